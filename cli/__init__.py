@@ -1,0 +1,1 @@
+"""The ``dateline`` command: a thin layer over the importers, the store and the browser."""

@@ -1,0 +1,44 @@
+"""Extraction: pure functions of one document's text.
+
+``extract(document)`` returns what the document reports (publication date, quoted statements with their
+speakers, dated events) without touching disk or database, so it can run in worker processes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from importers.extract.boilerplate import find_boilerplate
+from importers.extract.events import find_events
+from importers.extract.published import find_published
+from importers.extract.quotes import find_quotes
+from importers.extract.speakers import attribute_speakers
+from importers.model import Document, Extraction
+
+
+def extract(document: Document, published: str | None = None) -> Extraction:
+    """Everything Dateline extracts from one document; ``published`` (YYYY-MM-DD) overrides the text's date."""
+    result = Extraction()
+    result.boilerplate = find_boilerplate(document.text, document.body_start)
+    if published:
+        result.published, result.published_from = published, "option"
+    elif document.published:
+        result.published, result.published_from = document.published, "header"
+    else:
+        result.published, result.published_from = find_published(document, result.boilerplate)
+    reference = dt.date.fromisoformat(result.published) if result.published else None
+    result.statements = find_quotes(document.text, document.body_start, result.boilerplate)
+    attribute_speakers(document.text, result.statements, document.body_start)
+    result.events = find_events(document.text, document.body_start, result.boilerplate, reference)
+    _date_statements(result)
+    return result
+
+
+def _date_statements(result: Extraction) -> None:
+    """A statement's date is the date its own sentence gives, else the publication date."""
+    for statement in result.statements:
+        own = next((e for e in result.events
+                    if e.start <= statement.start < e.end and e.date), None)
+        if own:
+            statement.date, statement.date_precision = own.date, own.date_precision
+        elif result.published:
+            statement.date, statement.date_precision = result.published, "day"

@@ -1,0 +1,44 @@
+"""Sentence spans in news text, offsets into the text. Abbreviations and initials do not end a sentence."""
+from __future__ import annotations
+
+import re
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "sen", "rep", "gov", "st", "jr", "sr",
+    "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "mt", "ft", "fig", "approx",
+}
+_END = re.compile(r"[.!?]+[\"”’']*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-•*]\s)|\n")
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    end = len(text) if end is None else end
+    spans = []
+    pos = start
+    for m in _END.finditer(text, start, end):
+        if m.group().startswith("."):
+            word = re.search(r"([\w.]+)\.$", text[max(pos, m.start() - 12): m.start() + 1])
+            if word and (word[1].lower() in _ABBREVIATIONS or len(word[1]) == 1):
+                continue
+        stop = m.end() if not m.group().isspace() else m.start()
+        if text[pos:stop].strip():
+            spans.append(_trim(text, pos, stop))
+        pos = m.end()
+    if text[pos:end].strip():
+        spans.append(_trim(text, pos, end))
+    return spans
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    for s, e in spans:
+        if s <= pos < e:
+            return s, e
+    return None

@@ -1,0 +1,140 @@
+"""Importing files: read each with its reader, extract every document, save one transaction per file.
+
+Reading and extraction are pure work on one file, done in worker processes when ``jobs > 1``; the parent
+process alone writes to the database. A file that fails is reported and skipped: it never stops the others.
+"""
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from importers.extract import extract
+from importers.model import Document, Extraction
+from importers.readers import ReadError, reader_for, iter_files, SNIFF_BYTES
+from store import timeline
+from store.writes import content_hash, forget_missing_speakers, is_unchanged, save_file
+
+
+@dataclass
+class PreparedFile:
+    """One file read and extracted, ready to save (or the reason it could not be)."""
+
+    path: str
+    given_path: str
+    digest: str
+    format: str | None = None
+    encoding: str | None = None
+    results: list[tuple[Document, Extraction]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+@dataclass
+class ImportReport:
+    files: int = 0
+    documents: int = 0
+    statements: int = 0
+    events: int = 0
+    unchanged: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    formats: Counter = field(default_factory=Counter)
+
+    def summary(self) -> str:
+        formats = ", ".join(f"{n} {name}" for name, n in sorted(self.formats.items()))
+        return (f"{self.files} files{f' ({formats})' if formats else ''}, {self.documents} documents, "
+                f"{self.statements} statements, {self.events} events, {self.unchanged} unchanged, "
+                f"{len(self.failed)} failed")
+
+
+def prepare(path: str, given_path: str, digest: str, published: str | None) -> PreparedFile:
+    """Read and extract one file: a pure function of its bytes, safe to run in another process."""
+    prepared = PreparedFile(path=path, given_path=given_path, digest=digest)
+    try:
+        data = Path(path).read_bytes()
+        reader = reader_for(Path(path), data[:SNIFF_BYTES])
+        if reader is None:
+            raise ReadError("not a format Dateline reads (text, HTML, feed or JSON)")
+        result = reader.read(given_path, data)
+        prepared.format = reader.name
+        prepared.warnings = list(result.warnings)
+        if not result.documents:
+            raise ReadError("no article found in it")
+        for doc in result.documents:
+            ex = extract(doc, published)
+            prepared.warnings += ex.warnings
+            prepared.results.append((doc, ex))
+        prepared.encoding = "cp1252" if any("Windows-1252" in w for w in prepared.warnings) else "utf-8"
+    except ReadError as exc:
+        prepared.error = str(exc)
+    except OSError as exc:
+        prepared.error = exc.strerror or str(exc)
+    except Exception as exc:  # a bug or a malformed file must not stop the import of the others
+        prepared.error = f"could not be read ({type(exc).__name__}: {exc})"
+    return prepared
+
+
+def _prepare_args(args):
+    return prepare(*args)
+
+
+def import_paths(db: sqlite_utils.Database, paths: list[str], *, published: str | None = None, jobs: int = 1,
+                 on_file: Callable[[str, int, int], None] | None = None) -> ImportReport:
+    """Import files and folders (recursively). ``on_file(path, done, total)`` reports progress."""
+    report = ImportReport()
+    files = list(iter_files(paths))
+    total = len(files)
+    pending = []
+    done = 0
+    for path, given in files:
+        report.files += 1
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            report.failed.append((given, exc.strerror or str(exc)))
+            done += 1
+            on_file and on_file(given, done, total)
+            continue
+        digest = content_hash(data + (f"\0published={published}".encode() if published else b""))
+        resolved = str(path.resolve())
+        if is_unchanged(db, resolved, digest):
+            report.unchanged += 1
+            done += 1
+            on_file and on_file(given, done, total)
+            continue
+        pending.append((resolved, given, digest, published))
+
+    def save(prepared: PreparedFile) -> None:
+        nonlocal done
+        done += 1
+        for w in prepared.warnings:
+            report.warnings.append((prepared.given_path, w))
+        if prepared.error:
+            report.failed.append((prepared.given_path, prepared.error))
+        else:
+            saved = save_file(db, source_path=prepared.path, given_path=prepared.given_path,
+                              digest=prepared.digest, format=prepared.format or "text",
+                              encoding=prepared.encoding, warnings=prepared.warnings, results=prepared.results)
+            report.documents += saved.documents_added
+            report.statements += saved.statements
+            report.events += saved.events
+            report.formats[prepared.format or "text"] += 1
+        on_file and on_file(prepared.given_path, done, total)
+
+    if jobs > 1 and len(pending) > 1:
+        with ProcessPoolExecutor(max_workers=min(jobs, os.cpu_count() or 1)) as pool:
+            for prepared in pool.map(_prepare_args, pending, chunksize=8):
+                save(prepared)
+    else:
+        for args in pending:
+            save(prepare(*args))
+    if pending:
+        forget_missing_speakers(db)
+        timeline.rebuild(db)
+    return report

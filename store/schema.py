@@ -1,0 +1,130 @@
+"""The schema, versioned with ``PRAGMA user_version`` and migrated forward by code.
+
+Each migration is a function that takes the database from version N to N+1. Never edit a released
+migration: add the next one.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+
+def _v1_initial(db: sqlite_utils.Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE sources (
+            path TEXT PRIMARY KEY,          -- the file's resolved path: what identifies it across imports
+            given_path TEXT NOT NULL,       -- the path as the user gave it to import
+            content_hash TEXT NOT NULL,
+            format TEXT NOT NULL,
+            encoding TEXT,
+            warnings TEXT,
+            imported_at TEXT NOT NULL
+        );
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            doc_key TEXT NOT NULL UNIQUE,   -- hash of the source path and the text: re-imports find it again
+            source TEXT NOT NULL,           -- the path as given to import
+            source_path TEXT NOT NULL REFERENCES sources(path) ON DELETE CASCADE,
+            source_index INTEGER NOT NULL,  -- position of the document in its file
+            format TEXT NOT NULL,
+            title TEXT,
+            outlet TEXT,
+            author TEXT,
+            section TEXT,
+            url TEXT,
+            published TEXT,                 -- YYYY-MM-DD
+            published_from TEXT,            -- header, dateline, url, option
+            body_start INTEGER NOT NULL DEFAULT 0,
+            text TEXT NOT NULL              -- the document's original text; every span points into it
+        );
+        CREATE INDEX documents_source_path ON documents(source_path);
+        CREATE INDEX documents_published ON documents(published);
+        CREATE TABLE speakers (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT                       -- person or institution
+        );
+        CREATE TABLE speaker_aliases (
+            alias TEXT PRIMARY KEY,         -- casefolded name form ("zelenskyy") that means this speaker
+            speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE
+        );
+        CREATE TABLE statements (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,             -- the quoted words without their marks
+            kind TEXT NOT NULL,             -- statement or phrase
+            speaker_id INTEGER REFERENCES speakers(id),
+            speaker_role TEXT,
+            start INTEGER NOT NULL,         -- offsets of the quoted words in documents.text
+            "end" INTEGER NOT NULL,
+            sentence_start INTEGER,
+            sentence_end INTEGER,
+            date TEXT,                      -- YYYY, YYYY-MM or YYYY-MM-DD
+            date_precision TEXT,
+            cluster_id INTEGER              -- statements with the same normalised words share it
+        );
+        CREATE INDEX statements_document ON statements(document_id);
+        CREATE INDEX statements_speaker ON statements(speaker_id);
+        CREATE INDEX statements_date ON statements(date);
+        CREATE INDEX statements_cluster ON statements(cluster_id);
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            date TEXT,
+            date_precision TEXT,
+            date_text TEXT NOT NULL,        -- the date expression as written
+            date_start INTEGER NOT NULL,
+            date_end INTEGER NOT NULL,
+            text TEXT NOT NULL,             -- the sentence that reports the event
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL
+        );
+        CREATE INDEX events_document ON events(document_id);
+        CREATE INDEX events_date ON events(date);
+        -- The chronology in display order, numbered densely so a view can page by position, never OFFSET.
+        -- Rebuilt by store.timeline.rebuild() after each import.
+        CREATE TABLE timeline (
+            position INTEGER PRIMARY KEY,
+            item_type TEXT NOT NULL,        -- event or statement
+            item_id INTEGER NOT NULL,
+            document_id INTEGER NOT NULL,
+            date TEXT,
+            date_precision TEXT
+        );
+        CREATE INDEX timeline_date ON timeline(date);
+        CREATE INDEX timeline_item ON timeline(item_type, item_id);
+        CREATE VIEW chronology AS
+            SELECT t.position, t.date, t.date_precision, t.item_type,
+                   COALESCE(s.text, e.text) AS text,
+                   sp.name AS speaker, s.speaker_role, d.outlet, d.title, d.published, d.url, d.source,
+                   t.document_id, t.item_id
+            FROM timeline t
+            JOIN documents d ON d.id = t.document_id
+            LEFT JOIN statements s ON t.item_type = 'statement' AND s.id = t.item_id
+            LEFT JOIN events e ON t.item_type = 'event' AND e.id = t.item_id
+            LEFT JOIN speakers sp ON sp.id = s.speaker_id;
+        """
+    )
+    db["statements"].enable_fts(["text", "speaker_role"], create_triggers=True, tokenize="unicode61")
+    db["documents"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Bring the database up to SCHEMA_VERSION; returns the version it was at."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"{db.conn.execute('PRAGMA database_list').fetchone()[2]} was written by a newer Dateline "
+            f"(schema {version}, this one knows {SCHEMA_VERSION}): upgrade dateline"
+        )
+    for target in range(version, SCHEMA_VERSION):
+        with db.conn:
+            MIGRATIONS[target](db)
+            db.execute(f"PRAGMA user_version = {target + 1}")
+    return version
