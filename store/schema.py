@@ -37,8 +37,10 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
             published TEXT,                 -- YYYY-MM-DD
             published_from TEXT,            -- header, dateline, url, option
             body_start INTEGER NOT NULL DEFAULT 0,
+            story_id INTEGER,               -- near-duplicate documents (one wire story, many outlets) share it
             text TEXT NOT NULL              -- the document's original text; every span points into it
         );
+        CREATE INDEX documents_story ON documents(story_id);
         CREATE INDEX documents_source_path ON documents(source_path);
         CREATE INDEX documents_published ON documents(published);
         CREATE TABLE speakers (
@@ -95,6 +97,14 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
         );
         CREATE INDEX timeline_date ON timeline(date);
         CREATE INDEX timeline_item ON timeline(item_type, item_id);
+        -- What the user marked in the browser: starred rows and free tags.
+        CREATE TABLE marks (
+            item_type TEXT NOT NULL,        -- event or statement
+            item_id INTEGER NOT NULL,
+            starred INTEGER NOT NULL DEFAULT 0,
+            tags TEXT,                      -- comma-separated
+            PRIMARY KEY (item_type, item_id)
+        );
         CREATE VIEW chronology AS
             SELECT t.position, t.date, t.date_precision, t.item_type,
                    COALESCE(s.text, e.text) AS text,
