@@ -20,7 +20,8 @@ from importers.readers import Reader, ReadError, ReadResult, register
 
 _NUMERIC_DATE_LINE = re.compile(r"^\s*(\d{1,2})[-./](\d{1,2})[-./](\d{4})\s*$")
 _HEADER_FIELD = re.compile(
-    r"\b(Date|Published|Updated|Posted|Author|Authors|By|Source|Outlet|Section|URL|Title)\s*:\s*",
+    r"\b(Date|Published|Updated|Posted|Author|Authors|By|Source|Outlet|Section|URL|Title|Guest|Guests|Host|"
+    r"Interviewer|Byline|Tags)\s*:\s*",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^\s*By\s+([A-Z][^\n]{1,80})$")
@@ -92,59 +93,102 @@ def _listing_document(source: str, index: int, text: str, start: int, end: int) 
         labels.append(lines[k][1].strip()[2:].strip())
         k += 1
     section = next((label for label in labels if label.casefold() != outlet.casefold()), None)
-    title = None
+    title = author = None
     body_start = lines[k][0] if k < len(lines) else end - start
     if k < len(lines) and lines[k][1].strip():
         title = lines[k][1].strip()
-        body_start = lines[k + 1][0] if k + 1 < len(lines) else end - start
+        k += 1
+        body_start = lines[k][0] if k < len(lines) else end - start
+    if k < len(lines):
+        m = _BYLINE.match(lines[k][1])
+        if m:
+            author = m[1].strip()
+            body_start = lines[k + 1][0] if k + 1 < len(lines) else end - start
     return Document(
-        source=source, source_index=index, text=text[start:end], title=title, outlet=outlet,
+        source=source, source_index=index, text=text[start:end], title=title, outlet=outlet, author=author,
         section=section, published=published, body_start=body_start,
     )
 
 
 # --- single articles ------------------------------------------------------------------------------------
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
+_OUTLET_AND_SECTION = re.compile(r"^(?P<outlet>[^|–—]{2,50}?)\s+[|–—]\s+(?P<section>[^|–—]{2,30})$")
+_OUTLET_AND_SHOW = re.compile(r"^(?P<outlet>[^\"“]{2,60}?)\s+[-–—|:]\s+[\"“](?P<title>[^\"”]{2,120})[\"”]$")
 
-def _is_paragraph(line: str) -> bool:
-    return len(line.split()) > MAX_TITLE_WORDS
+
+def _is_prose(line: str) -> bool:
+    """Running text, as opposed to a headline, a byline or a label."""
+    words = len(line.split())
+    return words > MAX_TITLE_WORDS or (words >= 12 and bool(_SENTENCE_END.search(line.strip())))
+
+
+def _date_only(line: str) -> str | None:
+    """The date of a line that holds nothing but a full date ("December 3, 2021", "Thursday 15 May 2025")."""
+    stripped = line.strip()
+    if len(stripped) > 40 or not re.search(r"\d", stripped):
+        return None
+    parsed = parse_date_string(stripped)
+    if parsed and parsed[1] == "day" and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", stripped.replace(",", "")):
+        return parsed[0]
+    return None
 
 
 def _single_document(source: str, text: str) -> Document:
     doc = Document(source=source, source_index=0, text=text)
     lines = list(_lines_with_offsets(text))
-    # The header is what comes before the first paragraph of running text.
-    header: list[tuple[int, str]] = []
-    for offset, line in lines:
-        if _is_paragraph(line):
+    header: list[tuple[int, str]] = []  # (offset, line) of the non-blank lines before the first prose
+    followed_by_prose = set()
+    for n, (offset, line) in enumerate(lines):
+        if _is_prose(line):
+            doc.body_start = offset
+            if header and lines[n - 1][1].strip():
+                followed_by_prose.add(len(header) - 1)
             break
-        header.append((offset, line))
-    short_lines: list[tuple[int, int, str]] = []  # (index in header, offset, stripped line)
-    for i, (offset, line) in enumerate(header):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if _parse_header_fields(stripped, doc):
-            doc.body_start = offset + len(line) + 1
-            continue
-        short_lines.append((i, offset, stripped))
+        if line.strip():
+            header.append((offset, line.strip()))
+    else:
+        doc.body_start = len(text) if header else 0
 
-    title_candidates = []
-    for i, offset, stripped in short_lines:
-        followed_by_blank = i + 1 < len(header) and not header[i + 1][1].strip()
-        m = _TITLE_WITH_OUTLET.match(stripped)
-        if m and doc.outlet is None and any(s == m["title"].strip() for _, _, s in short_lines):
-            doc.outlet = m["outlet"].strip()
+    headlines: list[int] = []  # indexes into header of lines that may be the title
+    dates_after: list[tuple[int, str]] = []
+    for i, (_, line) in enumerate(header):
+        if _parse_header_fields(line, doc):
             continue
-        if followed_by_blank or i + 1 == len(header) and i + 1 < len(lines) and not lines[i + 1][1].strip():
-            title_candidates.append((i, offset, stripped))
-    if title_candidates:
-        i, offset, stripped = title_candidates[-1]
-        doc.title = stripped
-        doc.body_start = max(doc.body_start, offset + len(header[i][1]) + 1)
-        masthead = [s for j, _, s in short_lines if j < i and not _TITLE_WITH_OUTLET.match(s)]
-        if doc.outlet is None and len(masthead) >= 2:
-            doc.outlet = masthead[0]
+        date = _date_only(line)
+        if date:
+            dates_after.append((i, date))
+            continue
+        m = _TITLE_WITH_OUTLET.match(line)
+        if m and any(other == m["title"].strip() for _, other in header if other != line):
+            doc.outlet = doc.outlet or m["outlet"].strip()
+            continue
+        m = _OUTLET_AND_SHOW.match(line)
+        if m:
+            doc.outlet, doc.title = doc.outlet or m["outlet"].strip(), doc.title or m["title"].strip()
+            continue
+        m = _OUTLET_AND_SECTION.match(line)
+        if m and len(m["section"].split()) <= 3 and i == 0:
+            doc.outlet, doc.section = m["outlet"].strip(), m["section"].strip()
+            continue
+        if i in followed_by_prose and len(line.split()) <= 4 and not headlines:
+            doc.section = doc.section or line  # a label glued to the text: "In the News"
+            continue
+        headlines.append(i)
+
+    title_at = None
+    if doc.title is None and headlines:
+        # Mastheads and taglines are short; the headline is the longest line of the header.
+        title_at = max(headlines, key=lambda i: (len(header[i][1].split()), -i))
+        doc.title = header[title_at][1]
+        before = [i for i in headlines if i < title_at]
+        if doc.outlet is None and before and len(header[before[0]][1].split()) <= 6:
+            doc.outlet = header[before[0]][1]
+    # A date line above the headline is a site banner (today's date on the page), not the story's date.
+    for i, date in dates_after:
+        if title_at is None or i > title_at:
+            doc.published = doc.published or date
+            break
     return doc
 
 
