@@ -10,4 +10,4 @@ SAMPLES_DIR = Path(__file__).parent / "samples"
 
 def sample_files() -> list[str]:
     """The bundled sample corpus (written for this project), as paths to import."""
-    return [str(p) for p in sorted(SAMPLES_DIR.iterdir()) if p.is_file() and p.name != "README.md"]
+    return [str(p) for p in sorted(SAMPLES_DIR.iterdir()) if p.is_file()]

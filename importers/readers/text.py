@@ -117,6 +117,19 @@ _OUTLET_AND_SECTION = re.compile(r"^(?P<outlet>[^|–—]{2,50}?)\s+[|–—]\s+
 _OUTLET_AND_SHOW = re.compile(r"^(?P<outlet>[^\"“]{2,60}?)\s+[-–—|:]\s+[\"“](?P<title>[^\"”]{2,120})[\"”]$")
 
 
+# Words of generic section labels ("In the News", "World", "Latest Analysis"): such a line is not a headline.
+_SECTION_WORDS = set(
+    "a an and the in of on from our top latest breaking news world politics business opinion analysis home "
+    "features feature sport sports local national international economy markets editorial comment comments "
+    "blog live updates stories story today more region regional asia europe americas africa us uk".split()
+)
+
+
+def _is_section_label(line: str) -> bool:
+    words = re.findall(r"[\w']+", line.casefold())
+    return 0 < len(words) <= 4 and all(w in _SECTION_WORDS for w in words)
+
+
 def _is_prose(line: str) -> bool:
     """Running text, as opposed to a headline, a byline or a label."""
     words = len(line.split())
@@ -171,8 +184,8 @@ def _single_document(source: str, text: str) -> Document:
         if m and len(m["section"].split()) <= 3 and i == 0:
             doc.outlet, doc.section = m["outlet"].strip(), m["section"].strip()
             continue
-        if i in followed_by_prose and len(line.split()) <= 4 and not headlines:
-            doc.section = doc.section or line  # a label glued to the text: "In the News"
+        if (i in followed_by_prose and len(line.split()) <= 4 or _is_section_label(line)) and not headlines:
+            doc.section = doc.section or line  # "In the News" above the text is a label, not a headline
             continue
         headlines.append(i)
 

@@ -1,0 +1,94 @@
+"""The plain-text reader: every shape of scraped article text, decoding and newlines."""
+from pathlib import Path
+
+import pytest
+
+from importers.readers import ReadError, read_file
+from tests.conftest import SAMPLES
+
+
+def read(path: Path):
+    reader, result = read_file(path)
+    assert reader.name == "text"
+    return result
+
+
+def write(tmp_path, name, text, encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_header_line_with_date_and_author(tmp_path):
+    doc, = read(write(tmp_path, "a.txt", "Date: 2 March 2022 Author: Ines Moravec\n\nHarbour Tolls Rise Again\n\n"
+                      "The port authority raised tolls for the third time this year, citing the cost of dredging "
+                      "the channel after the winter storms.\n")).documents
+    assert (doc.published, doc.author, doc.title) == ("2022-03-02", "Ines Moravec", "Harbour Tolls Rise Again")
+    assert doc.text[doc.body_start:].startswith("The port authority")
+
+
+def test_bare_article_with_a_section_label_has_no_title_or_date():
+    doc, = read(SAMPLES / "01_bare_in_the_news.txt").documents
+    assert doc.title is None and doc.published is None
+    assert doc.section == "In the News"
+
+
+def test_page_title_with_outlet_then_headline():
+    doc, = read(SAMPLES / "04_title_first_analysis.txt").documents
+    assert doc.title == "Valdoria and Kestrel: A Thaw With Limits"
+    assert doc.outlet == "Atlas Observer"
+
+
+def test_tag_page_items_become_documents_with_metadata():
+    result = read(SAMPLES / "05_tag_page_wire_reprints.txt")
+    docs = result.documents
+    assert [d.source_index for d in docs] == list(range(5))
+    assert [d.outlet for d in docs] == ["Eastline Daily", "Rivermark Gazette", "Kestrel Herald", "Harbour Post",
+                                        "Atlas Observer"]
+    assert [d.published for d in docs] == ["2024-03-14"] * 3 + ["2024-03-11", "2024-03-08"]
+    assert docs[0].section == "World" and docs[4].section == "Opinion"
+    assert docs[3].author == "Dario Fennick; Mirela Kostadin"
+    assert docs[1].title == "Valdoria puts coast guard on alert as Kestrel warships hold drills"
+    whole = (SAMPLES / "05_tag_page_wire_reprints.txt").read_text(encoding="utf-8")
+    for doc in docs:
+        assert doc.text in whole, "a document's text is its slice of the file"
+        assert doc.text.startswith(doc.outlet)
+
+
+def test_footnoted_article_keeps_its_indented_title():
+    doc, = read(SAMPLES / "07_footnotes_digest.txt").documents
+    assert doc.title == "Talbeck's Visit Puts Kestrel-Valdoria Détente to the Test"
+    assert doc.outlet == "Regional Digest"
+
+
+def test_masthead_date_line_after_the_headline_is_the_publication_date():
+    doc, = read(SAMPLES / "14_uk_dates.txt").documents
+    assert (doc.outlet, doc.section, doc.published) == ("Harbour Post", "Regional", "2024-05-03")
+
+
+def test_a_date_banner_above_the_headline_is_not_the_publication_date(tmp_path):
+    doc, = read(write(tmp_path, "b.txt", "Monday, October 2, 2023\n\nCouncil Delays Vote on Ferry Fares\n\n"
+                      "The city council postponed its vote on ferry fares until the spring, after residents "
+                      "of the island wards asked for more time to respond.\n")).documents
+    assert doc.title == "Council Delays Vote on Ferry Fares"
+    assert doc.published is None
+
+
+def test_bom_crlf_and_cp1252_decode_to_the_same_kind_of_text():
+    bom = read(SAMPLES / "11_published_bom.txt")
+    assert not bom.documents[0].text.startswith("\ufeff")
+    assert bom.documents[0].published == "2024-07-19"
+    crlf = read(SAMPLES / "10_wire_xna_crlf.txt")
+    assert "\r" not in crlf.documents[0].text
+    cp = read(SAMPLES / "12_cp1252_wire.txt")
+    assert any("Windows-1252" in w for w in cp.warnings)
+    assert "Peña" in cp.documents[0].text and "\u201c" in cp.documents[0].text
+
+
+def test_unusable_files_raise_read_error(tmp_path):
+    with pytest.raises(ReadError, match="empty"):
+        read_file(write(tmp_path, "e.txt", "  \n\n"))
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(b"\x00\x01\x02binary")
+    with pytest.raises(ReadError, match="binary"):
+        read_file(binary)
