@@ -115,6 +115,33 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
             LEFT JOIN statements s ON t.item_type = 'statement' AND s.id = t.item_id
             LEFT JOIN events e ON t.item_type = 'event' AND e.id = t.item_id
             LEFT JOIN speakers sp ON sp.id = s.speaker_id;
+        -- Story clustering (store/stories.py): the LSH band keys of each document's MinHash signature, so a new
+        -- import finds near-duplicates among stored documents with an indexed lookup.
+        CREATE TABLE story_bands (
+            band_key INTEGER NOT NULL,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            PRIMARY KEY (band_key, document_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX story_bands_document ON story_bands(document_id);
+        -- The signature scheme the band keys were made with; another scheme means they are recomputed.
+        CREATE TABLE story_index (scheme TEXT NOT NULL);
+        -- One row per quote cluster: how many documents and outlets carried it, and which came first.
+        CREATE VIEW quote_clusters AS
+            SELECT s.cluster_id,
+                   COUNT(*) AS statements,
+                   COUNT(DISTINCT s.document_id) AS documents,
+                   COUNT(DISTINCT COALESCE(d.outlet, d.source)) AS outlets,
+                   MIN(d.published) AS first_published,
+                   (SELECT s2.id FROM statements s2 JOIN documents d2 ON d2.id = s2.document_id
+                    WHERE s2.cluster_id = s.cluster_id
+                    ORDER BY d2.published IS NULL, d2.published, s2.id LIMIT 1) AS first_statement_id
+            FROM statements s JOIN documents d ON d.id = s.document_id
+            GROUP BY s.cluster_id;
+        -- One row per story: near-duplicate documents (one wire story reprinted by several outlets).
+        CREATE VIEW stories AS
+            SELECT story_id, COUNT(*) AS documents, COUNT(DISTINCT COALESCE(outlet, source)) AS outlets,
+                   MIN(published) AS first_published, GROUP_CONCAT(DISTINCT outlet) AS outlet_names
+            FROM documents GROUP BY story_id;
         """
     )
     db["statements"].enable_fts(["text", "speaker_role"], create_triggers=True, tokenize="unicode61")
