@@ -84,4 +84,7 @@ def iter_files(paths: list[str]) -> Iterator[tuple[Path, str]]:
 
 
 # Registration order is sniffing order: the text reader goes last, it accepts anything that decodes.
+from importers.readers import html as _html  # noqa: E402,F401  (sniffs markup at the very start only)
+from importers.readers import feed as _feed  # noqa: E402,F401
+from importers.readers import json as _json  # noqa: E402,F401
 from importers.readers import text as _text  # noqa: E402,F401
