@@ -59,8 +59,11 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes for extraction.")
 @click.option("--quiet", "-q", is_flag=True, help="Only print failures and the summary.")
+@click.option("--field", "field_map", multiple=True, metavar="NAME=KEY",
+              help="JSON input: take document field NAME (text, title, url, date, author, outlet, section) from "
+                   "KEY, a dotted path such as fields.bodyText. Repeatable. See docs/json-fields.md.")
 def import_command(paths: tuple[str, ...], db_path: Path | None, published: str | None, jobs: int,
-                   quiet: bool) -> None:
+                   quiet: bool, field_map: tuple[str, ...]) -> None:
     """Import article files and folders (recursively) into the database.
 
     Prints one line per file that could not be imported and a summary. Exit code 0 when every file was
@@ -76,6 +79,7 @@ def import_command(paths: tuple[str, ...], db_path: Path | None, published: str 
             raise click.BadParameter(f"{published!r} is not a calendar date; write it as YYYY-MM-DD",
                                      param_hint="--published")
         published = parsed[0]
+    fields = _parse_fields(field_map)
     missing = [p for p in paths if not Path(p).exists()]
     for p in missing:
         click.echo(f"error: {p}: no such file or folder", err=True)
@@ -100,7 +104,8 @@ def import_command(paths: tuple[str, ...], db_path: Path | None, published: str 
 
         progress.start()
     try:
-        report = import_paths(db, existing, published=published, jobs=jobs, on_file=on_file)
+        report = import_paths(db, existing, published=published, jobs=jobs, on_file=on_file,
+                              fields=fields)
     finally:
         if progress:
             progress.stop()
@@ -115,6 +120,20 @@ def import_command(paths: tuple[str, ...], db_path: Path | None, published: str 
         report_line = report_line.replace(f"{len(report.failed)} failed", f"{failed} failed")
     click.echo(f"{report_line} -> {path}")
     sys.exit(1 if failed else 0)
+
+
+def _parse_fields(pairs: tuple[str, ...]) -> dict[str, str] | None:
+    from importers.readers.json import FIELD_NAMES
+
+    fields = {}
+    for pair in pairs:
+        name, sep, key = pair.partition("=")
+        name, key = name.strip(), key.strip()
+        if not sep or not key or name not in FIELD_NAMES:
+            raise click.BadParameter(f"{pair!r}: write NAME=KEY with NAME one of {', '.join(FIELD_NAMES)}",
+                                     param_hint="--field")
+        fields[name] = key
+    return fields or None
 
 
 @cli.command("export")

@@ -53,7 +53,8 @@ class ImportReport:
                 f"{len(self.failed)} failed")
 
 
-def prepare(path: str, given_path: str, digest: str, published: str | None) -> PreparedFile:
+def prepare(path: str, given_path: str, digest: str, published: str | None,
+            fields: dict[str, str] | None = None) -> PreparedFile:
     """Read and extract one file: a pure function of its bytes, safe to run in another process."""
     prepared = PreparedFile(path=path, given_path=given_path, digest=digest)
     try:
@@ -61,7 +62,9 @@ def prepare(path: str, given_path: str, digest: str, published: str | None) -> P
         reader = reader_for(Path(path), data[:SNIFF_BYTES])
         if reader is None:
             raise ReadError("not a format Dateline reads (text, HTML, feed or JSON)")
-        result = reader.read(given_path, data)
+        # ``fields`` maps JSON keys to document fields (--field NAME=KEY); only the JSON reader has keys.
+        result = reader.read(given_path, data, fields) if fields and reader.name == "json" \
+            else reader.read(given_path, data)
         prepared.format = reader.name
         prepared.warnings = list(result.warnings)
         if not result.documents:
@@ -85,6 +88,7 @@ def _prepare_args(args):
 
 
 def import_paths(db: sqlite_utils.Database, paths: list[str], *, published: str | None = None, jobs: int = 1,
+                 fields: dict[str, str] | None = None,
                  on_file: Callable[[str, int, int], None] | None = None) -> ImportReport:
     """Import files and folders (recursively). ``on_file(path, done, total)`` reports progress."""
     report = ImportReport()
@@ -101,14 +105,15 @@ def import_paths(db: sqlite_utils.Database, paths: list[str], *, published: str 
             done += 1
             on_file and on_file(given, done, total)
             continue
-        digest = content_hash(data + (f"\0published={published}".encode() if published else b""))
+        digest = content_hash(data + (f"\0published={published}".encode() if published else b"")
+                              + (f"\0fields={sorted(fields.items())}".encode() if fields else b""))
         resolved = str(path.resolve())
         if is_unchanged(db, resolved, digest):
             report.unchanged += 1
             done += 1
             on_file and on_file(given, done, total)
             continue
-        pending.append((resolved, given, digest, published))
+        pending.append((resolved, given, digest, published, fields))
 
     def save(prepared: PreparedFile) -> None:
         nonlocal done

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from urllib.parse import urlsplit
 
 from importers.decode import decode, normalise_newlines
 from importers.model import Document
@@ -175,12 +176,19 @@ def record_document(source: str, index: int, record: dict, fields: dict[str, str
         else:
             warnings.append(f"{where}: date {str(raw_date)[:40]!r} not understood; imported undated")
     url = _as_string(_get(record, "url", fields))
+    outlet = _as_string(_get(record, "outlet", fields)) or _host(url)
     return Document(
         source=source, source_index=index, text=text, format="json",
-        title=_as_string(_get(record, "title", fields)), outlet=_as_string(_get(record, "outlet", fields)),
+        title=_as_string(_get(record, "title", fields)), outlet=outlet,
         author=_as_string(_get(record, "author", fields)), section=_as_string(_get(record, "section", fields)),
         url=url, published=published,
     )
+
+
+def _host(url: str | None) -> str | None:
+    """The site a URL names, as the outlet of a record that names none."""
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
 
 
 READER = register(Reader(name="json", extensions=(".json", ".jsonl", ".ndjson"), sniff=sniff, read=read))
