@@ -142,6 +142,37 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
             SELECT story_id, COUNT(*) AS documents, COUNT(DISTINCT COALESCE(outlet, source)) AS outlets,
                    MIN(published) AS first_published, GROUP_CONCAT(DISTINCT outlet) AS outlet_names
             FROM documents GROUP BY story_id;
+        -- The word index of the quote search (store/search.py): every word of the statements and the sorted
+        -- ids of the statements that hold it, in chunks, so an import appends to a common word's list
+        -- without rewriting it.
+        CREATE TABLE search_words (
+            id INTEGER PRIMARY KEY,
+            word TEXT NOT NULL UNIQUE,      -- normalised: casefolded, accents removed
+            df INTEGER NOT NULL             -- how many statements hold it
+        );
+        CREATE TABLE search_postings (
+            word_id INTEGER NOT NULL,
+            first_id INTEGER NOT NULL,      -- the smallest statement id in the chunk
+            ids BLOB NOT NULL,              -- sorted statement ids, little-endian uint32
+            PRIMARY KEY (word_id, first_id)
+        );
+        -- Statements written or deleted since the word index was brought up to date (search.refresh, run
+        -- after each import and when the index is opened): whoever writes statements, the index follows.
+        CREATE TABLE search_pending (
+            seq INTEGER PRIMARY KEY,
+            statement_id INTEGER NOT NULL,
+            old_text TEXT                   -- for a deleted or changed statement: the words to take it out of
+        );
+        CREATE TRIGGER statements_search_insert AFTER INSERT ON statements BEGIN
+            INSERT INTO search_pending (statement_id) VALUES (new.id);
+        END;
+        CREATE TRIGGER statements_search_delete AFTER DELETE ON statements BEGIN
+            INSERT INTO search_pending (statement_id, old_text) VALUES (old.id, old.text);
+        END;
+        CREATE TRIGGER statements_search_update AFTER UPDATE OF text ON statements BEGIN
+            INSERT INTO search_pending (statement_id, old_text) VALUES (old.id, old.text);
+            INSERT INTO search_pending (statement_id) VALUES (new.id);
+        END;
         """
     )
     db["statements"].enable_fts(["text", "speaker_role"], create_triggers=True, tokenize="unicode61")

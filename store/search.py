@@ -1,28 +1,49 @@
-"""Typo-tolerant quote search: "hegemonic bulying" finds "hegemonic bullying".
+"""Typo-tolerant quote search: "hegemonic bulying" finds "hegemonic bullying", best first.
 
-Design (measured in the browser issue, see benchmarks/search_bench.py): a word-level index maps each
-word of the vocabulary to the sorted ids of the statements that hold it. Each query word is matched
-against the vocabulary within a small edit distance (the last word also as a prefix, since the user is
-still typing it); statements are scored by the rarity of the query words they hold, and the best
-candidates are re-ranked with rapidfuzz's ``partial_ratio`` on the whole quote.
+The index is a word-level one kept in SQLite (tables ``search_words`` and ``search_postings``): each
+normalised word with the sorted ids of the statements that hold it, in chunks. Triggers on ``statements``
+queue every insert and delete in ``search_pending``; ``refresh`` applies the queue (after each import, and
+when an index is opened), so the index follows whoever writes statements. Opening an index reads only the
+vocabulary; postings are read when a query needs them, and the recent ones are cached.
+
+A query runs in two stages (figures in benchmarks/search_bench.py):
+1. Each query word is matched to the vocabulary: itself, every word one edit away (generated, then looked
+   up: no scan of the vocabulary), and for the last word, which is still being typed, its completions.
+   Candidates are the statements holding the rarest query words; every query word then scores them by
+   its rarity (a membership test of the candidates in sorted postings, vectorised with numpy).
+2. The best few hundred candidates are re-ranked on their text with rapidfuzz's ``partial_ratio``, so the
+   words in the order remembered, typo and all, come first. Copies of one quote (``cluster_id``) give one
+   result, with the number of outlets that carried it.
 """
 from __future__ import annotations
 
 import math
 import re
+import sqlite3
+import threading
 import unicodedata
-from array import array
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from collections import OrderedDict, defaultdict
+from dataclasses import dataclass, field
 
+import numpy as np
 import sqlite_utils
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 _TOKEN = re.compile(r"\w+")
-RERANK = 1000
+CHUNK = 4096  # statement ids per stored postings chunk
+CANDIDATES = 20_000  # most statements scored word by word in stage 1
+RERANK = 200  # best stage-1 candidates re-ranked on their text
+POOL = 1600  # most of them when many tie
+COMPLETIONS = 50  # most completions of the last (unfinished) word, the commonest first
+CACHE_BYTES = 48_000_000  # postings kept in memory between keystrokes
+EXACT, COMPLETION, ONE_EDIT, TWO_EDITS = 1.0, 0.9, 0.75, 0.55  # how much a matched form of a word counts
 
 
 def normalise(text: str) -> str:
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
@@ -36,72 +57,337 @@ class SearchHit:
     statement_id: int
     score: float
     text: str
+    matches: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of matched words in text
+    cluster_id: int | None = None
+    outlets: int = 1  # how many outlets carried the quote (its cluster's)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Keeping the index: a full build, and incremental refresh from the queue the triggers fill.
+
+def _pack(ids) -> bytes:
+    return np.asarray(ids, dtype="<u4").tobytes()
+
+
+def rebuild_index(db: sqlite_utils.Database) -> int:
+    """Build the word index from every statement; returns the vocabulary size."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for sid, text in db.conn.execute("SELECT id, text FROM statements ORDER BY id"):
+        for word in set(tokens(text)):
+            postings[word].append(sid)
+    conn = db.conn
+    with conn:
+        conn.execute("DELETE FROM search_pending")
+        conn.execute("DELETE FROM search_postings")
+        conn.execute("DELETE FROM search_words")
+        conn.executemany("INSERT INTO search_words (id, word, df) VALUES (?, ?, ?)",
+                         ((wid, word, len(ids)) for wid, (word, ids) in enumerate(postings.items(), 1)))
+        conn.executemany(
+            "INSERT INTO search_postings (word_id, first_id, ids) VALUES (?, ?, ?)",
+            ((wid, ids[i], _pack(ids[i:i + CHUNK]))
+             for wid, ids in enumerate(postings.values(), 1) for i in range(0, len(ids), CHUNK)))
+    return len(postings)
+
+
+def refresh(db: sqlite_utils.Database) -> int:
+    """Apply the statements written or deleted since the last refresh; returns how many changes."""
+    conn = db.conn
+    pending = conn.execute("SELECT count(*) FROM search_pending").fetchone()[0]
+    if not pending:
+        return 0
+    statements = conn.execute("SELECT count(*) FROM statements").fetchone()[0]
+    if pending > max(50_000, statements // 4) or not conn.execute("SELECT 1 FROM search_words LIMIT 1").fetchone():
+        rebuild_index(db)
+        return pending
+    with conn:
+        rows = conn.execute("SELECT seq, statement_id, old_text FROM search_pending ORDER BY seq").fetchall()
+        # The last change to a (word, statement) pair wins: an insert reads the statement's current text,
+        # a delete the text it had, so any order of inserts, updates and deletes ends right.
+        changes: dict[str, dict[int, bool]] = defaultdict(dict)
+        for _, sid, old_text in rows:
+            if old_text is not None:
+                for word in set(tokens(old_text)):
+                    changes[word][sid] = False
+                continue
+            row = conn.execute("SELECT text FROM statements WHERE id = ?", [sid]).fetchone()
+            if row:
+                for word in set(tokens(row[0])):
+                    changes[word][sid] = True
+        for word, ops in changes.items():
+            _apply(conn, word, ops)
+        conn.execute("DELETE FROM search_pending WHERE seq <= ?", [rows[-1][0]])
+    return len(rows)
+
+
+def _apply(conn: sqlite3.Connection, word: str, ops: dict[int, bool]) -> None:
+    row = conn.execute("SELECT id, df FROM search_words WHERE word = ?", [word]).fetchone()
+    if row is None:
+        if not any(ops.values()):
+            return
+        wid = conn.execute("INSERT INTO search_words (word, df) VALUES (?, 0)", [word]).lastrowid
+        df = 0
+    else:
+        wid, df = row
+    firsts = [r[0] for r in conn.execute(
+        "SELECT first_id FROM search_postings WHERE word_id = ? ORDER BY first_id", [wid])]
+    by_chunk: dict[int | None, dict[int, bool]] = defaultdict(dict)
+    for sid, add in ops.items():
+        by_chunk[firsts[max(0, bisect_right(firsts, sid) - 1)] if firsts else None][sid] = add
+    for first, chunk_ops in by_chunk.items():
+        ids: set[int] = set()
+        if first is not None:
+            blob = conn.execute("SELECT ids FROM search_postings WHERE word_id = ? AND first_id = ?",
+                                [wid, first]).fetchone()[0]
+            ids = set(np.frombuffer(blob, dtype="<u4").tolist())
+            conn.execute("DELETE FROM search_postings WHERE word_id = ? AND first_id = ?", [wid, first])
+        before = len(ids)
+        ids |= {sid for sid, add in chunk_ops.items() if add}
+        ids -= {sid for sid, add in chunk_ops.items() if not add}
+        df += len(ids) - before
+        ordered = sorted(ids)
+        conn.executemany("INSERT INTO search_postings (word_id, first_id, ids) VALUES (?, ?, ?)",
+                         [(wid, ordered[i], _pack(ordered[i:i + CHUNK])) for i in range(0, len(ordered), CHUNK)])
+    conn.execute("UPDATE search_words SET df = ? WHERE id = ?", [df, wid])
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Querying.
+
+@dataclass
+class _QueryWord:
+    text: str
+    forms: dict[int, float]  # word id -> how much a statement holding it counts (rarity x closeness)
+    df: int  # statements holding any of the forms (an upper bound)
+
+
+def _member(candidates: np.ndarray, posting: np.ndarray) -> np.ndarray:
+    """Which of the sorted candidates are in the sorted posting: search the smaller in the larger."""
+    if not len(posting):
+        return np.zeros(len(candidates), dtype=bool)
+    if len(posting) < len(candidates):
+        at = np.searchsorted(candidates, posting)
+        inside = at < len(candidates)
+        at, posting = at[inside], posting[inside]
+        mask = np.zeros(len(candidates), dtype=bool)
+        mask[at[candidates[at] == posting]] = True
+        return mask
+    at = np.searchsorted(posting, candidates)
+    np.minimum(at, len(posting) - 1, out=at)
+    return posting[at] == candidates
 
 
 class QuoteIndex:
-    """The word index over every statement of a database, held in memory."""
+    """The open word index of a database: the vocabulary in memory, postings read on demand."""
 
-    def __init__(self) -> None:
-        self.postings: dict[str, array] = {}
-        self.texts: dict[int, str] = {}
-        self.vocabulary: list[str] = []
-        self.size = 0
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[int, np.ndarray] = OrderedDict()
+        self._cache_bytes = 0
+        rows = conn.execute("SELECT id, word, df FROM search_words").fetchall()
+        self.word_ids: dict[str, int] = {word: wid for wid, word, _ in rows}
+        top = max((wid for wid, _, _ in rows), default=0)
+        self.words: list[str | None] = [None] * (top + 1)
+        self.df = np.zeros(top + 1, dtype=np.int64)
+        for wid, word, df in rows:
+            self.words[wid] = word
+            self.df[wid] = df
+        self.vocabulary = sorted(word for _, word, df in rows if df)
+        self.size = conn.execute("SELECT count(*) FROM statements").fetchone()[0]
+        counts: dict[str, int] = defaultdict(int)
+        for word in self.vocabulary[:: max(1, len(self.vocabulary) // 5000)]:
+            for char in word:
+                counts[char] += 1
+        # The letters a typo may have replaced or dropped: the commonest of the vocabulary's.
+        self.alphabet = "".join(sorted(counts, key=counts.__getitem__, reverse=True)[:40])
+        self._by_length: dict[int, list[str]] = defaultdict(list)
+        for word in self.vocabulary:
+            self._by_length[len(word)].append(word)
 
     @classmethod
     def build(cls, db: sqlite_utils.Database) -> "QuoteIndex":
-        index = cls()
-        for sid, text in db.execute("SELECT id, text FROM statements ORDER BY id"):
-            index.add(sid, text)
-        index.vocabulary = sorted(index.postings)
-        return index
+        """Bring the database's index up to date and open it (safe to search from a worker thread)."""
+        try:
+            refresh(db)
+        except sqlite3.OperationalError:  # read-only or locked: search what is indexed
+            pass
+        path = db.conn.execute("PRAGMA database_list").fetchone()[2]
+        conn = sqlite3.connect(path, check_same_thread=False) if path else db.conn
+        return cls(conn)
 
-    def add(self, statement_id: int, text: str) -> None:
-        self.texts[statement_id] = text
-        self.size += 1
-        for word in set(tokens(text)):
-            self.postings.setdefault(word, array("q")).append(statement_id)
+    # -- the vocabulary -------------------------------------------------------------------------------
 
-    def _matching_words(self, word: str, prefix: bool) -> list[str]:
-        if len(word) <= 2:
-            max_edits = 0
-        elif len(word) <= 5:
-            max_edits = 1
-        else:
-            max_edits = 2
-        matched = [w for w, _, _ in process.extract(
-            word, self.vocabulary, scorer=Levenshtein.distance, score_cutoff=max_edits, limit=None)]
-        if prefix:
-            matched += [w for w in self.vocabulary if w.startswith(word) and w != word]
-        return matched
+    def _one_edit(self, word: str) -> set[str]:
+        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+        edits = {a + b[1:] for a, b in splits if b}
+        edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        edits |= {a + c + b[1:] for a, b in splits if b for c in self.alphabet}
+        edits |= {a + c + b for a, b in splits for c in self.alphabet}
+        edits.discard(word)
+        return edits
+
+    def _forms(self, word: str, last: bool) -> _QueryWord:
+        """The vocabulary words a query word may stand for, each with its weight."""
+        closeness: dict[int, float] = {}
+        wid = self.word_ids.get(word)
+        if wid is not None and self.df[wid]:
+            closeness[wid] = EXACT
+        if last:
+            lo = bisect_left(self.vocabulary, word)
+            hi = bisect_left(self.vocabulary, word + "\U0010ffff")
+            completions = [self.word_ids[w] for w in self.vocabulary[lo:hi] if w != word]
+            if len(completions) > COMPLETIONS:
+                completions.sort(key=lambda i: -self.df[i])
+                completions = completions[:COMPLETIONS]
+            for i in completions:
+                closeness.setdefault(i, COMPLETION)
+        if len(word) >= 3 and not word.isdigit():
+            found = False
+            for edit in self._one_edit(word):
+                i = self.word_ids.get(edit)
+                if i is not None and self.df[i] and i not in closeness:
+                    closeness[i] = ONE_EDIT
+                    found = True
+            if not found and not closeness and len(word) >= 6:
+                nearby = [w for n in range(len(word) - 2, len(word) + 3) for w in self._by_length.get(n, ())]
+                for w, _, _ in process.extract(word, nearby, scorer=Levenshtein.distance, score_cutoff=2,
+                                               limit=20):
+                    closeness.setdefault(self.word_ids[w], TWO_EDITS)
+        # One rarity for the query word, from all its forms: a rare completion or a rare neighbour one
+        # edit away must not outweigh the common word the user typed.
+        df = sum(int(self.df[i]) for i in closeness)
+        rarity = math.log(1 + self.size / max(1, df))
+        return _QueryWord(word, {i: close * rarity for i, close in closeness.items()}, df)
+
+    # -- postings -------------------------------------------------------------------------------------
+
+    def _posting(self, wid: int) -> np.ndarray:
+        cached = self._cache.get(wid)
+        if cached is not None:
+            self._cache.move_to_end(wid)
+            return cached
+        blobs = [r[0] for r in self._conn.execute(
+            "SELECT ids FROM search_postings WHERE word_id = ? ORDER BY first_id", [wid])]
+        ids = np.frombuffer(b"".join(blobs), dtype="<u4").astype(np.int64)
+        self._cache[wid] = ids
+        self._cache_bytes += ids.nbytes
+        while self._cache_bytes > CACHE_BYTES and len(self._cache) > 1:
+            _, dropped = self._cache.popitem(last=False)
+            self._cache_bytes -= dropped.nbytes
+        return ids
+
+    def _candidates(self, words: list[_QueryWord]) -> np.ndarray:
+        """Statements holding the rarest query word, or the next rarest when it is cheap (a typo may have
+        turned the rarest into another real word); narrowed by the other words when there are too many."""
+        ranked = sorted((w for w in words if w.forms), key=lambda w: w.df)
+        generators = ranked[:1]
+        if len(ranked) > 1 and ranked[0].df + ranked[1].df <= CANDIDATES:
+            generators = ranked[:2]
+        parts = [self._posting(i) for w in generators for i in w.forms]
+        candidates = np.unique(np.concatenate(parts)) if len(parts) > 1 else parts[0]
+        for word in ranked[len(generators):]:
+            if len(candidates) <= CANDIDATES:
+                break
+            mask = np.zeros(len(candidates), dtype=bool)
+            for i in word.forms:
+                mask |= _member(candidates, self._posting(i))
+            if mask.any():
+                candidates = candidates[mask]
+        return candidates[-CANDIDATES:]  # the most recently stored ones when still too many
 
     def search(self, query: str, limit: int = 10) -> list[SearchHit]:
-        words = tokens(query)
-        if not words or not self.size:
+        with self._lock:
+            return self._search(query, limit)
+
+    def _search(self, query: str, limit: int) -> list[SearchHit]:
+        typed = tokens(query)
+        if not typed or not self.size:
             return []
-        scores: dict[int, float] = {}
-        for n, word in enumerate(words):
-            best_for_word: dict[int, float] = {}
-            for match in self._matching_words(word, prefix=n == len(words) - 1):
-                ids = self.postings[match]
-                weight = math.log(1 + self.size / len(ids))
-                if match != word and not match.startswith(word):
-                    weight *= 0.8
-                for sid in ids:
-                    if best_for_word.get(sid, 0) < weight:
-                        best_for_word[sid] = weight
-            for sid, weight in best_for_word.items():
-                scores[sid] = scores.get(sid, 0.0) + weight
-        candidates = sorted(scores, key=scores.__getitem__, reverse=True)[:RERANK]
-        q = " ".join(words)
-        hits = [SearchHit(sid, scores[sid] + fuzz.partial_ratio(q, normalise(self.texts[sid])) / 10.0,
-                          self.texts[sid]) for sid in candidates]
-        hits.sort(key=lambda h: h.score, reverse=True)
-        return hits[:limit]
+        last_open = not query[-1:].isspace()  # the last word is still being typed
+        words = [self._forms(w, last_open and n == len(typed) - 1) for n, w in enumerate(typed)]
+        if not any(w.forms for w in words):
+            return []
+        candidates = self._candidates(words)
+        scores = np.zeros(len(candidates))
+        for word in words:
+            best = np.zeros(len(candidates))
+            for i, weight in word.forms.items():
+                hit = _member(candidates, self._posting(i))
+                best[hit] = np.maximum(best[hit], weight)
+            scores += best
+        # Re-rank the best candidates on their text; when many tie (common words hold no order), take
+        # more of the tied ones, so the few holding the words in the order typed are among them.
+        order = np.argsort(-scores, kind="stable")
+        pool = RERANK
+        while pool < min(len(order), POOL) and scores[order[pool]] >= scores[order[0]] - 1e-9:
+            pool = min(POOL, pool * 2)
+        order = order[:pool]
+        stage1 = {int(candidates[j]): float(scores[j]) for j in order}
+        possible = sum(max(w.forms.values(), default=0.0) for w in words) or 1.0
+        ids = list(stage1)
+        rows = self._conn.execute(
+            f"SELECT id, text, cluster_id FROM statements WHERE id IN ({','.join('?' * len(ids))})", ids
+        ).fetchall()
+        said = " ".join(typed)
+        ranked = sorted(((self._closeness(said, normalise(text), last_open) + 15 * stage1[sid] / possible,
+                          sid, text, cluster) for sid, text, cluster in rows), key=lambda r: (-r[0], -r[1]))
+        hits: list[SearchHit] = []
+        seen_clusters: set[int] = set()
+        for score, sid, text, cluster in ranked:
+            if cluster is not None:
+                if cluster in seen_clusters:
+                    continue
+                seen_clusters.add(cluster)
+            hits.append(SearchHit(sid, round(score, 2), text, self._matches(text, words), cluster))
+            if len(hits) == limit:
+                break
+        self._count_outlets(hits)
+        return hits
+
+    @staticmethod
+    def _closeness(said: str, text: str, last_open: bool) -> float:
+        """How well the text holds the typed words, in order: whole words count more than a completion."""
+        whole = fuzz.partial_ratio(f" {said} ", f" {text} ")
+        return (whole + fuzz.partial_ratio(said, text)) / 2 if last_open else whole
+
+    def _matches(self, text: str, words: list[_QueryWord]) -> list[tuple[int, int]]:
+        """Spans of the text's words that match the query's, in the run that matches the most of them."""
+        forms = [{self.words[i] for i in w.forms} for w in words]
+        spans = [(m.start(), m.end(), normalise(m.group())) for m in _TOKEN.finditer(text)]
+        which = []
+        for _, _, token in spans:
+            which.append({n for n, (w, f) in enumerate(zip(words, forms))
+                          if token in f or (not f and (token.startswith(w.text)
+                                                       or Levenshtein.distance(token, w.text) <= 1))})
+        best, best_at = 0, 0
+        for at in range(len(spans)):
+            found = sum(1 for n in range(len(words)) if at + n < len(spans) and n in which[at + n])
+            if found > best:
+                best, best_at = found, at
+        if not best:
+            return []
+        return [spans[best_at + n][:2] for n in range(len(words))
+                if best_at + n < len(spans) and n in which[best_at + n]]
+
+    def _count_outlets(self, hits: list[SearchHit]) -> None:
+        clusters = [h.cluster_id for h in hits if h.cluster_id is not None]
+        if not clusters:
+            return
+        counts = dict(self._conn.execute(
+            "SELECT s.cluster_id, COUNT(DISTINCT COALESCE(d.outlet, d.source)) FROM statements s "
+            f"JOIN documents d ON d.id = s.document_id WHERE s.cluster_id IN ({','.join('?' * len(clusters))}) "
+            "GROUP BY s.cluster_id", clusters))
+        for hit in hits:
+            if hit.cluster_id is not None:
+                hit.outlets = max(1, counts.get(hit.cluster_id, 1))
 
 
-def search_statements(db: sqlite_utils.Database, query: str, limit: int = 10) -> list[dict]:
-    """Search a database's statements; rows with speaker, date, outlet and document for display."""
-    hits = QuoteIndex.build(db).search(query, limit)
+def search_statements(db: sqlite_utils.Database, query: str, limit: int = 10,
+                      index: QuoteIndex | None = None) -> list[dict]:
+    """Search a database's statements; rows with speaker, date, outlet, document and matched spans."""
+    hits = (index or QuoteIndex.build(db)).search(query, limit)
+    keys = ("id", "text", "kind", "speaker", "speaker_role", "date", "date_precision", "outlet", "title",
+            "url", "published", "document_id", "start", "end", "cluster_id")
     rows = []
     for hit in hits:
         row = db.execute(
@@ -109,7 +395,7 @@ def search_statements(db: sqlite_utils.Database, query: str, limit: int = 10) ->
             'd.title, d.url, d.published, s.document_id, s.start, s."end", s.cluster_id '
             "FROM statements s JOIN documents d ON d.id = s.document_id "
             "LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = ?", [hit.statement_id]).fetchone()
-        keys = ("id", "text", "kind", "speaker", "speaker_role", "date", "date_precision", "outlet", "title",
-                "url", "published", "document_id", "start", "end", "cluster_id")
-        rows.append(dict(zip(keys, row), score=round(hit.score, 2)))
+        if row:
+            rows.append(dict(zip(keys, row), score=hit.score, outlets=hit.outlets,
+                             matches=[list(span) for span in hit.matches]))
     return rows

@@ -1,0 +1,308 @@
+"""Benchmark of the fuzzy quote search (store/search.py) over synthetic news-like quotes.
+
+    .venv/bin/python benchmarks/search_bench.py --sizes 100000 1000000
+
+For each size it generates quotes by code (a pseudo-word vocabulary with a Zipf distribution, function
+words, names, numbers; no outside text), writes them into the real schema (store.open_db) with bulk SQL,
+builds the word index, then samples queries from stored quotes: 2-5 consecutive words, half of them with
+one random edit (insert, delete, substitute or transpose a letter) in one word of three letters or more.
+It prints build and load time, index size, memory, latency p50/p95 of whole queries and of every keystroke
+prefix of them, and recall@10:
+- strict: the quote the fragment came from (or a copy of it in the same cluster) is in the top 10;
+- any: some top-10 quote holds the remembered words in that order (short common fragments occur in many
+  quotes, and any of them is as right an answer).
+Databases are cached in --workdir, keyed by size and seed, since generating 1M rows takes a while.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from store import open_db  # noqa: E402
+from store import search  # noqa: E402
+
+FUNCTION_WORDS = (
+    "the of to and a in that is for on it with as was he said be at by this have from not are but "
+    "they we has an his will or had would their its who been were more there which about one all you "
+    "i after our can also up out new when if no so what than them over into two some could other "
+    "last year years people just should like first because now only her she time most before us do "
+    "very any against how may those these where while did being under many government minister "
+    "president country state says told week police officials military security talks percent three "
+    "made make take going want need think know must between since through during without"
+).split()
+
+ONSETS = ["", "b", "c", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z",
+          "br", "cr", "dr", "fr", "gr", "pr", "tr", "bl", "cl", "fl", "gl", "pl", "sl", "st", "sp", "sc",
+          "sh", "ch", "th", "wh", "qu", "str", "spr"]
+VOWELS = ["a", "e", "i", "o", "u", "ai", "ea", "ee", "ie", "oa", "ou", "io", "y"]
+CODAS = ["", "", "", "n", "r", "s", "t", "l", "m", "nd", "nt", "st", "ng", "ck", "rt", "ll", "ss", "ct",
+         "ble", "tion", "ment", "ing", "ed", "ly", "er", "ive", "ous", "al", "ity"]
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def pseudo_words(rng: random.Random, count: int, min_syll: int = 1, max_syll: int = 4) -> list[str]:
+    words: set[str] = set()
+    while len(words) < count:
+        n = rng.choices(range(min_syll, max_syll + 1), weights=[4, 5, 3, 1][: max_syll - min_syll + 1])[0]
+        word = "".join(rng.choice(ONSETS) + rng.choice(VOWELS) for _ in range(n)) + rng.choice(CODAS)
+        if len(word) >= 3:
+            words.add(word)
+    # Shorter words are the commoner ones in news text: rank by length, with noise.
+    return sorted(words, key=lambda w: len(w) + rng.random() * 6)
+
+
+def zipf_sampler(size: int, exponent: float = 1.05, offset: float = 2.7):
+    weights = 1.0 / (np.arange(1, size + 1) + offset) ** exponent
+    cumulative = np.cumsum(weights)
+    cumulative /= cumulative[-1]
+    return lambda gen, n: np.searchsorted(cumulative, gen.random(n))
+
+
+def generate_quotes(n: int, seed: int) -> list[tuple[str, str]]:
+    """``n`` (speaker, quote) pairs; about 8 % are copies of an earlier quote (one story, other outlets)."""
+    rng = random.Random(seed)
+    gen = np.random.default_rng(seed)
+    vocabulary = FUNCTION_WORDS + [w for w in pseudo_words(rng, 60_000) if w not in FUNCTION_WORDS]
+    firsts = [w.capitalize() for w in pseudo_words(rng, 2_000, 1, 2)]
+    surnames = [w.capitalize() for w in pseudo_words(rng, 8_000, 2, 4)]
+    speakers = [f"{rng.choice(firsts)} {rng.choice(surnames)}" for _ in range(5_000)]
+    word_at = zipf_sampler(len(vocabulary))
+    name_at = zipf_sampler(len(surnames), 0.9)
+    lengths = np.clip(gen.lognormal(2.8, 0.45, n).astype(int), 4, 60)
+    indices = word_at(gen, int(lengths.sum()))
+    quotes: list[tuple[str, str]] = []
+    at = 0
+    for i in range(n):
+        length = int(lengths[i])
+        if quotes and rng.random() < 0.08:
+            quotes.append((rng.choice(speakers), rng.choice(quotes)[1]))
+            at += length
+            continue
+        words = [vocabulary[j] for j in indices[at:at + length]]
+        at += length
+        roll = rng.random()
+        if roll < 0.15:
+            words.insert(rng.randrange(len(words)), surnames[min(int(name_at(gen, 1)[0]), len(surnames) - 1)])
+        elif roll < 0.25:
+            number = rng.choice([str(rng.randint(2, 999)), f"{rng.randint(1, 99)}.{rng.randint(1, 9)}",
+                                 str(rng.randint(1990, 2026)), f"{rng.randint(1, 99)},{rng.randint(100, 999)}"])
+            words.insert(rng.randrange(len(words)), number)
+        if length > 8 and rng.random() < 0.5:
+            comma = rng.randrange(3, length - 2)
+            words[comma] += ","
+        text = " ".join(words)
+        quotes.append((rng.choice(speakers), text[0].upper() + text[1:] + "."))
+    return quotes
+
+
+OUTLETS = [f"{a} {b}" for a in ("Harbour", "Meridian", "Northern", "Valley", "Capital", "Coastal", "Union",
+                                "Evening") for b in ("Post", "Courier", "Herald", "Wire", "Times", "Ledger")]
+
+
+def build_database(path: Path, n: int, seed: int) -> None:
+    """Write ``n`` statements into a fresh database, five to a document, with bulk SQL."""
+    quotes = generate_quotes(n, seed)
+    db = open_db(path)
+    conn = db.conn
+    rng = random.Random(seed + 1)
+    first_of: dict[str, int] = {}
+    clusters: dict[int, int] = {}
+    with conn:
+        conn.execute("INSERT INTO sources (path, given_path, content_hash, format, imported_at) "
+                     "VALUES ('synthetic', 'synthetic', '-', 'text', '2026-01-01')")
+        speaker_ids: dict[str, int] = {}
+        statement_id = 0
+        for doc_no in range(0, n, 5):
+            batch = quotes[doc_no:doc_no + 5]
+            parts, spans = [], []
+            offset = 0
+            for speaker, quote in batch:
+                lead = f"{speaker} said: \u201c"
+                spans.append((offset + len(lead), offset + len(lead) + len(quote)))
+                piece = f"{lead}{quote}\u201d\n\n"
+                parts.append(piece)
+                offset += len(piece)
+            year, month, day = 2000 + doc_no * 26 // n, rng.randint(1, 12), rng.randint(1, 28)
+            published = f"{year}-{month:02d}-{day:02d}"
+            doc_id = conn.execute(
+                "INSERT INTO documents (doc_key, source, source_path, source_index, format, title, outlet, "
+                "published, text) VALUES (?, 'synthetic', 'synthetic', ?, 'text', ?, ?, ?, ?)",
+                [f"k{doc_no}", doc_no // 5, f"Report {doc_no // 5}", rng.choice(OUTLETS), published,
+                 "".join(parts)]).lastrowid
+            rows = []
+            for (speaker, quote), (start, end) in zip(batch, spans):
+                statement_id += 1
+                if quote in first_of:
+                    clusters[statement_id] = clusters[first_of[quote]] = first_of[quote]
+                else:
+                    first_of[quote] = statement_id
+                if speaker not in speaker_ids:
+                    speaker_ids[speaker] = conn.execute("INSERT INTO speakers (name, kind) VALUES (?, 'person')",
+                                                        [speaker]).lastrowid
+                rows.append((statement_id, doc_id, quote, speaker_ids[speaker], start, end, published))
+            conn.executemany(
+                'INSERT INTO statements (id, document_id, text, kind, speaker_id, start, "end", date, '
+                "date_precision) VALUES (?, ?, ?, 'statement', ?, ?, ?, ?, 'day')", rows)
+        conn.executemany("UPDATE statements SET cluster_id = ? WHERE id = ?",
+                         [(c, s) for s, c in clusters.items()])
+    db.conn.close()
+
+
+def typo(word: str, rng: random.Random) -> str:
+    i = rng.randrange(len(word))
+    kind = rng.choice(["insert", "delete", "substitute", "transpose"])
+    if kind == "insert":
+        return word[:i] + rng.choice(LETTERS) + word[i:]
+    if kind == "delete":
+        return word[:i] + word[i + 1:]
+    if kind == "substitute":
+        return word[:i] + rng.choice(LETTERS.replace(word[i], "")) + word[i + 1:]
+    i = min(i, len(word) - 2)
+    return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+
+
+def make_queries(db, count: int, seed: int) -> list[tuple[str, list[str], int, bool]]:
+    """(query, remembered words, source statement id, typo'd?) sampled from stored quotes."""
+    rng = random.Random(seed)
+    top = db.execute("SELECT max(id) FROM statements").fetchone()[0]
+    queries = []
+    while len(queries) < count:
+        sid = rng.randint(1, top)
+        words = search.tokens(db.execute("SELECT text FROM statements WHERE id = ?", [sid]).fetchone()[0])
+        k = rng.randint(2, 5)
+        if len(words) < k:
+            continue
+        start = rng.randrange(len(words) - k + 1)
+        fragment = words[start:start + k]
+        typed = list(fragment)
+        with_typo = len(queries) % 2 == 1
+        if with_typo:
+            long_enough = [i for i, w in enumerate(typed) if len(w) >= 3]
+            if not long_enough:
+                continue
+            i = rng.choice(long_enough)
+            typed[i] = typo(typed[i], rng)
+        queries.append((" ".join(typed), fragment, sid, with_typo))
+    return queries
+
+
+def holds_in_order(words: list[str], fragment: list[str]) -> bool:
+    k = len(fragment)
+    return any(words[i:i + k] == fragment for i in range(len(words) - k + 1))
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def run(n: int, workdir: Path, seed: int, query_count: int, keystroke_queries: int) -> None:
+    path = workdir / f"search-bench-{n}-{seed}.db"
+    if not path.exists():
+        t = time.perf_counter()
+        build_database(path.with_suffix(".tmp"), n, seed)
+        for suffix in ("", "-wal", "-shm"):
+            src = Path(str(path.with_suffix(".tmp")) + suffix)
+            if src.exists():
+                src.rename(str(path) + suffix)
+        print(f"[{n:,}] generated the database in {time.perf_counter() - t:.1f} s")
+    db = open_db(path)
+    t = time.perf_counter()
+    search.rebuild_index(db)
+    build_s = time.perf_counter() - t
+    pages = db.execute("SELECT count(*) FROM dbstat WHERE name LIKE 'search_%'").fetchone()[0] \
+        if _has_dbstat(db) else None
+    page_size = db.execute("PRAGMA page_size").fetchone()[0]
+
+    rss_before = rss_mb()
+    tracemalloc.start()
+    t = time.perf_counter()
+    index = search.QuoteIndex.build(db)
+    load_s = time.perf_counter() - t
+    load_mem = tracemalloc.get_traced_memory()[0] / 1e6
+    tracemalloc.stop()
+    rss_loaded = rss_mb()
+
+    queries = make_queries(db, query_count, seed)
+    latencies = {True: [], False: []}
+    strict = {True: 0, False: 0}
+    lenient = {True: 0, False: 0}
+    texts = {}
+    for query, fragment, sid, with_typo in queries:
+        t = time.perf_counter()
+        hits = index.search(query, 10)
+        latencies[with_typo].append((time.perf_counter() - t) * 1000)
+        source_cluster = db.execute("SELECT coalesce(cluster_id, id) FROM statements WHERE id = ?",
+                                    [sid]).fetchone()[0]
+        ids = [h.statement_id for h in hits]
+        clusters = {row[0] for row in db.execute(
+            f"SELECT coalesce(cluster_id, id) FROM statements WHERE id IN ({','.join('?' * len(ids))})", ids)}
+        strict[with_typo] += source_cluster in clusters
+        lenient[with_typo] += any(holds_in_order(search.tokens(h.text), fragment) for h in hits)
+        texts[query] = hits
+
+    keystrokes = []
+    for query, *_ in queries[:keystroke_queries]:
+        for end in range(2, len(query) + 1):
+            t = time.perf_counter()
+            index.search(query[:end], 10)
+            keystrokes.append((time.perf_counter() - t) * 1000)
+    rss_after = rss_mb()
+
+    every = latencies[True] + latencies[False]
+    half = len(queries) // 2
+    print(f"[{n:,}] index build {build_s:.1f} s"
+          + (f", on disk {pages * page_size / 1e6:.0f} MB" if pages is not None else "")
+          + f"; load {load_s * 1000:.0f} ms, {load_mem:.1f} MB traced (RSS +{rss_loaded - rss_before:.0f} MB)"
+          + f"; vocabulary {len(index.vocabulary):,} words")
+    print(f"[{n:,}] whole queries ({len(queries)}): p50 {percentile(every, .5):.1f} ms, "
+          f"p95 {percentile(every, .95):.1f} ms, max {max(every):.1f} ms "
+          f"(exact p95 {percentile(latencies[False], .95):.1f}, typo'd p95 {percentile(latencies[True], .95):.1f})")
+    print(f"[{n:,}] keystrokes ({len(keystrokes)} prefixes of {keystroke_queries} queries): "
+          f"p50 {percentile(keystrokes, .5):.1f} ms, p95 {percentile(keystrokes, .95):.1f} ms, "
+          f"max {max(keystrokes):.1f} ms")
+    print(f"[{n:,}] recall@10 exact: strict {strict[False] / half:.3f}, any {lenient[False] / half:.3f}; "
+          f"typo'd: strict {strict[True] / half:.3f}, any {lenient[True] / half:.3f}")
+    print(f"[{n:,}] RSS after the queries {rss_after:.0f} MB (posting cache included)")
+    sys.stdout.flush()
+
+
+def _has_dbstat(db) -> bool:
+    try:
+        db.execute("SELECT 1 FROM dbstat LIMIT 1").fetchall()
+        return True
+    except Exception:
+        return False
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--queries", type=int, default=1000)
+    parser.add_argument("--keystroke-queries", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--workdir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")))
+    args = parser.parse_args()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    for n in args.sizes:
+        run(n, args.workdir, args.seed, args.queries, args.keystroke_queries)
+
+
+if __name__ == "__main__":
+    main()
