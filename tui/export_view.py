@@ -1,0 +1,89 @@
+"""Writing the chronology as the browser shows it (filters applied) to Markdown, CSV or JSON.
+
+No textual here: it takes a ``store.timeline.View`` and a connection, so it runs in a worker thread.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+
+import sqlite_utils
+
+from store.timeline import TimelineRow, View
+from tui.format import date_label
+
+FORMATS = {"md": "Markdown", "csv": "CSV", "json": "JSON"}
+FIELDS = ("date", "date_precision", "kind", "speaker", "speaker_role", "text", "outlet", "title", "published",
+          "url", "starred", "tags")
+_BATCH = 500
+
+
+def _rows(db: sqlite_utils.Database, view: View) -> Iterator[TimelineRow]:
+    for first in range(0, view.length, _BATCH):
+        yield from view.rows(db, first, _BATCH)
+
+
+def _record(row: TimelineRow) -> dict:
+    kind = row.kind if row.item_type == "statement" else "event"
+    return {"date": row.date, "date_precision": row.date_precision, "kind": kind, "speaker": row.speaker,
+            "speaker_role": row.speaker_role, "text": " ".join(row.text.split()), "outlet": row.outlet,
+            "title": row.title, "published": row.published, "url": row.url, "starred": row.starred,
+            "tags": row.tags.split(",") if row.tags else []}
+
+
+def export_view(db: sqlite_utils.Database, view: View, fmt: str, path: str) -> int:
+    """Write every row of the view to ``path`` in ``fmt`` ("md", "csv" or "json"); returns the row count."""
+    n = 0
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        if fmt == "csv":
+            writer = csv.DictWriter(out, FIELDS)
+            writer.writeheader()
+            for row in _rows(db, view):
+                record = _record(row)
+                record["tags"] = ",".join(record["tags"])
+                writer.writerow(record)
+                n += 1
+        elif fmt == "json":
+            out.write("[")
+            for row in _rows(db, view):
+                out.write(("," if n else "") + "\n  " + json.dumps(_record(row), ensure_ascii=False))
+                n += 1
+            out.write("\n]\n")
+        else:
+            out.write("# Chronology\n")
+            if view.filters.active():
+                out.write(f"\nFilters: {_md(' · '.join(view.filters.describe()))}\n")
+            heading: object = object()
+            for row in _rows(db, view):
+                month = row.date[:7] if row.date else "Undated"
+                if month != heading:
+                    out.write(f"\n## {date_label(month, 'month') if row.date else month}\n\n")
+                    heading = month
+                out.write(_markdown_line(_record(row)) + "\n")
+                n += 1
+    return n
+
+
+def _markdown_line(r: dict) -> str:
+    date = r["date"] or "undated"
+    star = "★ " if r["starred"] else ""
+    if r["kind"] == "event":
+        line = f"- {star}**{date}** {_md(r['text'])}"
+    else:
+        who = ", ".join(_md(x) for x in (r["speaker"], r["speaker_role"]) if x) or "unattributed"
+        line = f"- {star}**{date}** {who}: “{_md(r['text'])}”"
+    source = r["outlet"] or r["title"]
+    if source:
+        line += f" — *{_md(source)}*" + (f", {r['published']}" if r["published"] else "")
+    if r["url"]:
+        line += f" <{r['url']}>"
+    if r["tags"]:
+        line += " " + " ".join(f"`#{t}`" for t in r["tags"])
+    return line
+
+
+def _md(text: str) -> str:
+    for char in "\\*_[]<>`#":
+        text = text.replace(char, "\\" + char)
+    return text

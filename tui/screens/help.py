@@ -1,0 +1,64 @@
+"""Every key binding, read from the classes that declare them, so the list cannot go stale."""
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+
+def _sections() -> list[tuple[str, list]]:
+    from tui.app import DatelineApp
+    from tui.screens.filters import FilterScreen
+    from tui.screens.search import SearchScreen
+    from tui.screens.source import SourceScreen
+    from tui.screens.timeline import TimelineScreen
+    from tui.widgets.source_text import SourceText
+    from tui.widgets.timeline_view import TimelineView
+
+    return [
+        ("Timeline: the row under the cursor", TimelineView.BINDINGS),
+        ("Timeline: the view", TimelineScreen.BINDINGS),
+        ("Search", SearchScreen.BINDINGS),
+        ("Source", SourceText.BINDINGS + SourceScreen.BINDINGS),
+        ("Filters", FilterScreen.BINDINGS),
+        ("Everywhere", DatelineApp.BINDINGS + [Binding("ctrl+p", "command_palette", "Command palette: every action")]),
+    ]
+
+
+def _key_names(key: str) -> str:
+    from textual.keys import format_key
+
+    return " ".join(format_key(k.strip()) for k in key.split(","))
+
+
+def help_table() -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column()
+    for title, bindings in _sections():
+        table.add_row(Text(title, style="bold underline"), "")
+        for binding in bindings:
+            if isinstance(binding, Binding):
+                table.add_row(_key_names(binding.key), binding.description or binding.action)
+        table.add_row("", "")
+    return table
+
+
+class HelpScreen(ModalScreen):
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
+
+    def __init__(self, origin: Screen | None = None) -> None:
+        super().__init__()
+        self.origin = origin
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog", id="help"):
+            yield Static(Text("Keys (escape closes)", style="bold"))
+            yield Static(help_table())
+
+    def on_mount(self) -> None:
+        self.query_one("#help").focus()

@@ -1,0 +1,93 @@
+"""The source of a row: the article it came from, scrolled to the words, which are highlighted."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from store.citation import citation, long_date
+from store.timeline import item_span, source_document, speaker_of
+from tui.sanitize import clean
+from tui.widgets.source_text import SourceText
+
+
+class SourceScreen(Screen):
+    BINDINGS = [Binding("escape,q", "app.pop_screen", "Back")]
+
+    def __init__(self, item_type: str, item_id: int) -> None:
+        super().__init__()
+        document_id, start, end = item_span(self.app.db, item_type, item_id)
+        self.document = source_document(self.app.db, document_id)
+        self.quotes = self.document.quotes
+        self.start = (item_type, item_id, start, end)
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._header(), id="source-header")
+        yield SourceText(self.document.text, self.quotes, self.start, id="source")
+        yield Static(id="source-status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(SourceText).focus()
+        self._show_status()
+
+    def _header(self) -> Text:
+        d = self.document
+        text = Text()
+        text.append(clean(d.title) or "(untitled)", "bold")
+        meta = " · ".join(clean(x) for x in (d.outlet, d.author and f"by {d.author}",
+                                             long_date(d.published) or "date unknown") if x)
+        text.append("\n" + meta)
+        text.append("\n" + (clean(d.url) if d.url else f"file: {clean(d.source)}"), "underline" if d.url else "dim")
+        return text
+
+    def on_source_text_stepped(self) -> None:
+        self._show_status()
+
+    def _show_status(self) -> None:
+        item_type, item_id, _, _ = self.query_one(SourceText).current
+        ids = [q[2] for q in self.quotes]
+        where = f"quote {ids.index(item_id) + 1} of {len(ids)}" if item_type == "statement" and item_id in ids \
+            else f"event · {len(ids)} quotes in this article"
+        speaker = None
+        if item_type == "statement":
+            speaker = ", ".join(clean(x) for x in speaker_of(self.app.db, item_id) if x) or None
+        self.query_one("#source-status", Static).update(
+            Text(f" {where}" + (f" · {speaker}" if speaker else "") + "   n/N next/previous · y cite · esc back",
+                 style="reverse"))
+
+    def cite(self, markdown: bool) -> None:
+        item_type, item_id, _, _ = self.query_one(SourceText).current
+        text = citation(self.app.db, item_type, item_id, markdown=markdown)
+        if text:
+            self.app.copy_text(text, "Citation")
+
+    def open_url(self) -> None:
+        url = self.document.url
+        if not url:
+            self.notify("This article has no URL.", severity="warning")
+            return
+        if self.app.over_ssh() or not _has_gui():
+            self.app.copy_text(url, "URL")
+        else:
+            import webbrowser
+
+            opened = False
+            try:
+                opened = webbrowser.open(url)
+            except Exception:  # no browser here: the clipboard still works
+                opened = False
+            if opened:
+                self.notify(url, title="Opening", markup=False)
+            else:
+                self.app.copy_text(url, "URL")
+
+
+def _has_gui() -> bool:
+    """Whether a web browser can open without taking over this terminal (no text browsers here)."""
+    import os
+    import sys
+
+    return sys.platform in ("darwin", "win32") or bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

@@ -1,0 +1,199 @@
+"""The main screen: the chronology, its filters in a header line, and what a row can do."""
+from __future__ import annotations
+
+from functools import partial
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
+
+from store import marks
+from store.citation import citation
+from store.timeline import Filters, View, position_of
+from tui.sanitize import clean
+from tui.widgets.timeline_view import TimelineView
+
+
+class TimelineScreen(Screen):
+    BINDINGS = [
+        Binding("slash", "search", "Search"),
+        Binding("d", "jump", "Date"),
+        Binding("f", "filters", "Filter"),
+        Binding("S", "starred", "Starred", show=False),
+        Binding("e", "export", "Export"),
+        Binding("escape", "clear_filters", "Clear filters", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filters = Filters()
+        self.busy: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status", markup=False)
+        yield TimelineView(self.app.db, View(self.app.db), id="timeline")
+        yield Footer()
+
+    @property
+    def timeline(self) -> TimelineView:
+        return self.query_one(TimelineView)
+
+    def on_mount(self) -> None:
+        self.timeline.focus()
+        self._show_status()
+
+    # The header line --------------------------------------------------------------------------------------
+
+    def on_timeline_view_cursor_moved(self, message: TimelineView.CursorMoved) -> None:
+        self._show_status()
+
+    def _show_status(self) -> None:
+        view = self.timeline.view
+        text = Text()
+        text.append(" Dateline ", "bold reverse")
+        if self.busy:
+            text.append(f"  {self.busy}", "italic")
+        elif view.filters.active():
+            text.append(f"  {view.length:,} of {view.total:,}  ")
+            text.append(clean(" · ".join(view.filters.describe())), "bold")
+        else:
+            text.append(f"  {view.length:,} items")
+        if view.length and not self.busy:
+            text.append(f"   row {self.timeline.cursor + 1:,}", "dim")
+        self.query_one("#status", Static).update(text)
+
+    # Filters ------------------------------------------------------------------------------------------------
+
+    def apply_filters(self, filters: Filters, position: int | None = None) -> None:
+        """Show the chronology with these filters, staying at the same item (or the next one shown)."""
+        if position is None:
+            current = self.timeline.current
+            position = current.position if current else 1
+        self.filters = filters
+        self.busy = "filtering…"
+        self._show_status()
+        self.run_worker(partial(self._build_view, filters, position), thread=True, exclusive=True, group="view")
+
+    def _build_view(self, filters: Filters, position: int) -> None:
+        view = View(self.app.thread_db(), filters)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_view, view, position)
+
+    def _show_view(self, view: View, position: int) -> None:
+        if view.filters != self.filters:
+            return  # a newer filter is on its way
+        self.busy = None
+        self.timeline.set_view(view, view.row_near_position(position))
+        self._show_status()
+        if not view.length:
+            self.notify("Nothing matches these filters. Escape clears them.", severity="warning")
+
+    def action_filters(self) -> None:
+        from tui.screens.filters import FilterScreen
+
+        self.app.push_screen(FilterScreen(self.filters), self._filters_chosen)
+
+    def _filters_chosen(self, filters: Filters | None) -> None:
+        if filters is not None and filters != self.filters:
+            self.apply_filters(filters)
+
+    def action_clear_filters(self) -> None:
+        if self.filters.active():
+            self.apply_filters(Filters())
+
+    def action_starred(self) -> None:
+        self.apply_filters(_replace(self.filters, starred=not self.filters.starred))
+
+    # Moving -------------------------------------------------------------------------------------------------
+
+    def action_jump(self) -> None:
+        from tui.screens.prompts import JumpPrompt
+
+        self.app.push_screen(JumpPrompt(), self._jump)
+
+    def _jump(self, date: str | None) -> None:
+        if not date:
+            return
+        row = self.timeline.view.row_on_or_after(date)
+        if row is None:
+            self.notify(f"Nothing dated on or after {date}.", severity="warning", markup=False)
+            return
+        self.timeline.go_to(row, center=True)
+
+    def go_to_item(self, item_type: str, item_id: int) -> None:
+        """Put the cursor on an item, clearing the filters if they hide it."""
+        position = position_of(self.app.db, item_type, item_id)
+        if position is None:
+            return
+        row = self.timeline.view.row_of_position(position)
+        if row is None:
+            self.apply_filters(Filters(), position)
+        else:
+            self.timeline.go_to(row, center=True)
+
+    def action_search(self) -> None:
+        from tui.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen())
+
+    # What a row can do ------------------------------------------------------------------------------------
+
+    def on_timeline_view_row_action(self, message: TimelineView.RowAction) -> None:
+        row, db = message.row, self.app.db
+        if message.action == "open_source":
+            from tui.screens.source import SourceScreen
+
+            self.app.push_screen(SourceScreen(row.item_type, row.item_id))
+        elif message.action in ("cite", "cite_markdown"):
+            text = citation(db, row.item_type, row.item_id, markdown=message.action == "cite_markdown")
+            if text:
+                self.app.copy_text(text, "Citation")
+        elif message.action == "only_speaker":
+            if not row.speaker:
+                self.notify("This row has no speaker.", severity="warning")
+                return
+            same = self.filters.speaker == row.speaker
+            self.apply_filters(_replace(self.filters, speaker=None if same else row.speaker))
+        elif message.action == "star":
+            starred = marks.toggle_star(db, row.item_type, row.item_id)
+            self.timeline.forget_rows()
+            self.notify("Starred" if starred else "Star removed", timeout=2)
+        elif message.action == "tag":
+            from tui.screens.prompts import TagPrompt
+
+            current = ", ".join(marks.tags(db, row.item_type, row.item_id))
+            self.app.push_screen(TagPrompt(current), partial(self._tagged, row.item_type, row.item_id))
+
+    def _tagged(self, item_type: str, item_id: int, text: str | None) -> None:
+        if text is None:
+            return
+        marks.set_tags(self.app.db, item_type, item_id, text.split(","))
+        self.timeline.forget_rows()
+
+    def action_export(self) -> None:
+        from tui.screens.prompts import ExportPrompt
+
+        self.app.push_screen(ExportPrompt(), self._export)
+
+    def _export(self, choice: tuple[str, str] | None) -> None:
+        if choice:
+            self.run_worker(partial(self._write_export, *choice), thread=True, group="export")
+
+    def _write_export(self, fmt: str, path: str) -> None:
+        from tui.export_view import export_view
+
+        try:
+            n = export_view(self.app.thread_db(), self.timeline.view, fmt, path)
+        except OSError as exc:
+            self.app.notify(f"Cannot write {path}: {exc.strerror or exc}", severity="error", markup=False)
+            return
+        self.app.notify(f"Wrote {n:,} rows to {path}", markup=False)
+
+
+def _replace(filters: Filters, **changes) -> Filters:
+    from dataclasses import replace
+
+    return replace(filters, **changes)

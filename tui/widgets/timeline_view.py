@@ -1,0 +1,322 @@
+"""The chronology as one Line-API widget: only the lines on screen are read from SQLite and drawn.
+
+A ``store.timeline.View`` says which rows there are and where each date begins; this widget lays the
+year / month / day headings between them, keeps a cursor on a row, and reads rows a page at a time
+through a small cache. Nothing here grows with the number of rows but the date boundaries.
+"""
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_right
+from collections import OrderedDict
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from store.timeline import TimelineRow, View
+from tui.format import date_label, headings
+from tui.sanitize import clean
+
+PAGE = 64
+CACHED_PAGES = 24
+MARKERS = {"statement": "»", "phrase": "·", "event": "•"}
+
+
+class LineMap:
+    """Where each heading and row sits among the display lines of a view."""
+
+    def __init__(self, view: View) -> None:
+        self.view = view
+        self.heads: list[list[tuple[str, str]]] = []
+        self.first_line = array("q")  # display line of the first heading of each date run
+        self.before = array("q")  # heading lines up to and including each run
+        total, previous = 0, object()
+        for start, date in zip(view.starts, view.dates):
+            heads = headings(previous, date)
+            previous = date
+            self.first_line.append(start + total)
+            total += len(heads)
+            self.before.append(total)
+            self.heads.append(heads)
+        self.lines = view.length + total
+
+    def run_of_row(self, row: int) -> int:
+        return bisect_right(self.view.starts, row) - 1
+
+    def line_of_row(self, row: int) -> int:
+        run = self.run_of_row(row)
+        return row + (self.before[run] if run >= 0 else 0)
+
+    def at_line(self, line: int) -> tuple[str, str] | int:
+        """The heading (level, label) or the row number shown on a display line."""
+        run = bisect_right(self.first_line, line) - 1
+        if run < 0:
+            return line
+        offset = line - self.first_line[run]
+        if offset < len(self.heads[run]):
+            return self.heads[run][offset]
+        return line - self.before[run]
+
+    def run_starts(self, level: str) -> list[int]:
+        """Rows that open a heading of ``level`` ("year" or "month")."""
+        levels = ("year",) if level == "year" else ("year", "month")
+        return [self.view.starts[n] for n, heads in enumerate(self.heads)
+                if any(h[0] in levels or h[0] == "undated" for h in heads)]
+
+
+class TimelineView(ScrollView, can_focus=True):
+    """Every event and statement in date order; j/k to move, enter to open the source."""
+
+    BINDINGS = [
+        Binding("j,down", "move(1)", "Down", show=False),
+        Binding("k,up", "move(-1)", "Up", show=False),
+        Binding("pagedown,space", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("g,home", "top", "Top", show=False),
+        Binding("G,end", "bottom", "Bottom", show=False),
+        Binding("]", "heading(1, 'month')", "Next month", show=False),
+        Binding("[", "heading(-1, 'month')", "Previous month", show=False),
+        Binding("}", "heading(1, 'year')", "Next year", show=False),
+        Binding("{", "heading(-1, 'year')", "Previous year", show=False),
+        Binding("enter", "open_source", "Source"),
+        Binding("y", "cite(False)", "Cite"),
+        Binding("Y", "cite(True)", "Cite as Markdown", show=False),
+        Binding("s", "only_speaker", "Speaker"),
+        Binding("*", "star", "Star"),
+        Binding("t", "tag", "Tag", show=False),
+    ]
+
+    COMPONENT_CLASSES = {
+        "timeline--year", "timeline--month", "timeline--day", "timeline--undated", "timeline--cursor",
+        "timeline--date", "timeline--marker", "timeline--speaker", "timeline--outlet", "timeline--star",
+        "timeline--count", "timeline--tags",
+    }
+
+    class CursorMoved(Message):
+        def __init__(self, row: TimelineRow | None, index: int, length: int) -> None:
+            super().__init__()
+            self.row, self.index, self.length = row, index, length
+
+    class RowAction(Message):
+        """A row action the screen carries out: open_source, cite, cite_markdown, only_speaker, star, tag."""
+
+        def __init__(self, action: str, row: TimelineRow) -> None:
+            super().__init__()
+            self.action, self.row = action, row
+
+    def __init__(self, db, view: View, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.db = db
+        self.cursor = 0
+        self._pages: OrderedDict[int, list[TimelineRow]] = OrderedDict()
+        self.set_view(view)
+
+    # The data ---------------------------------------------------------------------------------------------
+
+    def set_view(self, view: View, row: int = 0) -> None:
+        self.view = view
+        self.line_map = LineMap(view)
+        self._pages.clear()
+        self.virtual_size = Size(self.size.width, self.line_map.lines)
+        self.cursor = max(0, min(row, view.length - 1))
+        if self.is_mounted:
+            self.call_after_refresh(self._reveal_cursor, True)
+        self.refresh()
+
+    def forget_rows(self) -> None:
+        """Drop cached rows (after a star or tag changed what they show)."""
+        self._pages.clear()
+        self.refresh()
+
+    def row(self, index: int) -> TimelineRow | None:
+        if not 0 <= index < self.view.length:
+            return None
+        number = index // PAGE
+        rows = self._pages.get(number)
+        if rows is None:
+            rows = self.view.rows(self.db, number * PAGE, PAGE)
+            self._pages[number] = rows
+            if len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        offset = index - number * PAGE
+        return rows[offset] if offset < len(rows) else None
+
+    @property
+    def current(self) -> TimelineRow | None:
+        return self.row(self.cursor)
+
+    # Drawing ----------------------------------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, self.line_map.lines)
+        self._reveal_cursor()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = self.scroll_offset.y + y
+        if line >= self.line_map.lines:
+            return Strip.blank(width)
+        item = self.line_map.at_line(line)
+        if isinstance(item, tuple):
+            level, label = item
+            return self._heading(level, label, width)
+        row = self.row(item)
+        if row is None:
+            return Strip.blank(width)
+        strip = self._row(row, width)
+        if item == self.cursor:
+            strip = strip.apply_style(self.get_component_rich_style("timeline--cursor"))
+        return strip
+
+    def _strip(self, text: Text, width: int) -> Strip:
+        text.truncate(width, overflow="ellipsis", pad=True)
+        return Strip(text.render(self.app.console, end=""), width).apply_style(self.rich_style)
+
+    def _heading(self, level: str, label: str, width: int) -> Strip:
+        style = self.get_component_rich_style(f"timeline--{level}")
+        if level in ("year", "undated"):
+            text = Text(f"── {label} " + "─" * width, style=style)
+        elif level == "month":
+            text = Text(f"  {label}", style=style)
+        else:
+            text = Text(f"    {label}", style=style)
+        text.truncate(width, overflow="crop", pad=True)
+        return self._strip(text, width)
+
+    def _row(self, row: TimelineRow, width: int) -> Strip:
+        wide = width >= 110
+        who_width = 22 if wide else 14
+        outlet_width = 22 if wide else 14
+        style = self.get_component_rich_style
+        kind = row.kind if row.item_type == "statement" else "event"
+        words = clean(row.text)
+        if row.item_type == "statement":
+            words = f"“{words}”"
+        speaker = clean(row.speaker) if row.speaker else ("—" if row.item_type == "statement" else "")
+        text = Text.assemble(
+            (f"{date_label(row.date, row.date_precision):<10} ", style("timeline--date")),
+            (MARKERS.get(kind or "statement", "»"), style("timeline--marker")),
+            ("*" if row.starred else " ", style("timeline--star")),
+            " ",
+            (_fit(speaker, who_width), style("timeline--speaker")),
+            " ",
+        )
+        tail = Text()
+        if row.cluster_size > 1:
+            tail.append(f" ×{row.cluster_size}", style("timeline--count"))
+        if row.tags:
+            tail.append(" " + " ".join(f"#{clean(t)}" for t in row.tags.split(",")), style("timeline--tags"))
+        tail.append(" " + _fit(clean(row.outlet) or "", outlet_width), style("timeline--outlet"))
+        room = max(4, width - text.cell_len - tail.cell_len)
+        body = Text(words)
+        body.truncate(room, overflow="ellipsis", pad=True)
+        text.append_text(body)
+        text.append_text(tail)
+        return self._strip(text, width)
+
+    # Moving -----------------------------------------------------------------------------------------------
+
+    def _reveal_cursor(self, center: bool = False) -> None:
+        if not self.view.length:
+            return
+        line = self.line_map.line_of_row(self.cursor)
+        # Keep the headings right above the cursor row on screen with it.
+        top = line
+        while top > 0 and isinstance(self.line_map.at_line(top - 1), tuple):
+            top -= 1
+        height = max(1, self.scrollable_content_region.height)
+        if center:
+            self.scroll_to(y=max(0, top - height // 3), animate=False, immediate=True)
+        elif top < self.scroll_offset.y:
+            self.scroll_to(y=top, animate=False, immediate=True)
+        elif line >= self.scroll_offset.y + height:
+            self.scroll_to(y=line - height + 1, animate=False, immediate=True)
+        self.post_message(self.CursorMoved(self.current, self.cursor, self.view.length))
+
+    def go_to(self, index: int, center: bool = False) -> None:
+        if not self.view.length:
+            return
+        old = self.cursor
+        self.cursor = max(0, min(index, self.view.length - 1))
+        self._refresh_row(old)
+        self._refresh_row(self.cursor)
+        self._reveal_cursor(center)
+
+    def _refresh_row(self, index: int) -> None:
+        line = self.line_map.line_of_row(index) - self.scroll_offset.y
+        if 0 <= line < self.size.height:
+            self.refresh_line(line + self.scroll_offset.y)
+
+    def action_move(self, delta: int) -> None:
+        self.go_to(self.cursor + delta)
+
+    def action_page(self, direction: int) -> None:
+        height = max(1, self.scrollable_content_region.height)
+        target_line = self.line_map.line_of_row(self.cursor) + direction * (height - 1)
+        target_line = max(0, min(target_line, self.line_map.lines - 1))
+        item = self.line_map.at_line(target_line)
+        while isinstance(item, tuple) and target_line < self.line_map.lines - 1:
+            target_line += 1
+            item = self.line_map.at_line(target_line)
+        if isinstance(item, int):
+            self.scroll_to(y=max(0, self.scroll_offset.y + direction * (height - 1)), animate=False,
+                           immediate=True)
+            self.go_to(item)
+
+    def action_top(self) -> None:
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.go_to(0)
+
+    def action_bottom(self) -> None:
+        self.go_to(self.view.length - 1)
+
+    def action_heading(self, direction: int, level: str) -> None:
+        starts = self.line_map.run_starts(level)
+        if direction > 0:
+            following = [s for s in starts if s > self.cursor]
+            target = following[0] if following else None
+        else:
+            # The start of this heading's run, or of the one before when already there.
+            earlier = [s for s in starts if s < self.cursor]
+            target = earlier[-1] if earlier else 0
+        if target is not None:
+            self.go_to(target, center=True)
+
+    # Row actions: the screen knows the database writes and the other screens ----------------------------------
+
+    def _row_action(self, action: str) -> None:
+        row = self.current
+        if row is not None:
+            self.post_message(self.RowAction(action, row))
+
+    def action_open_source(self) -> None:
+        self._row_action("open_source")
+
+    def action_cite(self, markdown: bool) -> None:
+        self._row_action("cite_markdown" if markdown else "cite")
+
+    def action_only_speaker(self) -> None:
+        self._row_action("only_speaker")
+
+    def action_star(self) -> None:
+        self._row_action("star")
+
+    def action_tag(self) -> None:
+        self._row_action("tag")
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` cut or padded to exactly ``width`` cells."""
+    if cell_len(text) > width:
+        cut = Text(text)
+        cut.truncate(width, overflow="ellipsis")
+        text = cut.plain
+    return text + " " * (width - cell_len(text))
