@@ -157,6 +157,7 @@ def _apply(conn: sqlite3.Connection, word: str, ops: dict[int, bool]) -> None:
 class _QueryWord:
     text: str
     forms: dict[int, float]  # word id -> how much a statement holding it counts (rarity x closeness)
+    spelled: set[str]  # the same forms, as words
     df: int  # statements holding any of the forms (an upper bound)
 
 
@@ -184,25 +185,25 @@ class QuoteIndex:
         self._lock = threading.Lock()
         self._cache: OrderedDict[int, np.ndarray] = OrderedDict()
         self._cache_bytes = 0
-        rows = conn.execute("SELECT id, word, df FROM search_words").fetchall()
-        self.word_ids: dict[str, int] = {word: wid for wid, word, _ in rows}
-        top = max((wid for wid, _, _ in rows), default=0)
-        self.words: list[str | None] = [None] * (top + 1)
-        self.df = np.zeros(top + 1, dtype=np.int64)
-        for wid, word, df in rows:
-            self.words[wid] = word
-            self.df[wid] = df
-        self.vocabulary = sorted(word for _, word, df in rows if df)
-        self.size = conn.execute("SELECT count(*) FROM statements").fetchone()[0]
+        # Three strings in one row load far faster than a row per word (the browser opens on this).
+        words, ids, dfs = conn.execute(
+            "SELECT group_concat(word, char(10)), group_concat(id), group_concat(df) "
+            "FROM (SELECT word, id, df FROM search_words WHERE df > 0 ORDER BY word)").fetchone()
+        self.vocabulary: list[str] = words.split("\n") if words else []  # sorted, for completions
+        ids = np.array(ids.split(","), dtype=np.int64) if ids else np.zeros(0, dtype=np.int64)
+        self.word_ids: dict[str, int] = dict(zip(self.vocabulary, ids.tolist()))
+        self.df = np.zeros(int(ids.max(initial=0)) + 1, dtype=np.int64)
+        if dfs:
+            self.df[ids] = np.array(dfs.split(","), dtype=np.int64)
+        # The rarity of a word is relative to the number of statements; the largest id stands in for it.
+        self.size = conn.execute("SELECT coalesce(max(id), 0) FROM statements").fetchone()[0]
         counts: dict[str, int] = defaultdict(int)
         for word in self.vocabulary[:: max(1, len(self.vocabulary) // 5000)]:
             for char in word:
                 counts[char] += 1
         # The letters a typo may have replaced or dropped: the commonest of the vocabulary's.
         self.alphabet = "".join(sorted(counts, key=counts.__getitem__, reverse=True)[:40])
-        self._by_length: dict[int, list[str]] = defaultdict(list)
-        for word in self.vocabulary:
-            self._by_length[len(word)].append(word)
+        self._by_length: dict[int, list[str]] | None = None  # for words two edits away, made when needed
 
     @classmethod
     def build(cls, db: sqlite_utils.Database) -> "QuoteIndex":
@@ -229,35 +230,44 @@ class QuoteIndex:
     def _forms(self, word: str, last: bool) -> _QueryWord:
         """The vocabulary words a query word may stand for, each with its weight."""
         closeness: dict[int, float] = {}
+        spelled: set[str] = set()
         wid = self.word_ids.get(word)
-        if wid is not None and self.df[wid]:
+        if wid is not None:
             closeness[wid] = EXACT
+            spelled.add(word)
         if last:
             lo = bisect_left(self.vocabulary, word)
             hi = bisect_left(self.vocabulary, word + "\U0010ffff")
-            completions = [self.word_ids[w] for w in self.vocabulary[lo:hi] if w != word]
+            completions = [w for w in self.vocabulary[lo:hi] if w != word]
             if len(completions) > COMPLETIONS:
-                completions.sort(key=lambda i: -self.df[i])
+                completions.sort(key=lambda w: -self.df[self.word_ids[w]])
                 completions = completions[:COMPLETIONS]
-            for i in completions:
-                closeness.setdefault(i, COMPLETION)
+            for w in completions:
+                closeness.setdefault(self.word_ids[w], COMPLETION)
+                spelled.add(w)
         if len(word) >= 3 and not word.isdigit():
             found = False
             for edit in self._one_edit(word):
                 i = self.word_ids.get(edit)
-                if i is not None and self.df[i] and i not in closeness:
+                if i is not None and i not in closeness:
                     closeness[i] = ONE_EDIT
+                    spelled.add(edit)
                     found = True
             if not found and not closeness and len(word) >= 6:
+                if self._by_length is None:
+                    self._by_length = defaultdict(list)
+                    for w in self.vocabulary:
+                        self._by_length[len(w)].append(w)
                 nearby = [w for n in range(len(word) - 2, len(word) + 3) for w in self._by_length.get(n, ())]
                 for w, _, _ in process.extract(word, nearby, scorer=Levenshtein.distance, score_cutoff=2,
                                                limit=20):
                     closeness.setdefault(self.word_ids[w], TWO_EDITS)
+                    spelled.add(w)
         # One rarity for the query word, from all its forms: a rare completion or a rare neighbour one
         # edit away must not outweigh the common word the user typed.
         df = sum(int(self.df[i]) for i in closeness)
         rarity = math.log(1 + self.size / max(1, df))
-        return _QueryWord(word, {i: close * rarity for i, close in closeness.items()}, df)
+        return _QueryWord(word, {i: close * rarity for i, close in closeness.items()}, spelled, df)
 
     # -- postings -------------------------------------------------------------------------------------
 
@@ -352,12 +362,11 @@ class QuoteIndex:
 
     def _matches(self, text: str, words: list[_QueryWord]) -> list[tuple[int, int]]:
         """Spans of the text's words that match the query's, in the run that matches the most of them."""
-        forms = [{self.words[i] for i in w.forms} for w in words]
         spans = [(m.start(), m.end(), normalise(m.group())) for m in _TOKEN.finditer(text)]
         which = []
         for _, _, token in spans:
-            which.append({n for n, (w, f) in enumerate(zip(words, forms))
-                          if token in f or (not f and (token.startswith(w.text)
+            which.append({n for n, w in enumerate(words)
+                          if token in w.spelled or (not w.spelled and (token.startswith(w.text)
                                                        or Levenshtein.distance(token, w.text) <= 1))})
         best, best_at = 0, 0
         for at in range(len(spans)):

@@ -1,0 +1,176 @@
+"""The fuzzy quote search through the store's API and the CLI: typos, prefixes, highlights, clusters,
+and an index that follows imports (added, changed and removed quotes) without a rebuild."""
+import json
+import random
+
+import pytest
+
+from importers.pipeline import import_paths
+from store import open_db
+from store.search import QuoteIndex, rebuild_index, refresh, search_statements
+
+# Fictional articles, written for these tests.
+QUOTA_ARTICLE = """Date: 3 May 2024 Author: Petra Lind
+
+Valdor Rejects New Fishing Quotas
+
+The foreign minister of Valdor, Anika Varga, rejected the new quota rules on Friday. "We will not bow to hegemonic bullying from any neighbour," Varga told reporters in the capital.
+
+Harbour officials were calmer. "The boats will sail on Monday as planned," said port director Emil Sorel.
+"""
+
+REPRINT_ARTICLE = """Date: 4 May 2024 Author: Jonas Berg
+
+Quota Row Deepens Between Neighbours
+
+Anika Varga, the foreign minister of Valdor, spoke after the talks. "We will not bow to hegemonic bullying from any neighbour," Varga told reporters in the capital.
+"""
+
+BRIDGE_ARTICLE = """Date: 9 June 2024 Author: Petra Lind
+
+Bridge Opening Delayed Again
+
+The new bridge over the Sarn will open in the autumn, city engineers said. "The cables need another inspection before anyone drives across," said chief engineer Mara Quist.
+"""
+
+CAFE_ARTICLE = """Date: 10 June 2024 Author: Petra Lind
+
+Old Town Businesses Count the Cost
+
+Owners in the old town say the roadworks drove customers away. "Our café lost half its regulars this spring," said owner Lena Hart.
+"""
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "quota.txt").write_text(QUOTA_ARTICLE, encoding="utf-8")
+    (folder / "bridge.txt").write_text(BRIDGE_ARTICLE, encoding="utf-8")
+    db = open_db(tmp_path / "search.db")
+    import_paths(db, [str(folder)])
+    return db, folder
+
+
+def texts(hits):
+    return [h.text for h in hits]
+
+
+def test_a_typo_finds_the_quote_first(corpus):
+    db, _ = corpus
+    hits = QuoteIndex.build(db).search("hegemonic bulying", 5)
+    assert hits and "hegemonic bullying" in hits[0].text
+    assert hits == sorted(hits, key=lambda h: -h.score)
+
+
+def test_the_last_word_is_matched_as_a_prefix(corpus):
+    db, _ = corpus
+    index = QuoteIndex.build(db)
+    assert "hegemonic bullying" in index.search("hegemonic bul", 5)[0].text
+    assert "inspection" in index.search("another insp", 5)[0].text
+
+
+def test_matches_are_the_spans_of_the_matched_words(corpus):
+    db, _ = corpus
+    hit = QuoteIndex.build(db).search("not bow to hegemonic bulying", 1)[0]
+    assert [hit.text[start:end] for start, end in hit.matches] == ["not", "bow", "to", "hegemonic", "bullying"]
+
+
+def test_accents_and_case_do_not_matter(tmp_path, corpus):
+    db, folder = corpus
+    (folder / "cafe.txt").write_text(CAFE_ARTICLE, encoding="utf-8")
+    import_paths(db, [str(folder)])
+    hit = QuoteIndex.build(db).search("our CAFE lost", 1)[0]
+    assert [hit.text[start:end] for start, end in hit.matches] == ["Our", "café", "lost"]
+
+
+def test_no_match_gives_no_results(corpus):
+    db, _ = corpus
+    assert QuoteIndex.build(db).search("zzqxv wqqpt", 10) == []
+    assert QuoteIndex.build(db).search("   ", 10) == []
+
+
+def test_an_import_updates_the_index_without_a_rebuild(corpus):
+    db, folder = corpus
+    index = QuoteIndex.build(db)
+    assert not any("regulars" in t for t in texts(index.search("lost half its regulars", 5)))
+    (folder / "cafe.txt").write_text(CAFE_ARTICLE, encoding="utf-8")
+    import_paths(db, [str(folder)])
+    assert db.execute("SELECT count(*) FROM search_pending").fetchone()[0] == 0  # the import refreshed it
+    assert "regulars" in QuoteIndex.build(db).search("lost half its regulars", 5)[0].text
+
+
+def test_a_changed_file_takes_its_old_quotes_out_of_the_index(corpus):
+    db, folder = corpus
+    (folder / "bridge.txt").write_text(BRIDGE_ARTICLE.replace("another inspection", "a fresh survey"),
+                                       encoding="utf-8")
+    import_paths(db, [str(folder)])
+    index = QuoteIndex.build(db)
+    assert not any("inspection" in t for t in texts(index.search("cables need another inspection", 10)))
+    assert "fresh survey" in index.search("cables need a fresh survey", 1)[0].text
+
+
+def test_one_result_per_quote_cluster_with_its_outlet_count(corpus):
+    db, folder = corpus
+    (folder / "reprint.txt").write_text(REPRINT_ARTICLE, encoding="utf-8")
+    import_paths(db, [str(folder)])
+    stored = db.execute("SELECT count(*) FROM statements WHERE text LIKE '%hegemonic bullying%'").fetchone()[0]
+    assert stored == 2
+    hits = [h for h in QuoteIndex.build(db).search("hegemonic bullying", 10) if "hegemonic" in h.text]
+    assert len(hits) == 1 and hits[0].outlets == 2
+
+
+def test_incremental_refresh_matches_a_full_build(tmp_path):
+    """Random inserts, text changes and deletes, refreshed in several steps, leave the same index as a build
+    from scratch (the triggers queue every change, whoever makes it)."""
+    db = open_db(tmp_path / "random.db")
+    rng = random.Random(3)
+    words = ["storm", "harbour", "minister", "said", "the", "bridge", "cables", "quota", "talks", "boats"]
+    with db.conn:
+        db.execute("INSERT INTO sources (path, given_path, content_hash, format, imported_at) "
+                   "VALUES ('s', 's', '-', 'text', 'now')")
+        db.execute("INSERT INTO documents (doc_key, source, source_path, source_index, format, text) "
+                   "VALUES ('k', 's', 's', 0, 'text', 'x')")
+
+    def quote():
+        return " ".join(rng.choice(words) for _ in range(rng.randint(2, 6)))
+
+    for step in range(6):
+        with db.conn:
+            for _ in range(40):
+                db.execute("INSERT INTO statements (document_id, text, kind, start, \"end\") "
+                           "VALUES (1, ?, 'statement', 0, 1)", [quote()])
+            ids = [r[0] for r in db.execute("SELECT id FROM statements")]
+            for sid in rng.sample(ids, 10):
+                db.execute("UPDATE statements SET text = ? WHERE id = ?", [quote(), sid])
+            for sid in rng.sample(ids, 15):
+                db.execute("DELETE FROM statements WHERE id = ?", [sid])
+        refresh(db)
+
+    def snapshot():
+        index = QuoteIndex.build(db)
+        return {word: sorted(index._posting(wid).tolist()) for word, wid in index.word_ids.items()
+                if index.df[wid]}
+
+    incremental = snapshot()
+    rebuild_index(db)
+    assert incremental == snapshot()
+    assert incremental  # the comparison compared something
+
+
+def test_search_statements_rows_for_display(corpus):
+    db, _ = corpus
+    row = search_statements(db, "boats will sail", 1)[0]
+    assert row["speaker"] and "boats will sail" in row["text"].lower()
+    assert row["outlets"] == 1
+    assert [row["text"][s:e].lower() for s, e in row["matches"]] == ["boats", "will", "sail"]
+
+
+def test_cli_search_json_has_matches_and_outlets(run_cli, tmp_path, corpus):
+    db, _ = corpus
+    db_file = db.conn.execute("PRAGMA database_list").fetchone()[2]
+    result = run_cli("search", "hegemonic bulying", "--db", db_file, "--json")
+    assert result.returncode == 0, result.stderr
+    first = json.loads(result.stdout.splitlines()[0])
+    assert "hegemonic bullying" in first["text"]
+    assert first["outlets"] >= 1 and first["matches"]
