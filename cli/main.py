@@ -208,6 +208,64 @@ def explain_command(file: Path, published: str | None) -> None:
     sys.exit(explain(file, published))
 
 
+def _web_options(default_port: int):
+    def wrap(f):
+        f = click.option("--port", type=click.IntRange(1, 65535), default=default_port, show_default=True)(f)
+        return click.option("--host", default="127.0.0.1", show_default=True,
+                            help="Address to listen on. The default lets only this machine connect.")(f)
+    return wrap
+
+
+@cli.command("datasette")
+@_db_option
+@_web_options(8001)
+@click.option("--open", "open_browser", is_flag=True, help="Open a web browser on it.")
+def datasette_command(db_path: Path | None, host: str, port: int, open_browser: bool) -> None:
+    """Explore the database in Datasette: tables, facets, and a searchable list of quotes.
+
+    Needs the web extra: pip install 'dateline[web]'.
+    """
+    import importlib.util
+    import subprocess
+    import tempfile
+
+    from cli.web import datasette_command as command, datasette_metadata, exposure_note
+
+    path = _resolve_db(db_path)
+    _open_existing(db_path).conn.close()  # creates nothing; migrates an older schema first
+    if importlib.util.find_spec("datasette") is None:
+        raise click.ClickException("Datasette is not installed: pip install 'dateline[web]'")
+    with tempfile.TemporaryDirectory() as tmp:
+        metadata = Path(tmp) / "metadata.json"
+        metadata.write_text(json.dumps(datasette_metadata(path)), encoding="utf-8")
+        click.echo(f"Datasette on {path} at {exposure_note(host, port)}; Ctrl+C stops it", err=True)
+        try:
+            sys.exit(subprocess.call(command(path, metadata, host, port, open_browser)))
+        except KeyboardInterrupt:
+            sys.exit(0)
+
+
+@cli.command("serve")
+@_db_option
+@_web_options(8000)
+def serve_command(db_path: Path | None, host: str, port: int) -> None:
+    """Run the chronology browser in a web page (textual-serve): each visitor gets their own browser.
+
+    Needs the web extra: pip install 'dateline[web]'.
+    """
+    from cli.web import browser_command, exposure_note
+
+    path = _resolve_db(db_path)
+    _open_existing(db_path).conn.close()
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        raise click.ClickException("textual-serve is not installed: pip install 'dateline[web]'") from None
+    click.echo(f"Serving the Dateline browser on {path} at {exposure_note(host, port)}; Ctrl+C stops it",
+               err=True)
+    Server(browser_command(path), host=host, port=port, title="Dateline").serve()
+
+
 @cli.command("browse")
 @_db_option
 def browse(db_path: Path | None) -> None:

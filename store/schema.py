@@ -142,6 +142,16 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
             SELECT story_id, COUNT(*) AS documents, COUNT(DISTINCT COALESCE(outlet, source)) AS outlets,
                    MIN(published) AS first_published, GROUP_CONCAT(DISTINCT outlet) AS outlet_names
             FROM documents GROUP BY story_id;
+        -- Statements with their speaker, outlet and how many outlets carried the quote: what Datasette
+        -- shows and searches (through statements_fts, keyed on id).
+        CREATE VIEW quotes AS
+            SELECT s.id, s.text, sp.name AS speaker, s.speaker_role, s.date, s.date_precision, s.kind,
+                   d.outlet, d.title, d.published, d.url, s.cluster_id,
+                   (SELECT COUNT(DISTINCT COALESCE(d2.outlet, d2.source)) FROM statements s2
+                    JOIN documents d2 ON d2.id = s2.document_id WHERE s2.cluster_id = s.cluster_id) AS outlets,
+                   s.document_id
+            FROM statements s JOIN documents d ON d.id = s.document_id
+            LEFT JOIN speakers sp ON sp.id = s.speaker_id;
         -- The word index of the quote search (store/search.py): every word of the statements and the sorted
         -- ids of the statements that hold it, in chunks, so an import appends to a common word's list
         -- without rewriting it.

@@ -66,8 +66,9 @@ def page_document(source: str, index: int, page: bytes | str, warnings: list[str
     if not _is_article(text):
         return None
     page_url = url or extracted.url
-    published = _metadata_date(tree, warnings)
-    if published is None and extracted.date and not _url_says(page_url, extracted.date):
+    stated, published = _metadata_date(tree, warnings)
+    # htmldate fills a month-only date with a day and falls back on the URL: neither is a stated day.
+    if not stated and extracted.date and not _url_says(page_url, extracted.date):
         published = extracted.date
     categories = extracted.categories or []
     if isinstance(categories, str):
@@ -122,8 +123,8 @@ def _url_says(url: str | None, date: str) -> bool:
     return any(m.replace("-", "").replace("/", "") == digits for m in _URL_DATE.findall(url))
 
 
-def _metadata_date(tree, warnings: list[str]) -> str | None:
-    """The publication day stated by JSON-LD or meta tags, read with its offset and its precision."""
+def _metadata_date(tree, warnings: list[str]) -> tuple[bool, str | None]:
+    """(whether JSON-LD or meta tags state a publication date, the day they give: None for a month)."""
     candidates: list[tuple[str, object]] = []
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
@@ -146,11 +147,11 @@ def _metadata_date(tree, warnings: list[str]) -> str | None:
     for where, value in candidates:
         found = field_date(value)
         if found and found[1] == "day":
-            return found[0]
+            return True, found[0]
         if found:
             warnings.append(f"{where} gives only the {found[1]} ({found[0]}); publication day left open")
-            return None
-    return None
+            return True, None
+    return False, None
 
 
 def _jsonld_items(data):
