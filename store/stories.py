@@ -11,7 +11,7 @@ longer one, so the test is containment, not Jaccard.
 
 Statements. Quotes are compared on their normalised words: the same quote with other quote marks, with a word
 trimmed at either end, or with a few words changed, by speakers whose names are compatible ("Jiang" and
-"Jiang Bin"), joins one cluster.
+"Jiang Bin") or in copies of one story, joins one cluster.
 
 A cluster's id is the smallest id among its members; singletons carry their own id, so every row can be
 grouped by it.
@@ -191,7 +191,9 @@ def cluster_statements(db: sqlite_utils.Database) -> int:
                 # A short quoted term ("dear friend") is only the same quote within one story.
                 if (kind == "phrase" or o[2] == "phrase") and story != o[5]:
                     continue
-                if compatible_speakers(speaker, o[4]) and same_quote(words[sid], words[other]):
+                # Within one story the copies' attributions may differ (extraction is not perfect on every
+                # copy); the story link is the stronger evidence. Across stories the speakers must fit.
+                if (story == o[5] or compatible_speakers(speaker, o[4])) and same_quote(words[sid], words[other]):
                     found.add(cluster[other])
         target = min(found)
         if len(found) > 1:

@@ -112,3 +112,23 @@ def test_quote_matching_rules():
     assert not same_quote(words, normalised_words("The Russian military stands ready to leave the Chinese side"))
     assert compatible_speakers("Jiang", "Jiang Bin") and compatible_speakers(None, "Jiang Bin")
     assert not compatible_speakers("Jiang Bin", "Wang Yi")
+
+
+def test_search_over_the_seeds_gives_one_result_per_quote_cluster_with_its_outlets(shared_seeds, run_cli, db_path):
+    assert run_cli("import", shared_seeds, "--db", db_path).returncode == 0
+    import json
+
+    # The spokesman's words are in all three wire copies; the CNA copy ends before the last two paragraphs.
+    carried_by = {"stands ready to work with the Russian side": 3, "hegemonic bullying": 2, "dear friend": 2}
+    for query, outlets_expected in carried_by.items():
+        result = run_cli("search", query, "--db", db_path, "--json", "--limit", "20")
+        hits = [json.loads(line) for line in result.stdout.splitlines()]
+        assert hits, query
+        clusters = [h["cluster_id"] for h in hits]
+        assert len(clusters) == len(set(clusters)), query
+        db = open_db(db_path)
+        for hit in hits:
+            outlets = db.execute("SELECT outlets FROM quote_clusters WHERE cluster_id = ?",
+                                 [hit["cluster_id"]]).fetchone()[0]
+            assert hit["outlets"] == outlets
+        assert hits[0]["outlets"] == outlets_expected, query
