@@ -1,7 +1,12 @@
 """Quoted statements: spans of quoted words in every quoting style news uses.
 
-Straight and curly, double and single; a single straight mark doubles as an apostrophe (Xi's, Nations',
-can't), so a single mark opens a quote only at the start of a word and closes only at the end of one.
+Marks are read in one pass over the text. Straight and curly, double and single, mixed pairs (‘rock solid'),
+doubled apostrophes (''...''), guillemets; a quote in one family may hold a quote in the other (nested
+quotes stay part of the outer statement). A single straight mark doubles as an apostrophe (Xi's, Nations',
+can't): it opens only at the start of a word and closes only at the end of one. A quote running over several
+paragraphs reopens its mark on each paragraph and closes only on the last: each paragraph is a statement.
+Transcript turns ("VARGA: ...") are statements without marks. Titles of works, nicknames, numbers and
+stage directions in marks are not statements.
 """
 from __future__ import annotations
 
@@ -10,76 +15,247 @@ import re
 from importers.extract.boilerplate import inside
 from importers.model import Statement
 
-_OPENERS = {"“": "”\"", "\"": "\"”", "‘": "’'", "'": "'’", "«": "»", "„": "“”\"", "''": "''"}
-_WORD = re.compile(r"\w")
 PHRASE_MAX_WORDS = 5
+DOUBLE, SINGLE = "double", "single"
+_FAMILY = {"“": DOUBLE, "”": DOUBLE, "\"": DOUBLE, "„": DOUBLE, "«": DOUBLE, "»": DOUBLE, "''": DOUBLE,
+           "‘": SINGLE, "’": SINGLE, "'": SINGLE, "‹": SINGLE, "›": SINGLE}
+_OPEN_ONLY = {"“", "„", "«", "‘", "‹"}
+_CLOSE_ONLY = {"”", "»", "’", "›"}
+_MARKS = re.compile(r"''|[\"“”„«»‘’'‹›]|\n")
+_WORD = re.compile(r"\w")
+# Turns of a transcript: "VARGA:" or "Anika Varga:" opening a line; questions from the host are not statements.
+_TURN = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Z.'’ -]{1,30}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):[ \t]+(?=\S)",
+                   re.MULTILINE)
+_HOST_LABELS = {"interviewer", "host", "moderator", "anchor", "q", "question", "presenter", "reporter",
+                "announcer", "caller", "audience", "narrator", "crosstalk", "voice", "unidentified"}
+_NOT_TURN_LABELS = {"date", "published", "updated", "posted", "author", "authors", "by", "source", "outlet",
+                    "section", "url", "title", "guest", "guests", "byline", "tags", "photo", "image", "note",
+                    "editor's note", "update", "correction", "read more", "related", "watch", "listen",
+                    "transcript", "a", "answer", "subject", "to", "from", "cc", "re", "file", "credit"}
+# Titles of works: title case after a word that introduces one; nicknames after "dubbed", "nicknamed".
+_WORK_CUE = re.compile(
+    r"(?:\b(?:book|books|memoir|novel|film|movie|documentary|series|show|programme|program|podcast|episode|"
+    r"song|album|single|play|musical|poem|essay|article|column|op-ed|editorial|report|paper|headline|"
+    r"titled|entitled|headlined|called|named|dubbed|nicknamed|known as|so-called|self-styled|on|in|of|at|"
+    r"for|from|to|by|and|with|host of|anchor of)|['’]s)\s*$",
+    re.IGNORECASE,
+)
+_NICKNAME_CUE = re.compile(r"\b(?:dubbed|nicknamed|known as|self-styled|alias)\s*$", re.IGNORECASE)
+_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "is",
+                "as", "vs", "vs.", "de", "la", "le", "&", "-", "–", "—", "but", "nor", "so", "up"}
 
 
-def _is_word_char(ch: str) -> bool:
+def _word_char(ch: str) -> bool:
     return bool(ch) and bool(_WORD.match(ch))
 
 
-def find_quotes(text: str, body_start: int = 0, excluded: list[tuple[int, int]] = ()) -> list[Statement]:
-    quotes: list[Statement] = []
-    i, n = body_start, len(text)
+def hard_wrapped(text: str, start: int = 0) -> bool:
+    """Text broken into lines of ~70 characters, where only a blank line ends a paragraph."""
+    lines = [ln for ln in text[start:].split("\n") if ln.strip()]
+    if len(lines) < 6:
+        return False
+    long_lines = sorted(len(ln) for ln in lines)
+    median = long_lines[len(long_lines) // 2]
+    return 45 <= median <= 90 and long_lines[-1] <= 100 and text.count("\n\n", start) < len(lines) // 2
+
+
+def _roles(text: str, pos: int, mark: str) -> tuple[bool, bool]:
+    """Whether the mark at ``pos`` can open and/or close a quote, from the characters around it."""
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + len(mark)] if pos + len(mark) < len(text) else " "
+    if mark in _OPEN_ONLY:
+        if mark == "‘" and _word_char(before) and _word_char(after):
+            return False, False  # used as an apostrophe
+        return not after.isspace(), False
+    if mark in _CLOSE_ONLY:
+        if mark == "’" and _word_char(before) and _word_char(after):
+            return False, False  # Xi’s, can’t
+        return False, not before.isspace()
+    if mark in ("'", "''"):
+        if _word_char(before) and _word_char(after):
+            return False, False
+        opens = not _word_char(before) and not after.isspace() and after not in "'’"
+        if mark == "'" and opens and re.match(r"\d\ds\b|n\b|em\b|til\b|tis\b", text[pos + 1: pos + 5]):
+            opens = False  # '90s, rock 'n' roll, 'em
+        closes = not before.isspace() and not _word_char(after)
+        return opens, closes
+    # straight double mark: opens after a space or an opening bracket, closes after a word or punctuation
+    if before.isspace() or before in "([{/:":
+        return not after.isspace(), False
+    if before in "—–-":
+        ends = after.isspace() or after in ".,;:!?)"
+        return not ends, ends
+    return False, True
+
+
+def _scan(text: str, body_start: int, wrapped: bool) -> list[tuple[int, int, int, int, bool]]:
+    """Top-level quotes: (open mark start, inner start, inner end, close mark end, continued)."""
+    marks = [(m.start(), m.group()) for m in _MARKS.finditer(text, body_start)]
+    found = []
+    i, n = 0, len(marks)
     while i < n:
-        ch = text[i]
-        mark = "''" if text.startswith("''", i) else ch
-        if mark not in _OPENERS or inside(excluded, i) or not _can_open(text, i, mark):
+        pos, mark = marks[i]
+        if mark == "\n":
             i += 1
             continue
-        close = _find_close(text, i + len(mark), mark)
-        if close is None:
-            i += len(mark)
+        opens, _ = _roles(text, pos, mark)
+        if not opens:
+            i += 1
             continue
-        s, e = i + len(mark), close
+        family = _FAMILY[mark]
+        nested: list[str] = []  # families of quotes opened inside this one
+        j = i + 1
+        result = None
+        while j < n:
+            p, mk = marks[j]
+            if mk == "\n":
+                if wrapped and not text[p + 1: p + 2] == "\n" and text[p + 1: p + 2].strip():
+                    j += 1
+                    continue
+                result = _unclosed(text, pos, mark, p)
+                break
+            o, c = _roles(text, p, mk)
+            fam = _FAMILY[mk]
+            if c and nested and fam == nested[-1]:
+                nested.pop()
+            elif c and fam == family:
+                if mk in ("'", "’") and _weak_close(text, p, marks, j):
+                    j += 1
+                    continue
+                result = (pos, pos + len(mark), p, p + len(mk), False)
+                break
+            elif o and (fam != family or mk != mark):
+                nested.append(fam)
+            j += 1
+        else:
+            result = _unclosed(text, pos, mark, len(text))
+        if result is None:
+            i += 1
+            continue
+        found.append(result)
+        close_end = result[3]
+        while i < n and marks[i][0] < close_end:
+            i += 1
+    return found
+
+
+def _weak_close(text: str, pos: int, marks, j: int) -> bool:
+    """A plural possessive ('the Nations' votes are symbolic,') when a closing mark that ends a clause
+    follows in the same line."""
+    if not (text[pos - 1: pos] == "s" and re.match(r"['’]\s+[a-z]", text[pos: pos + 3])):
+        return False
+    for p, mk in marks[j + 1:]:
+        if mk == "\n":
+            return False
+        opens, closes = _roles(text, p, mk)
+        if opens and not closes:
+            return False
+        if mk in ("'", "’") and closes and (text[p - 1] in ",.!?;:" or text[p + 1: p + 2] in (",", ".", "!", "?", ";", ":")):
+            return True
+    return False
+
+
+def _unclosed(text: str, open_pos: int, mark: str, para_end: int):
+    """A quote whose paragraph ends before its closing mark: kept when it reads like speech."""
+    if _FAMILY[mark] != DOUBLE:
+        return None
+    inner = text[open_pos + len(mark): para_end]
+    following = text[para_end:].lstrip()
+    continued = bool(following) and following[0] in "\"“„«" or following.startswith("''")
+    line_start = text.rfind("\n", 0, open_pos) + 1
+    lead = text[line_start:open_pos].rstrip()
+    if not continued and lead and lead[-1] not in ".!?:,—–-":
+        return None
+    if len(inner.split()) < 3:
+        return None
+    return open_pos, open_pos + len(mark), para_end, para_end, continued
+
+
+def find_quotes(text: str, body_start: int = 0, excluded: list[tuple[int, int]] = ()) -> list[Statement]:
+    wrapped = hard_wrapped(text, body_start)
+    quotes: list[Statement] = []
+    for open_pos, s, e, close_end, _continued in _scan(text, body_start, wrapped):
+        if inside(excluded, open_pos):
+            continue
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        words = text[s:e].split()
-        if words and any(_is_word_char(c) for c in text[s:e]):
-            kind = "phrase" if len(words) <= PHRASE_MAX_WORDS else "statement"
-            quotes.append(Statement(text=text[s:e], start=s, end=e, kind=kind))
-        i = close + (2 if mark == "''" else 1)
+        inner = text[s:e]
+        if not _is_statement(text, open_pos, inner, close_end):
+            continue
+        quotes.append(Statement(text=inner, start=s, end=e, kind=_kind(inner)))
+    quotes.extend(_transcript_turns(text, body_start, excluded, quotes))
+    quotes.sort(key=lambda q: q.start)
     return quotes
 
 
-def _can_open(text: str, i: int, mark: str) -> bool:
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + len(mark)] if i + len(mark) < len(text) else " "
-    if after.isspace():
+def _kind(inner: str) -> str:
+    n = len(inner.split())
+    if n > PHRASE_MAX_WORDS:
+        return "statement"
+    if n >= 3 and inner[:1].isupper() and inner.rstrip()[-1:] in ".!?…":
+        return "statement"
+    return "phrase"
+
+
+def _is_statement(text: str, open_pos: int, inner: str, close_end: int) -> bool:
+    letters = sum(ch.isalpha() for ch in inner)
+    if letters < 2:
+        return False  # numbers, ids, single letters
+    if inner.startswith("(") and inner.rstrip(".,").endswith(")"):
+        return False  # stage directions: (CROSSTALK)
+    if re.fullmatch(r"[@#]?\w+|\S*(?:https?://|www\.|\.com|\.org)\S*", inner):
+        if not inner.isalpha() or len(inner) > 20:
+            return False  # handles, links
+    lead = text[max(0, open_pos - 40): open_pos]
+    if _NICKNAME_CUE.search(lead):
         return False
-    if mark in ("'", "‘", "''"):
-        return not _is_word_char(before)
-    if mark == "\"":
-        return not _is_word_char(before) or before.isdigit() is False and before in "([—–-"
+    if _title_case(inner) and _WORK_CUE.search(lead) and not inner.rstrip().endswith(("!", "?")):
+        return False
     return True
 
 
-def _find_close(text: str, start: int, opener: str) -> int | None:
-    """Offset of the closing mark, within the paragraph (a multi-paragraph quote closes at its end)."""
-    closers = _OPENERS[opener]
-    para_end = text.find("\n\n", start)
-    line_end = text.find("\n", start)
-    limit = len(text) if para_end < 0 else para_end
-    j = start
-    while j < limit:
-        ch = text[j]
-        if opener == "''":
-            if text.startswith("''", j):
-                return j
-        elif ch in closers:
-            after = text[j + 1] if j + 1 < len(text) else " "
-            before = text[j - 1]
-            if ch in "'’" and (_is_word_char(after) or before.isspace()):
-                j += 1  # an apostrophe inside a word, or a mark that opens the next quote
-                continue
-            return j
-        elif ch == "\n" and opener in "'‘" and j == line_end:
-            return None  # single marks do not span lines
-        j += 1
-    # Unclosed: a quote that runs on to the next paragraph, which reopens with the same mark.
-    if para_end >= 0 and text[para_end:].lstrip("\n ").startswith(opener) and opener in "“\"«":
-        return para_end
+def _title_case(inner: str) -> bool:
+    """Every word but the small ones capitalised: "Salt and Iron", "The River Between Us"."""
+    ws = inner.strip(" ,.;:").split()
+    if not ws:
+        return False
+    caps = [w for w in ws if w.lower() not in _SMALL_WORDS or w is ws[0]]
+    return bool(caps) and all(w[:1].isupper() or w[:1].isdigit() for w in caps) and not (
+        len(ws) == 1 and ws[0].isupper())
+
+
+def _transcript_turns(text: str, body_start: int, excluded, quotes: list[Statement]) -> list[Statement]:
+    turns = [m for m in _TURN.finditer(text, body_start) if _turn_label(m["label"])]
+    if len(turns) < 2:
+        return []
+    inside_quotes = [(q.start - 1, q.end + 1) for q in quotes]
+    found = []
+    for m in turns:
+        if inside(excluded, m.start()) or inside(inside_quotes, m.start()):
+            continue
+        if m["label"].strip().lower() in _HOST_LABELS:
+            continue
+        s = m.end()
+        e = text.find("\n", s)
+        e = len(text) if e < 0 else e
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s and text[s] not in "\"“'‘":
+            found.append(Statement(text=text[s:e], start=s, end=e, kind="statement"))
+    return found
+
+
+def _turn_label(label: str) -> bool:
+    low = label.strip().lower()
+    return low not in _NOT_TURN_LABELS and (label.isupper() or low in _HOST_LABELS)
+
+
+def turn_label_before(text: str, start: int) -> str | None:
+    """The speaker label of the transcript turn starting at ``start`` ("VARGA"), if there is one."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _TURN.match(text, line_start)
+    if m and m.end() == start and _turn_label(m["label"]):
+        return m["label"].strip()
     return None

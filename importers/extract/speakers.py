@@ -1,126 +1,514 @@
-"""Who said it: attribution cues around a quote, resolved to the full name given earlier in the document."""
+"""Who said it: attribution cues around a quote, resolved to the full name the document gives.
+
+Order of evidence for one quote: a transcript label ("VARGA: ..."); a cue right after the closing mark
+(", Jiang said", ", said Lavrov", "― Name"); a cue before it in the same sentence ("Wang Yi said during a
+meeting, “...”", "according to X"); a colon introduction in the sentence before; then the speaker of the
+quote it continues (same sentence or paragraph, or the next paragraph of a multi-paragraph quote); then an
+indirect-speech cue in the sentence just before ("X told reporters that ..."). A pronoun goes to the nearest
+compatible person named before it, a surname to the full name, "the spokesman" to the spokesman named
+earlier. Nobody named: None.
+"""
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass
 
+from importers.extract.cues import AUX, CUE
+from importers.extract.names import (DocumentNames, INSTITUTION_WORDS, is_institution, split_name, words,
+                                     PARTICLES, _NOT_NAME_START)
+from importers.extract.quotes import turn_label_before
 from importers.extract.sentences import sentence_spans
 from importers.model import Statement
 
-CUE_VERBS = (
-    "said|says|say|told|tells|added|adds|stressed|stresses|insisted|insists|noted|notes|warned|warns|wrote|"
-    "writes|tweeted|tweets|posted|declared|declares|pledged|pledges|urged|urges|called|calls|stated|states|"
-    "explained|explains|argued|argues|claimed|claims|asked|asks|replied|replies|continued|continues|"
-    "announced|announces|acknowledged|acknowledges|admitted|admits|suggested|suggests|described|describes|"
-    "reported|reports|recalled|recalls|vowed|vows|promised|promises|emphasised|emphasized|emphasises|"
-    "emphasizes|remarked|observed|concluded|agreed|responded|cautioned|predicted|welcomed|hailed|praised|"
-    "condemned|criticised|criticized|denied|rejected|accused|affirmed|reiterated|confirmed|quipped|"
-    "was quoted as saying|went on to stress|went on|saying|adding|calling|describing"
+_MARK_CHARS = "\"'“”‘’«»„‹›"
+_CUE_RE = re.compile(rf"(?<![\w-]){CUE}(?![\w-])")
+_LEAD = r"^[\s,;:.!?…—–-]*"
+_AFTER_INVERTED = re.compile(rf"{_LEAD}(?P<verb>{CUE})\s+(?P<np>(?!that\b|to\b|in\b|on\b|of\b|it\b|this\b)\S.*)$",
+                             re.DOTALL)
+_AFTER_SUBJECT = re.compile(rf"{_LEAD}(?P<np>[^\"“”]{{1,200}}?)\s+{AUX}(?P<verb>{CUE})(?![\w-])", re.DOTALL)
+_SIGN_OFF = re.compile(r"^\s*[―—–-]{1,2}\s*(?P<np>[^\n]{2,80})$")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<np>[^\"“”]+)")
+_LABEL_IN_QUOTE = re.compile(r"^(?P<label>[A-Z][A-Z.'’ -]{1,30}):\s")
+_NP_START = re.compile(r"^(?:[A-Z\u00c0-\u024f]|(?:he|she|they|it|we|i|the|a|an|one|two|three|several|some|many|"
+                       r"both|his|her|its|their|another|state|officials|experts|analysts)\b)")
+_SKIP_SEGMENT = re.compile(
+    r"^(?:in|on|at|for|during|after|before|according|speaking|however|meanwhile|also|though|too|who|which|"
+    r"whose|where|like|as|with|by|from|under|over|through|while|when|although|unlike|including|last|this|"
+    r"earlier|later|then|now|yesterday|today|tonight|in turn|again|instead|still|moreover|furthermore|"
+    r"separately|likewise|similarly|indeed|so|but|and|yet|if|once|asked|responding|referring|writing|"
+    r"appearing|addressing|pressed|told|not)\b",
+    re.IGNORECASE,
 )
-_NAME = r"(?:[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|bin|al|la|le|da|di)){0,4})"
-_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-_AFTER = re.compile(
-    rf"^[\s,.;:!?—–-]*(?:(?P<verb1>{CUE_VERBS})\s+(?P<inv>(?:the\s+)?[^,.;“”\"]{{2,80}}?)(?=[,.;]|\s+(?:in|on|at|during|who|after|before|when)\b|$)"
-    rf"|(?P<subj>[^,.;“”\"]{{1,90}}?)\s+(?:(?:has|have|had|was|is|also|then|later|again|once|previously)\s+)*(?P<verb2>{CUE_VERBS})\b)"
-)
-_BEFORE = re.compile(
-    rf"(?P<subj>(?:[A-Z][^,.;“”\"]{{0,80}}?|\b(?:he|she|they|it|the [a-z][^,.;“”\"]{{0,60}}?)))\s+"
-    rf"(?:(?:has|have|had|was|is|also|then|later|again|once|previously)\s+)*(?P<verb>{CUE_VERBS})\b[^“”\"]{{0,120}}$"
-)
-_ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<subj>(?:the\s+)?[^,.;“”\"]{{2,80}}?)(?=[,.;]|$)")
-_ROLE_WORDS = re.compile(r"\b(spokes(?:man|woman|person)|minister|president|secretary|ambassador|premier|"
-                         r"professor|analyst|chairman|director|chief|leader|official|envoy|general|senator)\b",
-                         re.IGNORECASE)
-_INSTITUTION = re.compile(r"\b(ministry|government|media|agency|office|department|embassy|council|commission|"
-                          r"military|army|kremlin|white house|state department|pentagon|police|court|"
-                          r"parliament|party|committee|experts?|officials)\b", re.IGNORECASE)
+_INTRO_WORDS = {"last", "this", "next", "on", "in", "at", "earlier", "later", "then", "meanwhile", "but", "and",
+                "so", "yet", "also", "however", "month", "week", "year", "night", "morning", "evening",
+                "afternoon", "today", "yesterday", "now", "still", "moreover", "separately", "instead",
+                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december", "addition", "response", "turn", "fact", "contrast", "short", "sum",
+                "the", "a", "an", "early", "late", "mid"}
+_NP_LOWER_OK = {"the", "a", "an", "of", "for", "and", "de", "its", "his", "her", "their", "state", "media",
+                "senior", "top", "former", "chief", "deputy", "foreign", "defence", "defense", "press", "news",
+                "secretary", "spokesman", "spokeswoman", "spokesperson", "minister", "ministry", "official",
+                "officials", "government", "agency", "office", "experts", "analysts", "leader", "president",
+                "governor", "senator", "chairman", "director", "ambassador", "lawmakers", "diplomats",
+                "negotiators", "military", "army", "police", "army", "party", "campaign", "aide", "aides",
+                "adviser", "advisers", "professor", "economist", "analyst", "host", "anchor", "pollster"}
+_END_WORDS = re.compile(r"\s+(?:in|on|at|during|after|before|when|while|who|which|as|from|to|with|about|outside|"
+                        r"inside|last|this|told|adding|noting|saying|referring|according|and|but|because|"
+                        r"since|shortly|late|early|earlier|later|yesterday|today|tonight|on|via|through|"
+                        r"under|over|said|says|that|if|for|of\s+(?:the|a|his|her|its|their)\b)\b")
+_GROUP_NOUNS = re.compile(r"\b(officials|experts|analysts|diplomats|negotiators|lawmakers|sources|aides|media|"
+                          r"authorities|leaders|ministers|economists|scholars|observers|critics|residents|"
+                          r"protesters|activists|campaigners|spokesmen|representatives|officers|police|"
+                          r"military|army|government|ministry|agency|office|department|embassy|council|"
+                          r"commission|committee|party|parliament|court|kremlin|pentagon)\b", re.IGNORECASE)
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+_ELIDED = object()
+PRONOUN_WINDOW = 4  # sentences to look back for the person a pronoun means
+
+
+@dataclass
+class Speaker:
+    name: str | None
+    role: str | None = None
+    kind: str | None = None
 
 
 def attribute_speakers(text: str, statements: list[Statement], body_start: int = 0) -> None:
-    """Fill speaker and role on each statement where an attribution is found; leave None otherwise."""
-    sentences = sentence_spans(text, body_start)
+    """Fill speaker, role and kind on each statement where an attribution is found; leave None otherwise."""
+    if not statements:
+        return
+    ctx = _Context(text, body_start)
+    previous: Statement | None = None
     for st in statements:
-        sent = next(((s, e) for s, e in sentences if s <= st.start < e), None)
-        if sent is None:
-            continue
-        st.sentence_start, st.sentence_end = sent
-        close_at = min(st.end + 1, len(text))
-        subject = None
-        after = text[close_at: sent[1]]
-        m = _AFTER.match(after)
+        ctx.attribute(st, previous)
+        previous = st
+
+
+class _Context:
+    def __init__(self, text: str, body_start: int):
+        self.text = text
+        self.body_start = body_start
+        self.names = DocumentNames(text, 0)
+        self.sentences = sentence_spans(text, body_start) or [(body_start, len(text))]
+        self.starts = [s for s, _ in self.sentences]
+        self.last_institution: tuple[int, Speaker] | None = None
+
+    # --- geometry -----------------------------------------------------------------------------------
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def paragraph_start(self, pos: int) -> int:
+        return self.text.rfind("\n", 0, pos) + 1
+
+    def paragraph_end(self, pos: int) -> int:
+        e = self.text.find("\n", pos)
+        return len(self.text) if e < 0 else e
+
+    def marks(self, st: Statement) -> tuple[int, int]:
+        """Offsets of the opening mark and just past the closing mark around a statement."""
+        t = self.text
+        o = st.start
+        while o > 0 and t[o - 1] in " \t" + _MARK_CHARS and st.start - o < 3:
+            o -= 1
+        c = st.end
+        while c < len(t) and t[c] in _MARK_CHARS and c - st.end < 2:
+            c += 1
+        return o, c
+
+    # --- attribution ----------------------------------------------------------------------------------
+
+    def attribute(self, st: Statement, previous: Statement | None) -> None:
+        t = self.text
+        open_pos, close_end = self.marks(st)
+        si = self.sentence_index(open_pos)
+        s_start, s_end = self.sentences[si]
+        st.sentence_start, st.sentence_end = s_start, max(s_end, st.end)
+        prev_close = self.marks(previous)[1] if previous else 0
+        speaker = None
+
+        label = turn_label_before(t, st.start)
+        if label is None:
+            m = _LABEL_IN_QUOTE.match(st.text)
+            label = m["label"] if m else None
+        if label:
+            speaker = self.resolve(label.title() if label.isupper() else label, st.start)
+
+        if speaker is None and close_end > st.end:
+            speaker = self.after(st, close_end)
+        if speaker is None:
+            region_start = max(s_start, prev_close, self.paragraph_start(open_pos))
+            same_sentence = previous if previous is not None and prev_close > s_start else None
+            speaker = self.before(region_start, open_pos, st, same_sentence)
+        if speaker is None and t[self.paragraph_start(open_pos):open_pos].strip() == "":
+            speaker = self.colon_intro(open_pos)
+        if speaker is None and previous is not None and previous.speaker:
+            speaker = self.inherited(st, previous, open_pos, prev_close)
+        if speaker is None and st.kind == "statement" and self.starts_sentence(open_pos):
+            speaker = self.indirect_before(si)
+        if speaker and speaker.name:
+            st.speaker, st.speaker_role, st.speaker_kind = speaker.name, speaker.role, speaker.kind
+
+    def starts_sentence(self, open_pos: int) -> bool:
+        lead = self.text[self.paragraph_start(open_pos):open_pos].rstrip()
+        return not lead or lead[-1] in ".!?:"
+
+    def after(self, st: Statement, close_end: int) -> Speaker | None:
+        t = self.text
+        limit = self.paragraph_end(close_end)
+        # stop at the next quote's opening mark and at the end of the sentence after the quote
+        si = self.sentence_index(close_end)
+        s_end = self.sentences[si][1]
+        if s_end <= close_end + 1 and si + 1 < len(self.sentences):
+            s_end = self.sentences[si + 1][1]
+        limit = min(limit, s_end)
+        for i in range(close_end, limit):
+            if t[i] in "“\"‘«" or (t[i] == "'" and (i == 0 or not t[i - 1].isalnum())):
+                limit = i
+                break
+        after = t[close_end:limit]
+        if not after.strip():
+            return None
+        m = _SIGN_OFF.match(after)
         if m:
-            subject = m["inv"] or m["subj"]
-        if subject is None:
-            m = _BEFORE.search(text[sent[0]: max(sent[0], st.start - 1)])
-            if m:
-                subject = m["subj"]
-        if subject is None:
-            m = _ACCORDING.search(text[sent[0]: sent[1]])
-            if m:
-                subject = m["subj"]
-        if subject:
-            name, role, kind = resolve(subject, text, st.start, body_start)
-            st.speaker, st.speaker_role, st.speaker_kind = name, role, kind
+            np = m["np"].strip().rstrip(".").split(",")[0].strip()
+            if np[:1].isupper() and _leading_np(np) == np and len(words(np)) <= 6 and split_name(np)[0]:
+                return self.resolve(np, close_end)
+        m = _AFTER_INVERTED.match(after)
+        if m:
+            return self.inverted_subject(m["np"], close_end + m.start("np"))
+        m = _AFTER_SUBJECT.match(after)
+        if m and _noun_phrase_like(m["np"]):
+            sp = self.subject(m["np"], close_end + m.start("np"), m["verb"], close_end + m.end("np"))
+            if sp is not _ELIDED:
+                return sp
+        m = _ACCORDING.search(after)
+        if m and m.start() < 4:
+            return self.inverted_subject(m["np"], close_end + m.start("np"))
+        return None
 
-
-def split_role(phrase: str) -> tuple[str | None, str | None]:
-    """ "Foreign Ministry spokesman Zhao Lijian" -> ("Zhao Lijian", "Foreign Ministry spokesman")."""
-    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
-    words = phrase.split()
-    k = len(words)
-    while k > 0 and words[k - 1][:1].isupper():
-        k -= 1
-    name = " ".join(words[k:]) or None
-    role = " ".join(words[:k]) or None
-    if name and role is None and _ROLE_WORDS.search(name):
-        # "President Xi Jinping": the title is capitalised too
-        m = list(_ROLE_WORDS.finditer(name))[-1]
-        rest = name[m.end():].strip()
-        if rest:
-            return rest, name[: m.end()].strip()
-    return name, role
-
-
-def resolve(subject: str, text: str, pos: int, body_start: int) -> tuple[str | None, str | None, str | None]:
-    subject = subject.strip().strip(",")
-    low = subject.lower()
-    earlier = text[body_start:pos]
-    if low in _PRONOUNS:
-        if low in ("he", "she"):
-            return _last_person(earlier), None, "person"
-        return None, None, None
-    if _INSTITUTION.search(subject) and not re.search(r"[A-Z]\w+\s+[A-Z]\w+$", subject):
-        return re.sub(r"^(?:the|a)\s+", "", subject, flags=re.IGNORECASE), None, "institution"
-    if low.startswith("the ") and _ROLE_WORDS.search(low):
-        role_word = _ROLE_WORDS.search(low)[1]
+    def before(self, region_start: int, open_pos: int, st: Statement | None,
+               previous_in_sentence: Statement | None = None) -> Speaker | None:
+        t = self.text
+        region = t[region_start:open_pos]
+        if not region.strip():
+            return None
         m = None
-        for m in re.finditer(rf"{role_word}\s+({_NAME})", earlier, re.IGNORECASE):
+        for m in _ACCORDING.finditer(region):
             pass
-        return (m[1], role_word, "person") if m else (None, None, None)
-    name, role = split_role(subject)
-    if not name:
-        return None, None, None
-    full = _full_name(name, earlier)
-    return full, role, "person"
+        if m:
+            sp = self.inverted_subject(m["np"], region_start + m.start("np"))
+            if sp:
+                return sp
+        cue = None
+        for cue in _CUE_RE.finditer(region):
+            pass
+        if cue is None:
+            # a colon sign-on: "Marovic, speaking first: “...”"
+            if region.rstrip().endswith(":"):
+                chunk = region.rstrip()[:-1]
+                sp = self.subject(chunk, region_start, "", open_pos)
+                if sp is not _ELIDED:
+                    return sp
+            return None
+        if len(words(region[cue.end():])) > 22:
+            return None
+        chunk = re.sub(rf"\s+{AUX}$", "", region[:cue.start()].rstrip())
+        sp = self.subject(chunk, region_start, cue.group(), region_start + cue.start())
+        if sp is _ELIDED:
+            # "Zhao Lijian said, stressing that ...": the subject of the cue before
+            if _CUE_RE.search(chunk):
+                sp = self.before(region_start, region_start + len(chunk), st)
+                if sp is not None:
+                    return sp
+            if previous_in_sentence is not None and previous_in_sentence.speaker:
+                return Speaker(previous_in_sentence.speaker, previous_in_sentence.speaker_role,
+                               previous_in_sentence.speaker_kind)
+            return self.sentence_subject(region_start, st)
+        return sp
+
+    def colon_intro(self, open_pos: int) -> Speaker | None:
+        """ "Brell added:" ending the paragraph or sentence before a quote that opens its own."""
+        t = self.text
+        before = t[:open_pos].rstrip()
+        if not before.endswith(":"):
+            return None
+        start = max(self.paragraph_start(len(before) - 1), self.sentences[self.sentence_index(len(before) - 1)][0])
+        region = before[start:]
+        return self.before(start, start + len(region), None) if _CUE_RE.search(region) else None
+
+    def inherited(self, st: Statement, previous: Statement, open_pos: int, prev_close: int) -> Speaker | None:
+        """The previous quote's speaker, when this quote continues it."""
+        t = self.text
+        between = t[prev_close:open_pos]
+        if _CUE_RE.search(between) and "\n" not in between:
+            return None
+        same_paragraph = "\n" not in between
+        if same_paragraph and (st.kind == "statement" or len(between.strip()) <= 12):
+            return Speaker(previous.speaker, previous.speaker_role, previous.speaker_kind)
+        if not same_paragraph and between.count("\n") <= 2 and not between.strip():
+            # the next paragraph of the same speech, or a new quote right under an attributed one
+            return Speaker(previous.speaker, previous.speaker_role, previous.speaker_kind)
+        return None
+
+    def indirect_before(self, si: int) -> Speaker | None:
+        """ "Priya Ramaswamy ... told Atlas Observer that the thaw rests on economics." then a quote."""
+        if si == 0:
+            return None
+        s, e = self.sentences[si - 1]
+        sentence = self.text[s:e]
+        if any(ch in sentence for ch in "“”\""):
+            return None
+        cue = _CUE_RE.search(sentence)
+        if not cue:
+            return None
+        chunk = re.sub(rf"\s+{AUX}$", "", sentence[:cue.start()].rstrip())
+        sp = self.subject(chunk, s, cue.group(), s + cue.start())
+        if sp is _ELIDED or sp is None or sp.kind == "institution" and not sp.name:
+            return None
+        return sp
+
+    # --- noun phrases ---------------------------------------------------------------------------------
+
+    def inverted_subject(self, np: str, pos: int) -> Speaker | None:
+        """The words after an inverted cue ("said Rep. Jim Clyburn (D-S.C.), who ...")."""
+        np = re.sub(r"\s*\([^)]*\)", "", np)
+        role = None
+        head = _cut(np)
+        rest = np[len(head):].lstrip()
+        if rest.startswith(","):
+            appos = _cut(rest[1:].strip())
+            if appos and (appos[:1].islower() or appos.lower().startswith(("a ", "an ", "the "))):
+                role = re.sub(r"^(?:a|an|the)\s+", "", appos, flags=re.IGNORECASE)
+        sp = self.resolve(head, pos)
+        if sp and role and not sp.role and sp.kind == "person":
+            sp.role = role
+        return sp
+
+    def subject(self, chunk: str, pos: int, verb: str, verb_pos: int):
+        """The subject of a cue verb from the words before it (up to the start of the region)."""
+        chunk = re.sub(r"\s*\([^)]*\)", "", chunk).rstrip()
+        if not chunk.strip(" ,;:—–-"):
+            return _ELIDED
+        if verb.endswith("ing") and chunk.endswith(","):
+            return _ELIDED  # "..., saying that": the subject is the sentence's
+        if re.search(r"(?:^|\s)(?:and|but|then|or|before|after)$", chunk):
+            return _ELIDED
+        segments = [seg.strip() for seg in re.split(r",|\s[—–]\s|;", chunk)]
+        role = None
+        for k in range(len(segments) - 1, -1, -1):
+            seg = segments[k].strip(" ,:")
+            if not seg:
+                continue
+            if _SKIP_SEGMENT.match(seg) and not re.match(r"(?i)(?:the|a|an)\b", seg):
+                if k == 0 and re.match(r"(?i)(?:who|which)\b", seg):
+                    return None
+                continue
+            lower_start = seg[:1].islower() and not re.match(r"(?:he|she|they|it|we|i|state|officials)\b", seg)
+            appositive = (lower_start or re.match(r"(?:a|an|the|its|his|her|their)\s", seg)) and k > 0 and \
+                split_name(_leading_np(segments[k - 1].strip()) or "")[0] and segments[k - 1].strip()[:1].isupper()
+            if appositive:
+                role = re.sub(r"^(?:a|an|the)\s+", "", seg)
+                continue
+            np = _best_np(_strip_intro(seg))
+            sp = self.resolve(np, pos + chunk.find(seg))
+            if sp and role and sp.kind == "person" and not sp.role:
+                sp.role = role
+            return sp
+        return None
+
+    def sentence_subject(self, region_start: int, st: Statement | None) -> Speaker | None:
+        """The subject a participle or a second verb shares: "The government refused ..., calling it"."""
+        if st is not None and st.speaker:
+            return None
+        si = self.sentence_index(region_start)
+        s = max(self.sentences[si][0], self.paragraph_start(region_start))
+        head = self.text[s:region_start]
+        head = re.split(r"[\"“”]", head)[0]
+        for seg in re.split(r",", head):
+            seg = seg.strip()
+            if not seg or _SKIP_SEGMENT.match(seg) and not re.match(r"(?i)(?:the|a|an)\b", seg):
+                continue
+            np = _leading_np(_strip_intro(seg))
+            return self.resolve(np, s) if np else None
+        return None
+
+    def resolve(self, np: str, pos: int) -> Speaker | None:
+        np = np.strip(" ,.;:—–-\"“”'‘’")
+        np = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+(?=[A-Z])", "", np) if not is_institution(np) else np
+        if not np:
+            return None
+        low = np.lower()
+        if low in _PRONOUN_GENDER:
+            return self.pronoun(_PRONOUN_GENDER[low], pos)
+        if low in ("it", "they"):
+            if self.last_institution and pos - self.last_institution[0] < 600:
+                return self.last_institution[1]
+            return None
+        if low in ("i", "we", "you", "who", "which", "that", "this", "one", "someone", "some", "many", "others"):
+            return None
+        np = re.split(r"\s+(?:and|&)\s+(?=[A-Z])", np)[0]  # "Putin and Xi said": the first named
+        name, role = split_name(np)
+        if name and not is_institution(name) and not (role and is_institution(role) and " " not in name
+                                                          and name.lower() == name):
+            full, known_role, _gender = self.names.full_name(_strip_honorific(name), pos)
+            if full.lower() in _NOT_NAME_START:
+                return None
+            return Speaker(full, role or known_role, "person")
+        bare = re.sub(r"^(?:the|a|an)\s+", "", np, flags=re.IGNORECASE)
+        if is_institution(np) or _GROUP_NOUNS.search(np):
+            if not any(w[:1].isupper() for w in words(bare)) and not re.search(
+                    r"(?i)\b(?:state media|state television|government|ministry|kremlin|pentagon)\b", bare):
+                if re.search(r"(?i)\b(spokes\w*|minister|official)\b$", bare):
+                    person = self.names.holder_of_role(bare, pos)
+                    if person:
+                        return Speaker(person.name, person.role, "person")
+                return self._fuller_institution(bare, pos)
+            sp = Speaker(bare, None, "institution")
+            self.last_institution = (pos, sp)
+            return sp
+        if bare and bare[:1].islower():
+            person = self.names.holder_of_role(bare, pos) or self._role_mentioned(bare, pos)
+            if person:
+                return Speaker(person.name, person.role, "person")
+        return None
+
+    def _fuller_institution(self, bare: str, pos: int) -> Speaker | None:
+        """ "the ministry" after "Kestrel foreign ministry": the fuller form given earlier."""
+        head = bare.split()[-1]
+        found = None
+        for m in re.finditer(rf"((?:[A-Z][\w'’-]*\s+)+(?:[a-z]+\s+)?){re.escape(head)}\b", self.text[:pos]):
+            found = m.group()
+        if found:
+            sp = Speaker(_strip_intro(found), None, "institution")
+        elif re.search(r"(?i)\b(?:state media|state television|government|ministry)\b", bare):
+            sp = Speaker(bare, None, "institution")
+        else:
+            return None
+        self.last_institution = (pos, sp)
+        return sp
+
+    def _role_mentioned(self, nominal: str, pos: int):
+        """ "the Chinese defense minister" -> the person named in the sentence that gave the role before."""
+        ws = [w for w in words(nominal) if w.lower() not in ("the", "a", "an")]
+        if not ws:
+            return None
+        head = " ".join(ws[-2:])
+        m = None
+        for m in re.finditer(rf"\b{re.escape(head)}\b", self.text[:pos], re.IGNORECASE):
+            pass
+        if m is None:
+            return None
+        si = self.sentence_index(m.start())
+        s, e = self.sentences[si]
+        best = None
+        for mn in self.names.recent_people(e, floor=s):
+            if mn.pos < pos and (best is None or abs(mn.pos - m.start()) < abs(best.pos - m.start())):
+                best = mn
+        return best.person if best else None
+
+    def pronoun(self, gender: str, pos: int) -> Speaker | None:
+        """The nearest person named before ``pos`` who fits the pronoun: in the nearest sentence that names
+        one, the first (the subject) rather than the last (often an object)."""
+        si = self.sentence_index(pos)
+        for k in range(si, max(-1, si - PRONOUN_WINDOW), -1):
+            s, e = self.sentences[k]
+            stop = min(e, pos)
+            found = [mn for mn in self.names.recent_people(stop, floor=s)
+                     if mn.person.gender in (None, gender)]
+            if not found:
+                continue
+            found.reverse()
+            subjects = [mn for mn in found if not mn.possessive] or found
+            person = subjects[0].person
+            if person.gender is None:
+                person.gender = gender
+            return Speaker(person.name, person.role, "person")
+        return None
 
 
-def _full_name(name: str, earlier: str) -> str:
-    if " " in name:
-        return name
-    m = None
-    for m in re.finditer(rf"\b((?:[A-Z][\w'’-]+\s+){{1,3}}){re.escape(name)}\b", earlier):
-        pass
+def _noun_phrase_like(chunk: str) -> bool:
+    """Whether the words between a closing mark and a cue verb can be its subject ("Jiang said",
+    "Samuel Stanton, a professor of ..., told"), not a clause ("— Beijing's critique of ..., whose ...")."""
+    first = chunk.strip(" ,;:.!?…—–-").split(",")[0].strip()
+    first = re.sub(r"\s*\([^)]*\)", "", first)
+    if not first or len(words(first)) > 8 or len(words(chunk)) > 30:
+        return False
+    if re.fullmatch(r"(?:he|she|they|it|we|I)", first):
+        return True
+    return _leading_np(first) == first
+
+
+def _best_np(seg: str) -> str:
+    """The noun phrase of a clause segment: all of it when it reads as one, else the one it opens with
+    ("He went on to" -> "He"), else the one it ends with."""
+    lead = _leading_np(seg)
+    if lead == seg or (lead and any(w[:1].isupper() for w in lead.split())):
+        return lead
+    trail = _trailing_np(seg)
+    return trail if trail and any(w[:1].isupper() for w in trail.split()) else seg
+
+
+def _strip_honorific(name: str) -> str:
+    ws = name.split()
+    while len(ws) > 1 and ws[0].rstrip(".").lower() in ("mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov",
+                                                        "gen", "prof", "sir", "lord", "lady", "dame"):
+        ws = ws[1:]
+    return " ".join(ws)
+
+
+def _strip_intro(seg: str) -> str:
+    """ "Last month President Joe Biden" -> "President Joe Biden"; "On Friday the ministry" -> "the ministry"."""
+    seg = re.sub(r"^[A-Z][A-Z .'-]+\s?:\s*", "", seg)  # a dateline: "BEIJING :"
+    ws = seg.split()
+    k = 0
+    while k < len(ws) - 1 and (ws[k].lower().strip(",") in _INTRO_WORDS or ws[k].strip(",").isdigit()) and not (
+            ws[k].lower() in ("the", "a", "an") and k + 1 < len(ws)):
+        k += 1
+    return " ".join(ws[k:])
+
+
+def _leading_np(seg: str) -> str:
+    """The noun phrase a clause opens with: "Anika Varga summoned the ambassador and" -> "Anika Varga"."""
+    out = []
+    for w in seg.split():
+        bare = w.strip(",.;:").lower()
+        if w[:1].isupper() or bare in _NP_LOWER_OK or bare in PARTICLES or bare.endswith(("'s", "’s")):
+            out.append(w)
+        else:
+            break
+    while out and out[-1].lower() in ("the", "a", "an", "of", "for", "and"):
+        out.pop()
+    return " ".join(out)
+
+
+def _trailing_np(seg: str) -> str:
+    """The noun phrase a long chunk ends with: "... told them Foreign Minister Anika Varga" -> the name."""
+    out = []
+    for w in reversed(seg.split()):
+        bare = w.strip(",.;:").lower()
+        if w[:1].isupper() or bare in _NP_LOWER_OK or bare in PARTICLES:
+            out.append(w)
+        else:
+            break
+    return " ".join(reversed(out))
+
+
+def _cut(np: str) -> str:
+    """The head of the words after an inverted cue, up to a comma, a full stop that ends a sentence, or a
+    word that starts what follows (in, on, who ...)."""
+    out = np
+    for m in re.finditer(r"[,;:!?\"“”(\n]|\.(?=\s|$)", np):
+        if m.group() == ".":
+            prev = re.search(r"(\S+)$", np[: m.start()])
+            if prev and (len(prev[1]) <= 3 and prev[1][:1].isupper() or re.fullmatch(r"(?:\w\.)*\w", prev[1]) and
+                         len(prev[1]) <= 4 and prev[1][:1].isupper()):
+                continue
+        out = np[: m.start()]
+        break
+    m = _END_WORDS.search(" " + out)
     if m:
-        full = (m[1] + name).split()
-        # keep the name, not a title such as "President" before it
-        while full and _ROLE_WORDS.fullmatch(full[0]) or (full and full[0] in ("The", "In", "On", "But")):
-            full = full[1:]
-        return " ".join(full) if full else name
-    return name
-
-
-_PERSON = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b")
-
-
-def _last_person(earlier: str) -> str | None:
-    people = [m[1] for m in _PERSON.finditer(earlier) if not _INSTITUTION.search(m[1])]
-    return people[-1] if people else None
+        out = (" " + out)[: m.start()]
+    return out.strip()

@@ -1,0 +1,320 @@
+"""People and institutions named in one document: who a surname, a pronoun or "the spokesman" points to.
+
+Pure rules, no model: a name is a run of capitalised words; titles and role words in front of it are its
+role ("Foreign Ministry spokesman Zhao Lijian" -> Zhao Lijian, role "Foreign Ministry spokesman"); a run
+holding an institution word (ministry, institute, party ...) names an institution, not a person.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+# Every upper-case letter of the Latin, Greek and Cyrillic blocks, so Łucja and Émile start names too.
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
+UPPER = f"[{re.escape(_UPPER)}]"
+PARTICLES = {"de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "da", "di", "du", "dos",
+             "del", "ter", "bint", "zu"}
+
+# Titles written before a name: their own words (Sen., Mr.) or offices.
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj",
+              "capt", "cpt", "adm", "sgt", "cmdr", "rev", "sir", "dame", "lord", "lady", "hon", "amb", "pres",
+              "supt", "insp", "det", "fr", "messrs"}
+# A token of a name: a capitalised word, initials ("G.K."), or an abbreviated title ("Sen."); a full stop
+# after any other word ends the sentence, not the name.
+_ABBREVIATED = "|".join(sorted((h.capitalize() for h in HONORIFICS | {"jr", "sr", "st"}), key=len, reverse=True))
+_TOKEN = rf"(?:(?:{_ABBREVIATED})\.|(?:{UPPER}\.){{1,3}}|{UPPER}[\w'’-]*)"
+NAME_RUN = re.compile(rf"(?<![\w'’-]){_TOKEN}(?:[ \t]+(?:{_TOKEN}|(?:{'|'.join(PARTICLES)})(?=[ \t]+{UPPER})))*")
+ROLE_WORDS = {
+    "president", "vice", "prime", "minister", "ministers", "secretary", "senator", "governor", "chancellor",
+    "premier", "mayor", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman",
+    "chairwoman", "chair", "director", "chief", "commander", "general", "admiral", "colonel", "major",
+    "captain", "lieutenant", "sergeant", "king", "queen", "prince", "princess", "pope", "speaker", "leader",
+    "representative", "congressman", "congresswoman", "attorney", "lawyer", "professor", "deputy", "foreign",
+    "defence", "defense", "interior", "finance", "justice", "judge", "state", "former", "acting", "senior",
+    "executive", "officer", "official", "head", "founder", "ceo", "cfo", "analyst", "economist", "adviser",
+    "advisor", "counsel", "councillor", "councilman", "councilwoman", "commissioner", "inspector", "detective",
+    "superintendent", "sheriff", "pastor", "bishop", "archbishop", "cardinal", "rabbi", "imam", "sheikh",
+    "emir", "sultan", "candidate", "nominee", "host", "anchor", "correspondent", "editor", "reporter",
+    "columnist", "author", "coach", "manager", "chairperson", "delegate", "mp", "mep", "gop", "democrat",
+    "democratic", "republican", "treasury", "trade", "health", "education", "energy", "labour", "labor",
+    "transport", "environment", "agriculture", "home", "press", "white", "house", "first", "lady", "top",
+    "national", "security", "assistant", "associate", "campaign", "party", "then", "incoming", "outgoing",
+    "interim", "new", "pollster", "strategist", "activist", "diplomat", "negotiator", "organiser", "organizer",
+}
+INSTITUTION_WORDS = {
+    "ministry", "government", "media", "agency", "office", "department", "embassy", "council", "commission",
+    "military", "army", "navy", "kremlin", "pentagon", "police", "court", "parliament", "party", "committee",
+    "institute", "university", "college", "school", "foundation", "center", "centre", "bank", "fund",
+    "corporation", "company", "group", "association", "union", "organization", "organisation", "administration",
+    "authority", "authorities", "board", "bureau", "service", "services", "forces", "guard", "coast", "times",
+    "post", "journal", "news", "press", "herald", "tribune", "guardian", "telegraph", "gazette", "review",
+    "television", "radio", "network", "channel", "reuters", "xinhua", "tass", "associated", "daily", "weekly",
+    "magazine", "observer", "courier", "inc", "corp", "ltd", "llc", "co", "campaign", "cabinet", "senate",
+    "congress", "assembly", "legislature", "team", "club", "church", "secretariat", "directorate", "presidency",
+    "statement", "officials", "experts", "spokesmen", "analysts", "diplomats", "negotiators", "lawmakers",
+    "republic", "kingdom", "states", "nations", "city", "county", "province", "state", "house", "hall",
+    "street", "square", "palace", "war", "treaty", "accord", "act", "bill", "plan", "program", "programme",
+}
+_NOT_NAME_START = {
+    "the", "a", "an", "in", "on", "at", "but", "and", "or", "so", "yet", "this", "that", "these", "those", "it",
+    "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "its", "when", "while", "after",
+    "before", "last", "next", "as", "if", "for", "from", "with", "by", "to", "of", "then", "now", "there",
+    "here", "what", "why", "how", "who", "where", "which", "also", "meanwhile", "however", "still", "even",
+    "both", "all", "many", "some", "no", "not", "every", "each", "one", "two", "since", "until", "during",
+    "under", "over", "earlier", "later", "today", "yesterday", "tomorrow", "according", "asked", "said",
+    "like", "unlike", "among", "because", "although", "though", "instead", "despite", "about", "just", "my",
+    "mr", "mrs", "ms", "dr", "do", "does", "did", "is", "was", "are", "were", "will", "would", "can", "could",
+    "should", "may", "might", "must", "let", "please", "thank", "thanks", "yes", "well", "oh", "look", "dear",
+}
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+             "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_FEMALE_WORDS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "chairwoman",
+                 "congresswoman", "councilwoman", "businesswoman", "madam", "duchess", "countess", "empress"}
+_MALE_WORDS = {"mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "councilman",
+               "businessman", "duke", "count", "emperor", "messrs"}
+# A few hundred common given names; a pronoun after a mention ("Ivo Marsh ... he") decides the rest.
+_FEMALE_NAMES = set("""
+mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra
+ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura
+cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine
+debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce virginia victoria kelly
+lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara
+madison frances kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle
+beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori hillary hilary nikki
+condoleezza madeleine angela theresa ursula christine kamala nancy elizabeth jill melania ivanka chelsea
+sarah nikki kellyanne huma donna debbie gwen claire maxine jeanne tulsi kirsten tammy amy susan lisa
+ilse anika lucja łucja priya margit renée renee hana nadia agnieszka anna olga irina natalia svetlana
+tatiana elena yulia maria marta sofia giulia francesca chiara ines ines carmen lucia pilar mercedes
+fatima aisha leila layla yasmin mariam zainab sonia indira benazir golda ingrid astrid sigrid greta
+annalena ursula angela marine segolene christiane brigitte jacinda julia penny theresa liz nicola kemi
+suella priti rishi yvette harriet emily jess kate katie lucy sophie ella chloe zoe mia ava isla freya
+""".split())
+_MALE_NAMES = set("""
+james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony
+mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan
+jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander
+frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle
+walter ethan jeremy harold keith christian roger noah gerald carl terry sean austin arthur lawrence
+jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy
+eugene vincent russell elijah louis bobby philip johnny barack bill mike mitch chuck bernie ted marco
+rand newt rudy chris tim jeb ben hakeem harry reince sean josh kellyanne vladimir sergei sergey dmitry
+dmitri alexei alexey mikhail boris ivan igor yuri oleg viktor volodymyr petro xi li wang zhao jiang
+henrik oren tomas tomás ivo pavel stefan andré andre josé lorenz dario emmanuel olaf friedrich helmut
+gerhard angelo matteo giuseppe francesco pedro carlos luis jorge antonio manuel miguel rafael fernando
+recep benjamin naftali yair ehud ariel mahmoud mohammed muhammad ahmed ali hassan hussein abdullah omar
+narendra rahul imran nawaz shinzo fumio yoshihide kim moon yoon rodrigo jair lula justin keir rishi
+boris tony gordon david nigel jeremy kwasi jacob dominic sajid ed
+""".split())
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                   "herself": "f"}
+_PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
+
+
+def words(phrase: str) -> list[str]:
+    return phrase.replace("\u00a0", " ").split()
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,;:'’\"“”()").casefold()
+
+
+def is_role_word(word: str) -> bool:
+    bare = _bare(word)
+    return bare in ROLE_WORDS or bare in HONORIFICS or bare.endswith(("'s", "’s"))
+
+
+def is_institution(phrase: str) -> bool:
+    ws = [_bare(w) for w in words(phrase)]
+    if not ws:
+        return False
+    if any(w in INSTITUTION_WORDS for w in ws):
+        return True
+    # an acronym such as NATO, TASS or the BBC
+    return len(ws) == 1 and len(phrase) >= 2 and phrase.strip(".").isupper() and len(phrase.strip(".")) <= 6
+
+
+def split_name(phrase: str) -> tuple[str | None, str | None]:
+    """(name, role) of a noun phrase: the trailing run of capitalised non-role words is the name.
+
+    "Foreign Ministry spokesman Zhao Lijian" -> ("Zhao Lijian", "Foreign Ministry spokesman");
+    "Sen. Claire McCaskill" -> ("Claire McCaskill", "Sen."); "the senator" -> (None, "senator").
+    """
+    ws = words(re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE))
+    k = len(ws)
+    while k > 0:
+        w = ws[k - 1]
+        if w[:1].isupper() and not is_role_word(w) and _bare(w) not in _NOT_NAME_START:
+            k -= 1
+        elif _bare(w) in PARTICLES and k < len(ws):
+            k -= 1
+        else:
+            break
+    while k < len(ws) and _bare(ws[k]) in PARTICLES:
+        k += 1
+    name = " ".join(ws[k:]).strip(",") or None
+    role = " ".join(ws[:k]).strip(", ") or None
+    return name, role
+
+
+def gender_of_words(ws: list[str]) -> str | None:
+    for w in ws:
+        b = _bare(w)
+        if b in _FEMALE_WORDS:
+            return "f"
+        if b in _MALE_WORDS:
+            return "m"
+    return None
+
+
+@dataclass
+class Person:
+    name: str
+    role: str | None = None
+    gender: str | None = None
+    tokens: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Mention:
+    pos: int
+    end: int
+    person: Person
+    possessive: bool
+
+
+class DocumentNames:
+    """The people one document names, in order, with what can be learnt about each."""
+
+    def __init__(self, text: str, start: int = 0):
+        self.text = text
+        self.people: dict[str, Person] = {}
+        self.mentions: list[Mention] = []
+        self._by_token: dict[str, list[Person]] = {}
+        for m in NAME_RUN.finditer(text, start):
+            self._read_run(m.group(), m.start())
+        self.positions = [mn.pos for mn in self.mentions]
+
+    # --- building ---------------------------------------------------------------------------------
+
+    def _read_run(self, run: str, pos: int) -> None:
+        ws = run.split()
+        k = 0  # leading function words: "But President Xi Jinping"
+        while k < len(ws) and _bare(ws[k]) in _NOT_NAME_START - {"mr", "mrs", "ms", "dr"}:
+            k += 1
+        last_role = max((i for i in range(k, len(ws)) if is_role_word(ws[i])), default=k - 1)
+        core = ws[last_role + 1:]
+        possessive = bool(core) and core[-1].endswith(("'s", "’s"))
+        if possessive:
+            core[-1] = core[-1][:-2]
+        while core and _bare(core[-1]) in PARTICLES:
+            core.pop()
+        if not core or any(_bare(w) in _CALENDAR or _bare(w) in INSTITUTION_WORDS for w in core):
+            return
+        if len(core) == 1 and len(core[0]) < 2:
+            return
+        name = " ".join(core)
+        offset = pos + run.index(core[0], len(" ".join(ws[:last_role + 1])))
+        role_words = ws[k:last_role + 1]
+        if len(core) >= 2 or role_words:
+            person = self._person(name, " ".join(role_words) or None, gender_of_words(role_words))
+        else:
+            person = self.lookup(name, offset)
+            if person is None:
+                return
+        if person.gender is None:
+            person.gender = self._gender_from_context(core, offset + len(name))
+        self.mentions.append(Mention(offset, offset + len(name), person, possessive))
+
+    def _person(self, name: str, role: str | None, gender: str | None) -> Person:
+        if " " not in name:
+            known = self._unique_with_token(name)
+            if known:
+                return known
+        person = self.people.get(name)
+        if person is None:
+            person = Person(name=name, role=role, gender=gender,
+                            tokens={_bare(w) for w in name.split() if _bare(w) not in PARTICLES})
+            self.people[name] = person
+            for t in person.tokens:
+                self._by_token.setdefault(t, []).append(person)
+        if role and not person.role:
+            person.role = role
+        if gender and not person.gender:
+            person.gender = gender
+        return person
+
+    def _unique_with_token(self, token: str) -> Person | None:
+        found = [p for p in self._by_token.get(_bare(token), []) if " " in p.name]
+        return found[-1] if found else None
+
+    def _gender_from_context(self, core: list[str], end: int) -> str | None:
+        first = _bare(core[0])
+        if len(core) >= 2 and first in _FEMALE_NAMES:
+            return "f"
+        if len(core) >= 2 and first in _MALE_NAMES:
+            return "m"
+        # "Ivo Marsh, who has worked the estuary ..., said his crew": a pronoun later in the same sentence,
+        # before anyone else is named
+        window = self.text[end: end + 160]
+        stop = re.search(r"[.!?][\s\"”’']|\n|[\"“”]", window)
+        window = window[: stop.start()] if stop else window
+        other = NAME_RUN.search(window)
+        if other and other.group().split()[0].casefold() not in _NOT_NAME_START:
+            window = window[: other.start()]
+        m = _PRONOUN.search(window)
+        return _PRONOUN_GENDER[m[1].lower()] if m else None
+
+    # --- questions ------------------------------------------------------------------------------
+
+    def lookup(self, name: str, pos: int) -> Person | None:
+        """The person a surname (or a given name) means: the latest full name holding it before ``pos``,
+        else the first one after it."""
+        token = _bare(name)
+        candidates = [p for p in self._by_token.get(token, []) if " " in p.name]
+        if not candidates:
+            return None
+        before = [mn.person for mn in self.mentions if mn.pos < pos and mn.person in candidates]
+        return before[-1] if before else candidates[0]
+
+    def full_name(self, name: str, pos: int) -> tuple[str, str | None, str | None]:
+        """(full name, role, gender) for a name as written at ``pos``."""
+        ws = name.split()
+        person = self.people.get(name)
+        if person is None and len(ws) == 1:
+            person = self.lookup(name, pos)
+        elif person is None and len(ws) >= 2:
+            # "Mr. Trump" stripped to "Trump" upstream; "Bin Jiang" vs "Jiang Bin" stays as written
+            person = None
+        if person:
+            return person.name, person.role, person.gender
+        return name, None, None
+
+    def set_gender(self, name: str, gender: str) -> None:
+        person = self.people.get(name)
+        if person and person.gender is None:
+            person.gender = gender
+
+    def recent_people(self, pos: int, floor: int = 0):
+        """Mentions before ``pos`` (and after ``floor``), nearest first."""
+        i = bisect.bisect_left(self.positions, pos)
+        while i > 0:
+            i -= 1
+            mn = self.mentions[i]
+            if mn.pos < floor:
+                return
+            yield mn
+
+    def holder_of_role(self, role: str, pos: int) -> Person | None:
+        """The last person before ``pos`` whose role contains every word of ``role`` ("the spokesman")."""
+        want = [w for w in (_bare(w) for w in words(role)) if w not in {"the", "a", "an", "its", "his", "her",
+                                                                              "their"}]
+        if not want:
+            return None
+        head = want[-1]
+        for mn in self.recent_people(pos):
+            have = {_bare(w) for w in words(mn.person.role or "")}
+            if head in have or (head.startswith("spokes") and any(w.startswith("spokes") for w in have)):
+                return mn.person
+        return None
