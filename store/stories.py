@@ -40,9 +40,14 @@ SHORT_DOC_JACCARD = 0.8
 _WORD = re.compile(r"\w+")
 
 
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
 def normalised_words(text: str) -> list[str]:
-    text = unicodedata.normalize("NFKD", text)
-    return _WORD.findall("".join(c for c in text if not unicodedata.combining(c)).casefold())
+    """Words casefolded, accents dropped ("Zürich" and "Zurich" compare equal)."""
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    return _WORD.findall(text.casefold())
 
 
 def shingles(text: str) -> set[str]:
