@@ -27,7 +27,7 @@ _VERBS = {
     "thank": "", "apologise": "", "apologize": "", "remind": "", "promise": "", "threaten": "",
     "conclude": "", "summarise": "", "summarize": "", "put it": "put it,puts it,putting it",
     "think": "thought thinks thinking", "believe": "", "feel": "felt feels feeling",
-    "chide": "", "scold": "", "mock": "", "sing": "sang sings singing sung", "read": "reads reading",
+    "chide": "", "designate": "", "characterise": "", "characterize": "", "scold": "", "mock": "", "sing": "sang sings singing sung", "read": "reads reading",
 }
 
 
@@ -49,7 +49,7 @@ def _regular(base: str) -> list[str]:
 _BASE_ALSO_NOUN = set("""call state note post report question answer counter charge read label brand quote cite
 signal promise claim demand blast slam echo mention remark welcome forecast estimate thank tout muse chant shout
 cry dub mock joke vow pledge tweet hail praise boast plead beg scold chide sing reject affirm confirm lament
-recount concede accuse dismiss threaten remind advise assure wonder""".split()) | {"go on"}
+recount concede dismiss threaten remind advise assure wonder""".split()) | {"go on"}
 
 
 def _all_forms() -> list[str]:

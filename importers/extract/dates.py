@@ -1,11 +1,17 @@
 """Date expressions in running text: find them, then resolve them against the publication date.
 
 We detect with our own patterns (fast, and they know that "we" is not Wednesday nor "may" May) and resolve
-with calendar arithmetic. A relative expression ("on Friday", "last month", "March 30") resolves only when
-there is a reference date; without one it stays undated rather than invented.
+with calendar arithmetic; no per-expression call to a date library. A relative expression ("on Friday",
+"last month", "March 30") resolves only when there is a reference date; without one it stays undated rather
+than invented.
+
+Values keep their precision: "YYYY-MM-DD" (day), "YYYY-MM-DD" of the Monday (week), "YYYY-MM" (month;
+also the first month of a quarter or season, with precision "quarter" / "season"), "YYYY" (year) and a
+year standing for a decade ("1990" for the 1990s, "1995" for the mid-1990s, precision "decade").
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -15,39 +21,99 @@ MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4}
+SEASON_MONTH = {"winter": 1, "spring": 3, "summer": 6, "autumn": 9, "fall": 9}
+# Holidays with a fixed day; Thanksgiving (US, fourth Thursday of November) is computed.
+HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+            "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31),
+            "valentine's day": (2, 14), "thanksgiving day": None, "thanksgiving": None}
 
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
-         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+_FULL_MONTHS = "|".join(m for m in calendar.month_name if m)
+_MONTH = (rf"(?P<month>(?:{_FULL_MONTHS}|{_FULL_MONTHS.upper()})\b|"
+          r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b(?=\s*\d)))")
+_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)(?![\d%])"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_PART = r"(?:(?P<part>(?i:early|mid|late|the end of|the beginning of|the start of|the middle of))[\s-]+)"
+_OPT_WEEKDAY = rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?"
+_PART = r"(?P<part>(?i:early|mid|late|the end of|the beginning of|the start of|the middle of|end-))"
+_NUMBER = r"(?P<n>\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty))"
+# What a number followed by these is: an amount, a count or a measure, never a day or a year.
+_NOT_AFTER = (r"(?!\s*(?:%|percent|per\s?cent|million|billion|trillion|people|persons|troops|soldiers|tonnes|"
+              r"tons|dollars|euros|pounds|yuan|km|kilomet|miles|metres|meters|feet|hours|GMT|UTC|hrs|votes|"
+              r"units|barrels|cases|deaths|jobs|workers|points|-year|-strong)\b)")
+_TIME = (r"(?P<time>(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|noon|midnight)"
+         r"(?:\s+(?:[ECMP][SD]T|GMT|BST|UTC|local time))?)")
 
-# Ordered: the first pattern that matches at a position wins, so longer forms come first.
-# Case matters: "may" and "march" in lower case are verbs, and "we" is a pronoun, not Wednesday.
+
+def _p(*parts: str) -> str:
+    return "".join(parts)
+
+
+# (name, pattern). All matches are collected, and where they overlap the longest wins (ties: earlier in the
+# list). Case matters: "may" and "march" in lower case are verbs, and "we" is a pronoun, not Wednesday.
 _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in [
-    ("iso", r"\b(?P<year>1[89]\d\d|20\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b"),
-    ("numeric", r"\b(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>(?:19|20)\d\d)\b"),
-    ("weekday_day_month_year", rf"\b{_WEEKDAY},?\s+{_DAY}\s+{_MONTH},?\s+{_YEAR}\b"),
-    ("day_month_year", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
-    ("month_day_year", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
-    ("weekday_month_day", rf"\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}\b(?!\s*(?:%|percent|million|billion))"),
-    ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?![\d,]*\s*(?:%|percent|million|billion|people|years?))"),
-    ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b"),
-    ("part_month_year", rf"\b{_PART}?{_MONTH},?\s+{_YEAR}\b"),
-    ("decade", r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>1[89]\d0|20[0-9]0)'?s\b"),
-    ("relative_unit", r"\b(?P<rel>(?i:last|this|next|past|previous|coming))\s+(?P<unit>week|month|year|weekend)\b"),
-    ("relative_day", r"\b(?P<relday>(?i:yesterday|today|tomorrow|tonight))\b"),
-    ("weekday", rf"\b(?:(?P<rel>(?i:last|this|next|on|coming))\s+)?{_WEEKDAY}\b"),
-    ("part_month", rf"\b{_PART}{_MONTH}\b"),
-    ("in_month", r"\b(?P<prep>(?i:in|since|by|until|last|this|next|early|late|mid-?))\s+" + _MONTH + r"\b"),
-    ("year", rf"\b(?P<prep>in|since|from|by|until|of|during|to|and|year|early|late|mid-?|summer|spring|"
-             rf"autumn|fall|winter)?\s*(?<![$€£\d.,-]){_YEAR}\b(?![$€£%\d]|\s*(?:%|percent|people|troops|"
-             rf"tonnes|dollars|euros|km|miles))"),
+    ("iso", r"\b(?P<year>1[89]\d\d|20\d\d)[-/](?P<mon>0?[1-9]|1[0-2])[-/](?P<day>0?[1-9]|[12]\d|3[01])\b(?!-\d)"),
+    ("numeric", r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)\b(?![/.-]\d)"),
+    ("day_month_year", _p(r"\b", _OPT_WEEKDAY, _DAY, r"(?:\s*[-–]\s*(?:3[01]|[12]\d|0?[1-9]))?\s+(?:of\s+)?",
+                          _MONTH, r",?\s+", _YEAR)),
+    ("month_day_year", _p(r"\b", _OPT_WEEKDAY, _MONTH, r"\s+", _DAY, r"(?:\s*[-–]\s*(?:3[01]|[12]\d|0?[1-9]))?,?\s+",
+                          _YEAR)),
+    ("month_day", _p(r"\b", _OPT_WEEKDAY, _MONTH, r"\s+", _DAY, r"\b", _NOT_AFTER, r"(?![,.]\d)")),
+    ("day_month", _p(r"\b", _OPT_WEEKDAY, _DAY, r"(?:\s*[-–]\s*(?:3[01]|[12]\d|0?[1-9]))?\s+(?:of\s+)?", _MONTH)),
+    ("month_year", _p(r"\b(?:", _PART, r"[\s-]*)?", _MONTH, r",?\s+(?:of\s+)?", _YEAR)),
+    ("month_relyear", _p(r"\b", _MONTH, r"\s+(?:of\s+)?(?P<rel>(?i:last|this|next))\s+year\b")),
+    ("part_month", _p(r"\b", _PART, r"[\s-]*", _MONTH)),
+    ("rel_month", _p(r"\b(?P<rel>(?i:last|this|next|coming))\s+", _MONTH)),
+    ("month", _p(r"\b", _MONTH)),
+    ("quarter", r"\b(?:(?P<rel>(?i:this|last|next))\s+year's\s+|(?P<year1>(?:19|20)\d\d)\s+|(?i:the\s+))?"
+                r"(?:(?i:fiscal)[\s-]+)?(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th|last))[\s-]+"
+                r"(?i:quarter)(?:\s+of\s+(?:(?i:fiscal)\s+)?(?P<year>(?:19|20)\d\d))?\b"),
+    ("q_number", r"\b(?P<q>Q[1-4])(?:\s*(?P<year>(?:19|20)\d\d))?\b"),
+    ("season_year", r"\b(?:(?P<part>(?i:early|late|mid))[\s-]+)?(?P<season>(?i:spring|summer|autumn|fall|winter))"
+                    r"\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b"),
+    ("decade", r"(?:\b(?i:the)\s+)?(?:(?P<part>(?i:early|mid|late))[\s-]+)?"
+               r"(?:\b(?P<decade>1[89]\d0|20\d0)|'(?P<short>\d0))'?s\b"),
+    ("part_year", _p(r"\b(?P<part>(?i:early|mid|late|the end of|the beginning of|the start of|end-))[\s-]*",
+                     _YEAR, r"\b")),
+    ("year", _p(r"(?<![\w$€£#.,/:'’-])", _YEAR, r"(?![\w'’]|[.,]\d)", _NOT_AFTER)),
+    ("relative_unit", r"\b(?:(?P<part>(?i:early|late|mid|earlier|later|the end of|the beginning of|the start of|"
+                      r"the middle of|end of))\s+)?(?P<rel>(?i:last|this|next|coming))\s+"
+                      r"(?P<unit>(?i:week|weekend|month|year|quarter|spring|summer|autumn|fall|winter))\b(?!-)"),
+    ("the_weekend", r"\b(?i:the|over\s+the|this\s+past|last)\s+(?P<unit>weekend)\b"),
+    ("ago", _p(r"\b(?:(?i:nearly|almost|about|some|more than|over|roughly|just)\s+)?", _NUMBER,
+               r"\s+(?P<unit>(?i:day|week|month|year))s?\s+(?:or\s+so\s+)?(?i:ago)\b")),
+    ("relative_day", r"\b(?P<relday>(?i:yesterday|today|tomorrow|tonight|last night|this morning|"
+                     r"this afternoon|this evening|overnight))\b(?!['’]s\s+(?:world|society|economy|youth))"),
+    ("weekday", _p(r"\b(?:(?P<rel>(?i:last|this|next|coming|past))\s+)?", _WEEKDAY,
+                   r"(?!s\b)(?:\s+(?:morning|afternoon|evening|night))?\b")),
+    ("holiday", r"\b(?P<holiday>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|Halloween|"
+                r"Valentine's Day|Thanksgiving Day|Thanksgiving)\b"),
+    ("clock", _p(r"\b", _TIME, r"(?=\W|$)")),
+    ("live_stamp", r"(?m)^[ \t]*(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)\b(?:\s*(?:[ap]\.?m\.?|BST|GMT|CET|"
+                   r"[ECMP][SD]T))?(?=[ \t:–—-]+\S)"),
 ]]
+_PRIORITY = {name: i for i, (name, _) in enumerate(_PATTERNS)}
+# A bare month name must look like a date: "May" and "March" also name people and verbs.
+_BARE_MONTH_OK = {m.lower() for m in calendar.month_name if m} - {"may", "march"}
+_PREPOSITION_BEFORE = re.compile(
+    r"(?i:\b(?:in|since|by|until|till|from|of|during|through|before|after|between|and|to|or|on|early|late|"
+    r"mid|last|this|next|each|every|for)[\s-]+)$")
 
-_FUTURE = re.compile(r"\b(will|would|shall|plans?|planned|is to|are to|expected|scheduled|due|upcoming|"
-                     r"next|later|set to|intends?|going to|aims? to)\b", re.IGNORECASE)
+# Words that place a clause in the future or the past; the one nearest to a date expression decides.
+_FUTURE_WORDS = (r"(?:will|would|shall|to|'ll|could|might|should|may)\s+(?:not\s+)?(?:be|have been)\s+\w+|"
+                 r"(?:could|(?-i:may))\s+(?:not\s+)?\w+|will|won't|wo n't|'ll|shall|would|is to|are to|is due|are due|due to|due|set to|scheduled|"
+                 r"planned|plans?|planning|expected|expects?|intends?|going to|aims? to|upcoming|forthcoming|"
+                 r"next|later|ahead of|hopes? to|to be held|is slated|might|"
+                 r"should|begins|starts|opens|takes place|deadline")
+_PAST_WORDS = (r"had\s+(?:not\s+)?(?:been\s+)?\w+|said|says|told|was|were|had|did|ago|last|earlier|since|been|took|began|met|came|went|made|"
+               r"gave|held|won|lost|fell|rose|left|saw|became|found|sent|spoke|wrote|paid|sold|bought|"
+               r"brought|kept|led|ran|hit|shut|set up|struck|broke|chose|drew|flew|grew|knew|meant|"
+               r"read|spent|stood|thought|threw|understood|woke|wore|withdrew|dealt|fought|caught|"
+               r"taught|(?!(?:united|limited|indeed|need|speed|proceed|succeed|exceed|feed|seed|breed)\b)\w{3,}ed")
+_CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS}))\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.!?;]\s|\n")
 
 
 @dataclass
@@ -55,145 +121,357 @@ class DateMention:
     start: int
     end: int
     text: str
-    value: str | None  # "YYYY", "YYYY-MM", "YYYY-MM-DD" or None when it cannot be resolved
-    precision: str | None  # "day", "month", "year", "decade"
-
-
-def _ymd(d: dt.date) -> str:
-    return d.isoformat()
+    value: str | None  # see the module docstring; None when it cannot be resolved
+    precision: str | None  # "day", "week", "month", "quarter", "season", "year", "decade"
+    kind: str = "date"  # "date"; "heading" (a line holding only a date); "stamp" (a live-blog entry time)
 
 
 def _month_value(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
 
 
-def _valid_day(year: int, month: int, day: int) -> bool:
+def _date(year: int, month: int, day: int) -> dt.date | None:
     try:
-        dt.date(year, month, day)
-        return True
+        return dt.date(year, month, day)
     except ValueError:
-        return False
+        return None
+
+
+def _add_months(year: int, month: int, k: int) -> tuple[int, int]:
+    y, m = divmod(year * 12 + month - 1 + k, 12)
+    return y, m + 1
+
+
+def _monday(d: dt.date) -> dt.date:
+    return d - dt.timedelta(days=d.weekday())
 
 
 def find_dates(text: str, reference: dt.date | None = None, *, day_first: bool | None = None,
                start: int = 0, end: int | None = None) -> list[DateMention]:
     """Every date expression in ``text[start:end]``, resolved against ``reference`` where possible.
 
-    ``day_first`` decides ambiguous numeric dates (03/05/2024); None guesses from the text's own dates.
+    ``day_first`` decides ambiguous numeric dates (03/05/2024); None decides from the text's own dates. A line
+    holding nothing but a full date (a live blog's day heading) becomes the reference for what follows it.
     """
     end = len(text) if end is None else end
     if day_first is None:
         day_first = guess_day_first(text)
-    found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    candidates = []
     for name, pattern in _PATTERNS:
         for m in pattern.finditer(text, start, end):
-            s, e = m.span()
-            if name == "year" and m["prep"]:
-                s = m.start("year") if m["prep"].lower() in ("and", "to", "of", "year") else m.start()
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            resolved = _resolve(name, m, text, reference, day_first)
-            if resolved is _SKIP:
-                continue
-            value, precision = resolved
-            found.append(DateMention(s, e, text[s:e], value, precision))
-            taken.append((s, e))
-    found.sort(key=lambda d: d.start)
-    return found
+            s, e = _core_span(name, m, text)
+            if e > s:
+                candidates.append((s, e, name, m))
+    # The longest expression wins where several overlap ("Friday, 3 May 2024" over "Friday" and "2024").
+    candidates.sort(key=lambda c: (c[0] - c[1], _PRIORITY[c[2]], c[0]))
+    chosen: list[tuple[int, int, str, re.Match]] = []
+    taken_starts: list[int] = []
+    taken: list[tuple[int, int]] = []
+    for s, e, name, m in candidates:
+        i = bisect.bisect_left(taken_starts, s)
+        if (i > 0 and taken[i - 1][1] > s) or (i < len(taken) and taken[i][0] < e):
+            continue
+        taken_starts.insert(i, s)
+        taken.insert(i, (s, e))
+        chosen.append((s, e, name, m))
+    chosen.sort(key=lambda c: c[0])
+    found: list[DateMention] = []
+    ref = reference
+    for s, e, name, m in chosen:
+        resolved = _resolve(name, m, text, s, e, ref, day_first)
+        if resolved is None:
+            continue
+        value, precision = resolved
+        kind = "stamp" if name == "live_stamp" else "date"
+        if precision == "day" and value and _is_heading(text, s, e):
+            kind = "heading"
+            ref = dt.date.fromisoformat(value)
+        found.append(DateMention(s, e, text[s:e], value, precision, kind))
+    return _merge_clock_times(text, found)
 
 
-_SKIP = object()
+def _core_span(name: str, m: re.Match, text: str) -> tuple[int, int]:
+    s, e = m.span()
+    if name == "month":
+        word = m["month"].lower().rstrip(".")
+        # Bare month names: capitalised common ones, or any after a preposition ("in May", "until March").
+        if word not in _BARE_MONTH_OK and not _PREPOSITION_BEFORE.search(text[max(0, s - 12):s]):
+            return s, s
+    if name == "live_stamp":
+        return m.start("hh"), e
+    if name == "decade" and text[s:e].lower().startswith("the "):
+        s += 4
+    return s, e
 
 
-def _sentence_around(text: str, pos: int) -> str:
-    s = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
-    e = text.find(". ", pos)
-    return text[s + 1: e if e >= 0 else len(text)]
+def _is_heading(text: str, s: int, e: int) -> bool:
+    line_start = text.rfind("\n", 0, s) + 1
+    line_end = text.find("\n", e)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[line_start:s] + text[e:line_end]
+    return len(rest.strip(" \t,.-–—|:")) == 0
 
 
-def _resolve(name: str, m: re.Match, text: str, ref: dt.date | None, day_first: bool):
+def _resolve(name: str, m: re.Match, text: str, s: int, e: int, ref: dt.date | None, day_first: bool):
+    """(value, precision) for one match; None when the match is not a date after all."""
     g = m.groupdict()
     month = MONTHS.get((g.get("month") or "").lower().rstrip("."))
-    if name in ("iso", "day_month_year", "month_day_year", "weekday_day_month_year"):
-        year, day = int(g["year"]), int(g["day"])
-        return (_ymd(dt.date(year, month or int(g["month"]), day)), "day") \
-            if _valid_day(year, month or int(g["month"]), day) else _SKIP
+    if name == "iso":
+        d = _date(int(g["year"]), int(g["mon"]), int(g["day"]))
+        return (d.isoformat(), "day") if d else None
     if name == "numeric":
         a, b, year = int(g["a"]), int(g["b"]), int(g["year"])
         day, mon = (a, b) if day_first else (b, a)
         if mon > 12 and day <= 12:
             day, mon = mon, day
-        return (_ymd(dt.date(year, mon, day)), "day") if _valid_day(year, mon, day) else _SKIP
-    if name in ("month_day", "day_month", "weekday_month_day"):
+        d = _date(year, mon, day)
+        return (d.isoformat(), "day") if d else None
+    if name in ("day_month_year", "month_day_year"):
+        d = _date(int(g["year"]), month, int(g["day"]))
+        return (d.isoformat(), "day") if d else None
+    if name in ("month_day", "day_month"):
         day = int(g["day"])
+        if _date(2000, month, day) is None:  # 2000 is a leap year: 29 February is possible
+            return None
         if ref is None:
             return None, "day"
-        sentence = _sentence_around(text, m.start())
-        year = _year_for_month(month, ref, bool(_FUTURE.search(sentence)), day)
-        return (_ymd(dt.date(year, month, day)), "day") if _valid_day(year, month, day) else _SKIP
-    if name == "part_month_year":
+        if g.get("weekday"):  # "Saturday, April 25": the year in which that day is a Saturday
+            wd = WEEKDAYS[g["weekday"].lower()]
+            fits = [y for y in (ref.year, ref.year - 1, ref.year + 1) if (_date(y, month, day) or ref).weekday() == wd
+                    and abs((_date(y, month, day) - ref).days) < 300]
+            if fits:
+                return _date(fits[0], month, day).isoformat(), "day"
+        year = _year_for(month, day, ref, clause_tense(text, s, e))
+        d = _date(year, month, day) or _date(year - 1, month, day)
+        return d.isoformat(), "day"
+    if name == "month_year":
         return _month_value(int(g["year"]), month), "month"
-    if name in ("part_month", "in_month"):
-        if name == "in_month" and g["prep"].lower() in ("last", "this", "next"):
-            rel = g["prep"].lower()
-        else:
-            rel = None
+    if name == "month_relyear":
         if ref is None:
             return None, "month"
-        sentence = _sentence_around(text, m.start())
-        ahead = rel == "next" or (rel != "last" and bool(_FUTURE.search(sentence)))
-        return _month_value(_year_for_month(month, ref, ahead), month), "month"
+        return _month_value(ref.year + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()], month), "month"
+    if name in ("month", "part_month", "rel_month"):
+        if ref is None:
+            return None, "month"
+        rel = (g.get("rel") or "").lower()
+        if rel == "last":
+            year = ref.year if month < ref.month else ref.year - 1
+        elif rel in ("next", "coming"):
+            year = ref.year if month > ref.month else ref.year + 1
+        elif rel == "this":
+            year = ref.year
+        else:
+            year = _year_for(month, 15 if name == "part_month" else 1, ref, clause_tense(text, s, e), month_only=True)
+        return _month_value(year, month), "month"
+    if name in ("quarter", "q_number"):
+        q = g["q"].lower()
+        q = int(q[1]) if q.startswith("q") else ORDINALS[q]
+        if g.get("year") or g.get("year1"):
+            year = int(g.get("year") or g.get("year1"))
+        elif g.get("rel"):
+            if ref is None:
+                return None, "quarter"
+            year = ref.year + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+        elif g["q"].lower() == "last":
+            return _relative_unit({"unit": "quarter", "rel": "last"}, ref, text, s, e)
+        else:
+            if ref is None:
+                return None, "quarter"
+            current = (ref.month - 1) // 3 + 1
+            ahead = clause_tense(text, s, e) == "future"
+            year = ref.year if (q > current and ahead) or q <= current else ref.year - 1
+        return _month_value(year, 3 * q - 2), "quarter"
+    if name == "season_year":
+        return _month_value(int(g["year"]), SEASON_MONTH[g["season"].lower()]), "season"
     if name == "decade":
-        return str(int(g["decade"])), "decade"
+        decade = int(g["decade"]) if g.get("decade") else _short_decade(int(g["short"]))
+        part = (g.get("part") or "").lower()
+        return str(decade + {"early": 0, "mid": 5, "late": 8}.get(part, 0)), "decade"
+    if name == "part_year":
+        return g["year"], "year"
     if name == "year":
         return g["year"], "year"
-    if name == "relative_unit":
+    if name in ("relative_unit", "the_weekend"):
+        return _relative_unit(g, ref, text, s, e)
+    if name == "ago":
         if ref is None:
             return None, None
-        rel, unit = g["rel"].lower(), g["unit"].lower()
-        step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[rel]
-        if unit in ("week", "weekend"):
-            monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=step)
-            return _ymd(monday), "week"
+        n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"].lower()]
+        unit = g["unit"].lower()
+        if unit == "day":
+            return (ref - dt.timedelta(days=n)).isoformat(), "day"
+        if unit == "week":
+            return _monday(ref - dt.timedelta(weeks=n)).isoformat(), "week"
         if unit == "month":
-            y, mo = divmod(ref.year * 12 + ref.month - 1 + step, 12)
-            return _month_value(y, mo + 1), "month"
-        return str(ref.year + step), "year"
+            return _month_value(*_add_months(ref.year, ref.month, -n)), "month"
+        return str(ref.year - n), "year"
     if name == "relative_day":
         if ref is None:
             return None, "day"
-        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["relday"].lower()]
-        return _ymd(ref + dt.timedelta(days=shift)), "day"
+        word = g["relday"].lower()
+        shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
+        return (ref + dt.timedelta(days=shift)).isoformat(), "day"
     if name == "weekday":
         if ref is None:
             return None, "day"
-        wd = WEEKDAYS[g["weekday"].lower()]
-        rel = (g.get("rel") or "").lower()
-        sentence = _sentence_around(text, m.start())
-        ahead = rel in ("next", "coming") or (rel != "last" and bool(_FUTURE.search(sentence)))
-        if ahead:
-            delta = (wd - ref.weekday()) % 7 or (7 if rel == "next" else 0)
-        else:
-            delta = -((ref.weekday() - wd) % 7)
-            if rel == "last" and delta == 0:
-                delta = -7
-        return _ymd(ref + dt.timedelta(days=delta)), "day"
-    return _SKIP
+        return _weekday(WEEKDAYS[g["weekday"].lower()], (g.get("rel") or "").lower(), ref,
+                        clause_tense(text, s, e)).isoformat(), "day"
+    if name == "holiday":
+        if ref is None:
+            return None, "day"
+        return _holiday(g["holiday"].lower(), ref, clause_tense(text, s, e)).isoformat(), "day"
+    if name == "clock":
+        return None, "time"  # a time alone; it dates something only beside a day (see _merge_clock_times)
+    if name == "live_stamp":
+        return (ref.isoformat(), "day") if ref else (None, "day")
+    return None
 
 
-def _year_for_month(month: int, ref: dt.date, ahead: bool, day: int = 1) -> int:
-    """The year of a month named without one: the most recent such month, or the next one looking ahead."""
-    if ahead:
-        return ref.year if (month, day) >= (ref.month, ref.day) else ref.year + 1
-    return ref.year if (month, day) <= (ref.month, ref.day) or month == ref.month else ref.year - 1
+def _short_decade(two: int) -> int:
+    return 2000 + two if two <= 20 else 1900 + two
+
+
+def _relative_unit(g: dict, ref: dt.date | None, text: str, s: int, e: int):
+    unit = g["unit"].lower()
+    precision = {"week": "week", "weekend": "week", "month": "month", "year": "year",
+                 "quarter": "quarter"}.get(unit, "season")
+    if ref is None:
+        return None, precision
+    rel = (g.get("rel") or "the").lower()
+    step = {"last": -1, "this": 0, "next": 1, "coming": 1, "the": 0}[rel]
+    if unit == "week":
+        return (_monday(ref) + dt.timedelta(weeks=step)).isoformat(), "week"
+    if unit == "weekend":
+        if rel in ("the", "this"):
+            # The weekend just past, unless the clause looks ahead (or it is the weekend now).
+            ahead = clause_tense(text, s, e) == "future" or ref.weekday() >= 5
+            step = 0 if ahead or ref.weekday() >= 5 else -1
+        return (_monday(ref) + dt.timedelta(weeks=step)).isoformat(), "week"
+    if unit == "month":
+        return _month_value(*_add_months(ref.year, ref.month, step)), "month"
+    if unit == "year":
+        return str(ref.year + step), "year"
+    if unit == "quarter":
+        y, m = _add_months(ref.year, (ref.month - 1) // 3 * 3 + 1, 3 * step)
+        return _month_value(y, m), "quarter"
+    month = SEASON_MONTH[unit]
+    season_now = {12: 1, 1: 1, 2: 1, 3: 3, 4: 3, 5: 3, 6: 6, 7: 6, 8: 6, 9: 9, 10: 9, 11: 9}[ref.month]
+    year = ref.year + (1 if ref.month == 12 and month == 1 else 0)
+    if rel == "last":
+        year -= 1 if month >= season_now else 0
+    elif rel in ("next", "coming"):
+        year += 1 if month <= season_now else 0
+    return _month_value(year, month), "season"
+
+
+def _weekday(wd: int, rel: str, ref: dt.date, tense: str | None) -> dt.date:
+    """The nearest such day consistent with the tense: a "Friday" in a Friday article is that day."""
+    if rel in ("next", "coming") or (rel not in ("last", "past") and tense == "future"):
+        delta = (wd - ref.weekday()) % 7
+        if rel == "next" and delta == 0:
+            delta = 7
+        return ref + dt.timedelta(days=delta)
+    delta = (ref.weekday() - wd) % 7
+    if rel in ("last", "past") and delta == 0:
+        delta = 7
+    return ref - dt.timedelta(days=delta)
+
+
+def _holiday(name: str, ref: dt.date, tense: str | None) -> dt.date:
+    def on(year: int) -> dt.date:
+        fixed = HOLIDAYS[name]
+        if fixed:
+            return dt.date(year, *fixed)
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+    this = on(ref.year)
+    if tense == "future":
+        return this if this >= ref else on(ref.year + 1)
+    return this if this <= ref else on(ref.year - 1)
+
+
+def _year_for(month: int, day: int, ref: dt.date, tense: str | None, month_only: bool = False) -> int:
+    """The year of a month (and day) named without one.
+
+    The most recent such month (or day), unless the clause looks ahead. News names a day more than ten months
+    away with its year, so a past-tense "Nov. 6" in a November 2 story is the coming one (the "said" is the
+    reporting verb), and a future-tense "Aug. 7" in an August 18 story the one just gone. With no word of
+    tense, the nearer one, leaning to the past.
+    """
+    if month_only:
+        back = (ref.month - month) % 12  # months since the last such month (0: this month)
+        ahead = 12 - back if back else 0
+        near = 2
+    else:
+        prev = _date(ref.year, month, day) or _date(ref.year, month, 28)
+        if prev > ref:
+            prev = _date(ref.year - 1, month, day) or _date(ref.year - 1, month, 28)
+        nxt = _date(prev.year + 1, month, day) or _date(prev.year + 1, month, 28)
+        back, ahead = (ref - prev).days, (nxt - ref).days if prev != ref else 0
+        back, ahead, near = back / 30.4, ahead / 30.4, 2
+    recent = ref.year if (month, 0 if month_only else day) <= (ref.month, 0 if month_only else ref.day) \
+        else ref.year - 1
+    if back == 0 or ahead == 0:
+        return ref.year
+    if tense == "future":
+        return recent if ahead > 10 and back <= near else recent + 1
+    if tense == "past":
+        return recent + 1 if back > 10 and ahead <= near else recent
+    return recent + 1 if ahead * 2 < back else recent
+
+
+def clause_tense(text: str, s: int, e: int) -> str | None:
+    """"future" or "past" from the tense word nearest to text[s:e] in its clause, or None when there is none."""
+    lo = max(0, s - 160)
+    left = text[lo:s]
+    cut = None
+    for cut in _CLAUSE_END.finditer(left):
+        pass
+    if cut:
+        lo += cut.end()
+    hi_end = min(len(text), e + 160)
+    stop = _CLAUSE_END.search(text, e, hi_end)
+    hi = stop.start() if stop else hi_end
+    best, best_distance = None, 10 ** 6
+    for m in _CUE.finditer(text, lo, hi):
+        if s <= m.start() < e:
+            continue  # the expression's own words ("last", "next") are read by the patterns
+        # The verb before an expression usually governs it ("agreed in January would be passed on").
+        distance = s - m.end() if m.end() <= s else m.start() - e + 60
+        if distance < best_distance:
+            best, best_distance = ("future" if m["future"] else "past"), distance
+    return best
+
+
+def _merge_clock_times(text: str, found: list[DateMention]) -> list[DateMention]:
+    """A clock time beside a day ("5 p.m. EST, Nov. 6", "noon Saturday") joins it; alone it is dropped."""
+    out: list[DateMention] = []
+    for i, d in enumerate(found):
+        if d.precision != "time":
+            out.append(d)
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt and nxt.precision == "day" and re.fullmatch(r"[\s,]*(?:on\s+)?", text[d.end:nxt.start]):
+            nxt.start, nxt.text = d.start, text[d.start:nxt.end]
+            continue
+        prev = out[-1] if out else None
+        if prev and prev.precision == "day" and re.fullmatch(r"[\s,]*(?:at\s+|,\s*)?", text[prev.end:d.start]):
+            prev.end, prev.text = d.end, text[prev.start:d.end]
+    return out
 
 
 _NUMERIC_ANY = re.compile(r"\b([0-3]?\d)[/.-]([0-3]?\d)[/.-](?:19|20)\d\d\b")
+_WRITTEN_DAY_FIRST = re.compile(rf"\b(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}")
+_WRITTEN_MONTH_FIRST = re.compile(rf"{_MONTH}\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?!\s*[-–:])")
 
 
 def guess_day_first(text: str) -> bool:
-    """Day-first unless the text's unambiguous numeric dates say month-first (12/25/2023)."""
+    """Whether ambiguous numeric dates (03/05/2024) are day first, from the document's other dates.
+
+    Unambiguous numeric dates decide (25/04/2024, 06/30/2024); else the way the text writes dates in words
+    (3 May 2024 against May 3, 2024); else day first, as most of the world writes.
+    """
     day_first = month_first = 0
     for m in _NUMERIC_ANY.finditer(text):
         a, b = int(m[1]), int(m[2])
@@ -201,7 +479,14 @@ def guess_day_first(text: str) -> bool:
             day_first += 1
         elif b > 12 >= a:
             month_first += 1
-    return month_first <= day_first
+    if day_first or month_first:
+        return month_first <= day_first
+    words_day_first = len(_WRITTEN_DAY_FIRST.findall(text))
+    words_month_first = len(_WRITTEN_MONTH_FIRST.findall(text))
+    return words_month_first <= words_day_first
+
+
+_RANK = {"day": 6, "week": 5, "month": 4, "quarter": 3, "season": 3, "year": 2, "decade": 1}
 
 
 def parse_date_string(value: str, reference: dt.date | None = None) -> tuple[str, str] | None:
@@ -210,7 +495,7 @@ def parse_date_string(value: str, reference: dt.date | None = None) -> tuple[str
     found = find_dates(value, reference)
     dated = [d for d in found if d.value]
     if dated:
-        best = max(dated, key=lambda d: ({"day": 3, "month": 2, "year": 1}.get(d.precision or "", 0), d.end - d.start))
+        best = max(dated, key=lambda d: (_RANK.get(d.precision or "", 0), d.end - d.start))
         return best.value, best.precision
     import dateparser  # slow to import; only headers our patterns could not read get here
 

@@ -1,27 +1,50 @@
-"""Events: sentences that report something and carry a resolvable date expression."""
+"""Events: what a sentence reports at a date it gives.
+
+One event per date expression: "talks stalled between November 2022 and March 2023" becomes two events, one
+at each end, because the export contract carries one date per event and a chronology should show both. The
+same date written twice in one sentence ("on Friday, the 3rd") is one event. Not events: lines holding only
+a date (a live blog's day heading), the dates of cited references ("“Headline” Outlet, 12 Feb. 2023"),
+headers and site furniture.
+"""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
 
 from importers.extract.boilerplate import inside
-from importers.extract.dates import find_dates, guess_day_first
+from importers.extract.dates import DateMention, find_dates, guess_day_first
 from importers.extract.sentences import sentence_spans
 from importers.model import Event
+
+# A date that closes a citation: after a quoted headline and an outlet, or inside "(Outlet, date)".
+_CITATION_BEFORE = re.compile(r"(?:[”\"’]\s*[A-Z][\w .&'’-]{0,50}|\(\s*[A-Z][\w .&'’-]{0,40}),\s*$")
 
 
 def find_events(text: str, body_start: int, excluded: list[tuple[int, int]],
                 reference: dt.date | None) -> list[Event]:
-    day_first = guess_day_first(text)
+    mentions = find_dates(text, reference, day_first=guess_day_first(text), start=body_start)
+    if not mentions:
+        return []
+    starts = [d.start for d in mentions]
     events = []
     for s, e in sentence_spans(text, body_start):
-        if inside(excluded, s):
-            continue
-        mentions = [d for d in find_dates(text, reference, day_first=day_first, start=s, end=e)]
-        if not mentions:
-            continue
-        # One event per sentence, dated by its most precise expression.
-        rank = {"day": 4, "week": 3, "month": 3, "year": 2, "decade": 1}
-        best = max(mentions, key=lambda d: (d.value is not None, rank.get(d.precision or "", 0)))
-        events.append(Event(text=text[s:e], start=s, end=e, date=best.value, date_precision=best.precision if best.value else None,
-                            date_text=best.text, date_start=best.start, date_end=best.end))
+        i = bisect.bisect_left(starts, s)
+        seen: set[tuple[str | None, str | None]] = set()
+        while i < len(mentions) and mentions[i].start < e:
+            d = mentions[i]
+            i += 1
+            if d.kind == "heading" or inside(excluded, d.start) or _is_citation(text, d, s):
+                continue
+            key = (d.value, d.precision) if d.value else (d.text.lower(), None)
+            if key in seen:
+                continue
+            seen.add(key)
+            events.append(Event(text=text[s:e], start=s, end=e, date=d.value,
+                                date_precision=d.precision if d.value else None,
+                                date_text=d.text, date_start=d.start, date_end=d.end))
     return events
+
+
+def _is_citation(text: str, d: DateMention, sentence_start: int) -> bool:
+    return d.precision == "day" and bool(_CITATION_BEFORE.search(text[max(sentence_start, d.start - 80):d.start]))

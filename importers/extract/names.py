@@ -109,6 +109,7 @@ boris tony gordon david nigel jeremy kwasi jacob dominic sajid ed
 """.split())
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                    "herself": "f"}
+_ABBREVIATED_PLACE = re.compile(r"(?:U\.S|U\.K|U\.N|E\.U|D\.C|L\.A|N\.Y)\.?")
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 
 
@@ -203,14 +204,16 @@ class DocumentNames:
         k = 0  # leading function words: "But President Xi Jinping"
         while k < len(ws) and _bare(ws[k]) in _NOT_NAME_START - {"mr", "mrs", "ms", "dr"}:
             k += 1
+        possessive = ws[-1].endswith(("'s", "’s"))
+        if possessive:
+            ws[-1] = ws[-1][:-2]
+            run = run[:-2]
         last_role = max((i for i in range(k, len(ws)) if is_role_word(ws[i])), default=k - 1)
         core = ws[last_role + 1:]
-        possessive = bool(core) and core[-1].endswith(("'s", "’s"))
-        if possessive:
-            core[-1] = core[-1][:-2]
-        while core and _bare(core[-1]) in PARTICLES:
-            core.pop()
-        if not core or any(_bare(w) in _CALENDAR or _bare(w) in INSTITUTION_WORDS for w in core):
+        while core and core[-1].islower():
+            core.pop()  # a trailing "de" or "van" is not a name
+        if not core or any(_bare(w) in _CALENDAR or _bare(w) in INSTITUTION_WORDS or _ABBREVIATED_PLACE.fullmatch(w)
+                           for w in core):
             return
         if len(core) == 1 and len(core[0]) < 2:
             return
@@ -237,7 +240,7 @@ class DocumentNames:
             person = Person(name=name, role=role, gender=gender,
                             tokens={_bare(w) for w in name.split() if _bare(w) not in PARTICLES})
             self.people[name] = person
-            for t in person.tokens:
+            for t in person.tokens:  # any part may be the one used alone: "Jiang" for Jiang Bin, "Trump"
                 self._by_token.setdefault(t, []).append(person)
         if role and not person.role:
             person.role = role
@@ -312,9 +315,10 @@ class DocumentNames:
                                                                               "their"}]
         if not want:
             return None
-        head = want[-1]
         for mn in self.recent_people(pos):
-            have = {_bare(w) for w in words(mn.person.role or "")}
-            if head in have or (head.startswith("spokes") and any(w.startswith("spokes") for w in have)):
+            have = {_bare(w).removesuffix("'s").removesuffix("’s") for w in words(mn.person.role or "")}
+            if any(w.startswith("spokes") for w in have):
+                have |= {"spokesman", "spokeswoman", "spokesperson"}
+            if all(w in have for w in want):
                 return mn.person
         return None

@@ -1,16 +1,28 @@
-"""The publication date of a document whose reader found none in its structure: datelines and URLs."""
+"""The publication date of a document whose reader found none in its structure.
+
+In order of trust: a date in the URL; a "Published ..." line; a wire dateline at the start of the body
+("MOSCOW, March 14. /TASS/.", "VALDOR CITY, Feb 18 (Meridian) -", "LONDON, 3 May 2024 (Reuters) -").
+A dateline without a year takes it from the article's own dates when they agree: the earliest year that puts
+the dateline after every past date the article gives, provided that year is next to the article's latest
+date. Dates elsewhere in the body (photo captions, site banners above an older story) are never taken.
+"""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from importers.extract.dates import find_dates
+from importers.extract.dates import MONTHS, clause_tense, find_dates
 from importers.model import Document
 
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|\b)")
-
-
-# "MOSCOW, March 14, 2023 -", "WASHINGTON (AP) - ": a place in capitals at the start of the body.
-_DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]{2,40}(?:\s*\([^)]{1,20}\))?\s*[,:]\s*")
+_PUBLISHED_LINE = re.compile(
+    r"^[ \t]*(?:First\s+)?(?:Published|Posted)(?:\s+on)?\s*:?[ \t]+(?P<date>[^\n]{6,60})$",
+    re.IGNORECASE | re.MULTILINE)
+# A place in capitals (perhaps ", D.C." or a country after it) opening the body.
+_PLACE = re.compile(r"[ \t]*(?P<place>[A-Z][A-Z.'’ -]{1,40}(?:,[ \t]*[A-Z][A-Z.]{1,20}(?=[ \t]*[,(]))?)[ \t]*")
+# What may follow the dateline's date: an agency in brackets or slashes, then a dash, colon or full stop.
+_AFTER_DATE = re.compile(r"[ \t]*\.?[ \t]*(?:\([^)\n]{1,25}\)|/[^/\n]{1,15}/)?[ \t]*[.:\-–—]")
+_AGENCY_ONLY = re.compile(r"[ \t]*(?:\([^)\n]{1,25}\)|/[^/\n]{1,15}/)[ \t]*[.:\-–—]")
 
 
 def find_published(document: Document, excluded: list[tuple[int, int]]) -> tuple[str | None, str | None]:
@@ -18,10 +30,57 @@ def find_published(document: Document, excluded: list[tuple[int, int]]) -> tuple
         m = _URL_DATE.search(document.url)
         if m:
             return f"{m[1]}-{m[2]}-{m[3]}", "url"
-    head = document.text[document.body_start: document.body_start + 300]
-    m = _DATELINE.match(head)
-    if m:
-        for d in find_dates(head, end=m.end() + 40):
-            if d.precision == "day" and d.value and d.start >= m.end():
-                return d.value, "dateline"
-    return None, None
+    for m in _PUBLISHED_LINE.finditer(document.text):
+        found = [d for d in find_dates(m["date"]) if d.precision == "day" and d.value]
+        if found and not any(s <= m.start() < e for s, e in excluded if s >= document.body_start):
+            return found[0].value, "published line"
+    found = _from_dateline(document.text, document.body_start)
+    return (found, "dateline") if found else (None, None)
+
+
+def _from_dateline(text: str, body_start: int) -> str | None:
+    place = _PLACE.match(text, body_start)
+    if not place or not re.search(r"[A-Z]{2}", place["place"]):
+        return None
+    rest = text[place.end(): place.end() + 60]
+    if not rest.startswith(","):
+        return None  # "WASHINGTON (AP) -" gives a place and an agency but no date
+    mentions = find_dates(rest, None)
+    if not mentions or mentions[0].start > 3 or not _AFTER_DATE.match(rest, mentions[0].end):
+        return None
+    mention = mentions[0]
+    if mention.value and mention.precision == "day":
+        return mention.value
+    m = re.match(r"(?:[A-Za-z]+,?\s+)?(?:(\d{1,2})\s+([A-Za-z]+)|([A-Za-z]+)\.?\s+(\d{1,2}))", mention.text)
+    if not m or mention.precision != "day":
+        return None
+    day = int(m[1] or m[4])
+    month = MONTHS.get((m[2] or m[3]).lower().rstrip("."))
+    if not month:
+        return None
+    return _year_from_article(text, body_start + len(text[body_start: place.end()]) + mention.end, month, day)
+
+
+def _year_from_article(text: str, after: int, month: int, day: int) -> str | None:
+    """The dateline's day in the year the article's own explicit dates agree on, or None."""
+    own = [d for d in find_dates(text, None, start=after) if d.value and d.precision in ("day", "month", "year")]
+    if not own:
+        return None
+    past = [_as_tuple(d.value) for d in own if clause_tense(text, d.start, d.end) != "future"]
+    latest = max(_as_tuple(d.value) for d in own)
+    if past:
+        y0, m0, d0 = max(past)
+        year = y0 if (month, day) >= (m0, d0) else y0 + 1
+    else:
+        year = latest[0]
+    if abs(latest[0] - year) > 1:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _as_tuple(value: str) -> tuple[int, int, int]:
+    parts = [int(p) for p in value.split("-")]
+    return tuple(parts + [0] * (3 - len(parts)))  # type: ignore[return-value]

@@ -8,7 +8,8 @@ _ABBREVIATIONS = {
     "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "mt", "ft", "fig", "approx",
 }
-_END = re.compile(r"[.!?]+[\"”’']*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-•*]\s)|\n")
+# A sentence ends at . ! ? (after any closing marks and footnote numbers such as "[3]") before a capital.
+_END = re.compile(r"[.!?]+[\"”’']*(?:\[\d{1,3}\])*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-•*]\s)|\n")
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

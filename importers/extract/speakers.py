@@ -83,7 +83,8 @@ def attribute_speakers(text: str, statements: list[Statement], body_start: int =
     previous: Statement | None = None
     for st in statements:
         ctx.attribute(st, previous)
-        previous = st
+        if previous is None or st.end > previous.end:
+            previous = st  # a quote nested in a transcript turn does not end the turn
 
 
 class _Context:
@@ -127,6 +128,8 @@ class _Context:
         s_start, s_end = self.sentences[si]
         st.sentence_start, st.sentence_end = s_start, max(s_end, st.end)
         prev_close = self.marks(previous)[1] if previous else 0
+        if prev_close > open_pos:
+            previous, prev_close = None, 0
         speaker = None
 
         label = turn_label_before(t, st.start)
@@ -171,6 +174,12 @@ class _Context:
         after = t[close_end:limit]
         if not after.strip():
             return None
+        ended = st.text.rstrip()[-1:] in ".!?" or re.match(r"\s*[.!?]", after)
+        if ended and after.lstrip(" .!?")[:1].isupper():
+            # "...end of a sentence." Smith said.  -- not: "...end." The ministry rejected it, saying ...
+            if not re.fullmatch(rf"\s*[^.!?\"“”]{{1,80}}?\s+{AUX}{CUE}\s*(?:[^.!?\"“”\s]+\s*){{0,4}}[.!?]\s*",
+                                after):
+                return None
         m = _SIGN_OFF.match(after)
         if m:
             np = m["np"].strip().rstrip(".").split(",")[0].strip()
@@ -226,7 +235,7 @@ class _Context:
             if previous_in_sentence is not None and previous_in_sentence.speaker:
                 return Speaker(previous_in_sentence.speaker, previous_in_sentence.speaker_role,
                                previous_in_sentence.speaker_kind)
-            return self.sentence_subject(region_start, st)
+            return self.sentence_subject(region_start + cue.start(), st)
         return sp
 
     def colon_intro(self, open_pos: int) -> Speaker | None:
@@ -298,14 +307,20 @@ class _Context:
             return _ELIDED
         segments = [seg.strip() for seg in re.split(r",|\s[—–]\s|;", chunk)]
         role = None
+        relative = False
         for k in range(len(segments) - 1, -1, -1):
             seg = segments[k].strip(" ,:")
             if not seg:
                 continue
             if _SKIP_SEGMENT.match(seg) and not re.match(r"(?i)(?:the|a|an)\b", seg):
-                if k == 0 and re.match(r"(?i)(?:who|which)\b", seg):
-                    return None
+                if re.match(r"(?i)(?:who|which)\b", seg):
+                    if k == 0:
+                        return None
+                    relative = True  # "..., by Foreign Minister Anika Varga, who told": the name before
                 continue
+            if relative:
+                np = _trailing_np(seg) or seg
+                return self.resolve(np, pos + chunk.find(seg))
             lower_start = seg[:1].islower() and not re.match(r"(?:he|she|they|it|we|i|state|officials)\b", seg)
             appositive = (lower_start or re.match(r"(?:a|an|the|its|his|her|their)\s", seg)) and k > 0 and \
                 split_name(_leading_np(segments[k - 1].strip()) or "")[0] and segments[k - 1].strip()[:1].isupper()
@@ -369,7 +384,7 @@ class _Context:
             sp = Speaker(bare, None, "institution")
             self.last_institution = (pos, sp)
             return sp
-        if bare and bare[:1].islower():
+        if bare and not name:
             person = self.names.holder_of_role(bare, pos) or self._role_mentioned(bare, pos)
             if person:
                 return Speaker(person.name, person.role, "person")
@@ -445,10 +460,12 @@ def _best_np(seg: str) -> str:
     """The noun phrase of a clause segment: all of it when it reads as one, else the one it opens with
     ("He went on to" -> "He"), else the one it ends with."""
     lead = _leading_np(seg)
-    if lead == seg or (lead and any(w[:1].isupper() for w in lead.split())):
-        return lead
+    if lead == seg or _GROUP_NOUNS.search(lead):
+        return lead  # "State-run media in China"
     trail = _trailing_np(seg)
-    return trail if trail and any(w[:1].isupper() for w in trail.split()) else seg
+    if trail and any(w[:1].isupper() for w in trail.split()) and not re.search(r"\s(?:and|but|or|then|to)$", seg):
+        return trail  # the name nearest the verb
+    return lead if lead and any(w[:1].isupper() for w in lead.split()) else seg
 
 
 def _strip_honorific(name: str) -> str:
