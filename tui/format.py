@@ -17,7 +17,7 @@ def date_label(value: str | None, precision: str | None) -> str:
         return "undated"
     parts = value.split("-")
     if precision == "decade":
-        return f"{parts[0]}s"
+        return f"{parts[0][:3]}0s"
     if len(parts) == 2:
         return f"{calendar.month_abbr[int(parts[1])]} {parts[0]}"
     return value

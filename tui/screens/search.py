@@ -96,8 +96,10 @@ class SearchScreen(Screen):
         results.add_options([Option(_card_text(card, query, match, meta)) for card in cards])
         if cards:
             results.highlighted = 0
-            self._status(f"{len(cards)}{"+" if len(cards) == LIMIT else ""} quote{"s" if len(cards) != 1 else ""}, best first · "
-                         "enter: timeline · ctrl+o: source · ctrl+y: cite")
+            more = "+" if len(cards) == LIMIT else ""
+            plural = "s" if len(cards) != 1 else ""
+            self._status(f"{len(cards)}{more} quote{plural}, best first · enter: timeline · ctrl+o: source · "
+                         "ctrl+y: cite")
         elif query:
             self._status(f"No quotes match {clean(query)!r}.")
         else:

@@ -71,7 +71,7 @@ class SourceText(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         line = self.scroll_offset.y + y
         if line >= len(self.lines):
-            return Strip.blank(width)
+            return Strip.blank(width, self.rich_style)
         start, end = self.lines[line]
         text = Text(self.text[start:end].rstrip("\n"))
         quote_style = self.get_component_rich_style("source--quote")

@@ -163,14 +163,14 @@ class TimelineView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         line = self.scroll_offset.y + y
         if line >= self.line_map.lines:
-            return Strip.blank(width)
+            return Strip.blank(width, self.rich_style)
         item = self.line_map.at_line(line)
         if isinstance(item, tuple):
             level, label = item
             return self._heading(level, label, width)
         row = self.row(item)
         if row is None:
-            return Strip.blank(width)
+            return Strip.blank(width, self.rich_style)
         strip = self._row(row, width)
         if item == self.cursor:
             strip = strip.apply_style(self.get_component_rich_style("timeline--cursor"))
