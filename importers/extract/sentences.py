@@ -19,7 +19,8 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     for m in _END.finditer(text, start, end):
         if m.group().startswith("."):
             word = re.search(r"([\w.]+)\.$", text[max(pos, m.start() - 12): m.start() + 1])
-            if word and (word[1].lower() in _ABBREVIATIONS or len(word[1]) == 1):
+            if word and (word[1].lower() in _ABBREVIATIONS or len(word[1]) == 1
+                         or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word[1])):  # initials: G.K.
                 continue
         stop = m.end() if not m.group().isspace() else m.start()
         if text[pos:stop].strip():

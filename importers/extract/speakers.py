@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from importers.extract.cues import AUX, CUE
 from importers.extract.names import (DocumentNames, INSTITUTION_WORDS, is_institution, split_name, words,
-                                     PARTICLES, _NOT_NAME_START)
+                                     PARTICLES, _CALENDAR, _NOT_NAME_START)
 from importers.extract.quotes import turn_label_before
 from importers.extract.sentences import sentence_spans
 from importers.model import Statement
@@ -95,6 +95,7 @@ class _Context:
         self.sentences = sentence_spans(text, body_start) or [(body_start, len(text))]
         self.starts = [s for s, _ in self.sentences]
         self.last_institution: tuple[int, Speaker] | None = None
+        self.attributed_after: set[int] = set()
 
     # --- geometry -----------------------------------------------------------------------------------
 
@@ -141,6 +142,8 @@ class _Context:
 
         if speaker is None and close_end > st.end:
             speaker = self.after(st, close_end)
+            if speaker is not None:
+                self.attributed_after.add(id(st))
         if speaker is None:
             region_start = max(s_start, prev_close, self.paragraph_start(open_pos))
             same_sentence = previous if previous is not None and prev_close > s_start else None
@@ -252,8 +255,8 @@ class _Context:
         """The previous quote's speaker, when this quote continues it."""
         t = self.text
         between = t[prev_close:open_pos]
-        if _CUE_RE.search(between) and "\n" not in between:
-            return None
+        if _CUE_RE.search(between) and "\n" not in between and id(previous) not in self.attributed_after:
+            return None  # a cue between them that is not the previous quote's own
         same_paragraph = "\n" not in between
         if same_paragraph and (st.kind == "statement" or len(between.strip()) <= 12):
             return Speaker(previous.speaker, previous.speaker_role, previous.speaker_kind)
@@ -305,15 +308,23 @@ class _Context:
             return _ELIDED  # "..., saying that": the subject is the sentence's
         if re.search(r"(?:^|\s)(?:and|but|then|or|before|after)$", chunk):
             return _ELIDED
-        segments = [seg.strip() for seg in re.split(r",|\s[—–]\s|;", chunk)]
+        segments = [seg.strip() for seg in re.split(r",|\s(?:[—–]|--)\s|;", chunk)]
+        first = _appositive_subject(segments)
+        if first:
+            name_seg, role = first
+            sp = self.resolve(name_seg, pos + max(0, chunk.find(name_seg)))
+            if sp and role and sp.kind == "person" and not sp.role:
+                sp.role = role
+            return sp
         role = None
         relative = False
+        ends_open = not chunk.rstrip()[-1:] in ",;—–-"
         for k in range(len(segments) - 1, -1, -1):
             seg = segments[k].strip(" ,:")
             if not seg:
                 continue
             if _SKIP_SEGMENT.match(seg) and not re.match(r"(?i)(?:the|a|an)\b", seg):
-                if re.match(r"(?i)(?:who|which)\b", seg):
+                if re.match(r"(?i)(?:who|which)\b", seg) and ends_open and not relative:
                     if k == 0:
                         return None
                     relative = True  # "..., by Foreign Minister Anika Varga, who told": the name before
@@ -327,7 +338,8 @@ class _Context:
             if appositive:
                 role = re.sub(r"^(?:a|an|the)\s+", "", seg)
                 continue
-            np = _best_np(_strip_intro(seg))
+            seg = _strip_intro(seg)
+            np = _leading_np(seg) if verb.endswith("ing") and _leading_np(seg) else _best_np(seg)
             sp = self.resolve(np, pos + chunk.find(seg))
             if sp and role and sp.kind == "person" and not sp.role:
                 sp.role = role
@@ -369,7 +381,7 @@ class _Context:
         if name and not is_institution(name) and not (role and is_institution(role) and " " not in name
                                                           and name.lower() == name):
             full, known_role, _gender = self.names.full_name(_strip_honorific(name), pos)
-            if full.lower() in _NOT_NAME_START:
+            if full.lower() in _NOT_NAME_START or full.lower() in _CALENDAR:
                 return None
             return Speaker(full, role or known_role, "person")
         bare = re.sub(r"^(?:the|a|an)\s+", "", np, flags=re.IGNORECASE)
@@ -442,6 +454,26 @@ class _Context:
                 person.gender = gender
             return Speaker(person.name, person.role, "person")
         return None
+
+
+_APPOSITIVE = re.compile(r"^(?:[a-z0-9]|(?:a|an|the|his|her|its|their)\s|[A-Z][\w.]{0,5}\.$|Jr\b|Sr\b)")
+
+
+def _appositive_subject(segments: list[str]) -> tuple[str, str | None] | None:
+    """ "Donna Rawlings, 59, of Ashton, Md., who watched ..." -> the name, with the first appositive as role."""
+    parts = [seg for seg in segments if seg]
+    if len(parts) < 2:
+        return None
+    head = parts[0]
+    if (_SKIP_SEGMENT.match(head) or _leading_np(head) != head or not head[:1].isupper()
+            or head.split()[0].lower() in _INTRO_WORDS or not split_name(head)[0]):
+        return None
+    if not all(_APPOSITIVE.match(seg) for seg in parts[1:]):
+        return None
+    role = parts[1]
+    if re.match(r"(?:[0-9]|of\b|who\b|which\b|[A-Z])", role):
+        role = None
+    return head, re.sub(r"^(?:a|an|the)\s+", "", role) if role else None
 
 
 def _noun_phrase_like(chunk: str) -> bool:
