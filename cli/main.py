@@ -248,7 +248,9 @@ def datasette_command(db_path: Path | None, host: str, port: int, open_browser: 
 @cli.command("serve")
 @_db_option
 @_web_options(8000)
-def serve_command(db_path: Path | None, host: str, port: int) -> None:
+@click.option("--public-url", default=None, metavar="URL",
+              help="The address visitors use, when it differs from --host/--port (a proxy, or --host 0.0.0.0).")
+def serve_command(db_path: Path | None, host: str, port: int, public_url: str | None) -> None:
     """Run the chronology browser in a web page (textual-serve): each visitor gets their own browser.
 
     Needs the web extra: pip install 'dateline[web]'.
@@ -263,7 +265,7 @@ def serve_command(db_path: Path | None, host: str, port: int) -> None:
         raise click.ClickException("textual-serve is not installed: pip install 'dateline[web]'") from None
     click.echo(f"Serving the Dateline browser on {path} at {exposure_note(host, port)}; Ctrl+C stops it",
                err=True)
-    Server(browser_command(path), host=host, port=port, title="Dateline").serve()
+    Server(browser_command(path), host=host, port=port, title="Dateline", public_url=public_url).serve()
 
 
 @cli.command("browse")

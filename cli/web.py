@@ -27,7 +27,7 @@ def datasette_command(db_path: Path, metadata_path: Path, host: str, port: int, 
 
 def browser_command(db_path: Path) -> str:
     """The command textual-serve runs for each visitor: the terminal browser on this database."""
-    return shlex.join([sys.executable, "-m", "cli", "browse", "--db", str(db_path)])
+    return shlex.join([sys.executable, "-m", "cli", "browse", "--db", str(db_path.resolve())])
 
 
 def is_loopback(host: str) -> bool:
