@@ -377,6 +377,8 @@ class _Context:
         if low in ("i", "we", "you", "who", "which", "that", "this", "one", "someone", "some", "many", "others"):
             return None
         np = re.split(r"\s+(?:and|&)\s+(?=[A-Z])", np)[0]  # "Putin and Xi said": the first named
+        if re.fullmatch(r"[A-Z]-[A-Z][\w.]*|[A-Z][a-z]{0,3}\.", np):
+            return None  # "R-Ky.", "Md.": a party or a state, not a speaker
         name, role = split_name(np)
         if name and not is_institution(name) and not (role and is_institution(role) and " " not in name
                                                           and name.lower() == name):
@@ -386,7 +388,7 @@ class _Context:
             return Speaker(full, role or known_role, "person")
         bare = re.sub(r"^(?:the|a|an)\s+", "", np, flags=re.IGNORECASE)
         if is_institution(np) or _GROUP_NOUNS.search(np):
-            if not any(w[:1].isupper() for w in words(bare)) and not re.search(
+            if not any(w[:1].isupper() and not _GROUP_NOUNS.fullmatch(w) for w in words(bare)) and not re.search(
                     r"(?i)\b(?:state media|state television|government|ministry|kremlin|pentagon)\b", bare):
                 if re.search(r"(?i)\b(spokes\w*|minister|official)\b$", bare):
                     person = self.names.holder_of_role(bare, pos)
@@ -456,7 +458,8 @@ class _Context:
         return None
 
 
-_APPOSITIVE = re.compile(r"^(?:[a-z0-9]|(?:a|an|the|his|her|its|their)\s|[A-Z][\w.]{0,5}\.$|Jr\b|Sr\b)")
+_APPOSITIVE = re.compile(r"^(?:[a-z0-9]|(?:a|an|the|his|her|its|their)\s|[A-Z][\w.]{0,5}\.$|[A-Z]-[A-Z][\w.]*$|"
+                         r"Jr\b|Sr\b)")  # "59", "of Ashton", "Md.", "R-Ky."
 
 
 def _appositive_subject(segments: list[str]) -> tuple[str, str | None] | None:
