@@ -74,3 +74,13 @@ def test_html_is_sniffed_without_its_extension(tmp_path):
     path.write_bytes((PAGES / "library_reopens_meta_only.html").read_bytes())
     reader, result = read_file(path)
     assert reader.name == "html" and result.documents[0].title.startswith("Flooded Brindle")
+
+
+def test_declared_charset_is_honoured(tmp_path):
+    page = (PAGES / "library_reopens_meta_only.html").read_text(encoding="utf-8")
+    # Not UTF-8, and read as Windows-1252 (the fallback) the Cyrillic name would be mojibake.
+    page = page.replace("charset=utf-8", "charset=windows-1251").replace("Agnes Moravec", "Анна Петрова")
+    path = tmp_path / "cyrillic.html"
+    path.write_bytes(page.encode("windows-1251"))
+    reader, result = read_file(path)
+    assert "Анна Петрова" in result.documents[0].text

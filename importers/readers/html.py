@@ -100,9 +100,25 @@ def _same_words(a: str, b: str) -> bool:
     return re.sub(r"\W+", " ", a).strip().casefold() == re.sub(r"\W+", " ", b).strip().casefold()
 
 
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def _page_text(data: bytes) -> str:
+    """A saved page's text: its declared charset when it names one Python knows, else UTF-8 or Windows-1252."""
+    m = _META_CHARSET.search(data[:4096])
+    if m and not data.startswith(b"\xef\xbb\xbf"):
+        charset = m[1].decode("ascii").lower()
+        if charset not in ("utf-8", "utf8"):
+            try:
+                return data.decode(charset, errors="replace")
+            except LookupError:
+                pass
+    return decode(data).text
+
+
 def _tree(page: bytes | str):
     if isinstance(page, bytes):
-        page = decode(page).text
+        page = _page_text(page)
     page = re.sub(r"^\s*<\?xml[^>]*>", "", page)  # lxml refuses an encoding declaration in a str
     try:
         return lxml_html.document_fromstring(page)
