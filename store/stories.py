@@ -22,6 +22,7 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 
 import rensa
 import sqlite_utils
@@ -99,13 +100,18 @@ def _check_scheme(db: sqlite_utils.Database) -> None:
 def cluster_documents(db: sqlite_utils.Database) -> int:
     """Give every document without bands its band keys and a story; returns how many joined another story."""
     joined = 0
+
+    @lru_cache(maxsize=1024)  # candidates recur (every copy of a story meets the others): shingle them once
+    def grams(doc_id: int) -> frozenset[str]:
+        return frozenset(shingles(_body(db, doc_id)))
+
     with db.conn:
         _check_scheme(db)
         new_ids = [r[0] for r in db.execute(
             "SELECT id FROM documents WHERE id NOT IN (SELECT DISTINCT document_id FROM story_bands) ORDER BY id")]
         for doc_id in new_ids:
-            grams = shingles(_body(db, doc_id))
-            keys = band_keys(grams)
+            own = grams(doc_id)
+            keys = band_keys(own)
             candidates: set[int] = set()
             for chunk in range(0, len(keys), 500):
                 part = keys[chunk:chunk + 500]
@@ -115,7 +121,7 @@ def cluster_documents(db: sqlite_utils.Database) -> int:
             candidates.discard(doc_id)
             stories = {doc_id}
             for other in candidates:
-                if same_story(grams, shingles(_body(db, other))):
+                if same_story(own, grams(other)):
                     story = db.execute("SELECT story_id FROM documents WHERE id = ?", [other]).fetchone()[0]
                     stories.add(story if story is not None else other)
             story_id = min(stories)
