@@ -8,9 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
+import unicodedata
 from dataclasses import dataclass
 
 import sqlite_utils
+from rapidfuzz import fuzz
 
 from importers.model import Document, Extraction
 
@@ -37,19 +40,62 @@ def is_unchanged(db: sqlite_utils.Database, source_path: str, digest: str) -> bo
     return row is not None and row[0] == digest
 
 
+def name_key(name: str) -> str:
+    """The form two spellings of one name share: "Łucja Nowińska" and "Lucja Nowinska" -> "lucja nowinska"."""
+    folded = unicodedata.normalize("NFKD", name.replace("ł", "l").replace("Ł", "L"))
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
+    folded = re.sub(r"^(?:the|mr|mrs|ms|dr)\.?\s+", "", folded)
+    return " ".join(re.sub(r"[^\w\s-]", " ", folded).split())
+
+
+SAME_SURNAME = 85  # rapidfuzz ratio: Zelensky / Zelenskyy / Zelenskiy
+
+
 def speaker_id(db: sqlite_utils.Database, name: str, kind: str | None) -> int:
-    """The one speaker record for a name, found through its aliases, created when new."""
-    alias = " ".join(name.casefold().split())
+    """The one speaker record for a person or institution across documents, found through its aliases.
+
+    A person's full name also registers its surname, so "Zelensky" alone finds Volodymyr Zelensky; a new
+    spelling of a known surname with a compatible given name ("Volodymyr Zelenskyy") joins that person; a
+    full name arriving after a bare surname gives that record its full name. An ambiguous bare surname
+    (two people share it) stays a record of its own.
+    """
+    alias = name_key(name) or name.casefold()
     row = db.execute("SELECT speaker_id FROM speaker_aliases WHERE alias = ?", [alias]).fetchone()
     if row:
         return row[0]
-    row = db.execute("SELECT id FROM speakers WHERE name = ?", [name]).fetchone()
-    if row:
-        sid = row[0]
-    else:
-        sid = db.execute("INSERT INTO speakers (name, kind) VALUES (?, ?)", [name, kind]).lastrowid
+    sid = _same_person(db, alias) if kind == "person" else None
+    if sid is None:
+        row = db.execute("SELECT id FROM speakers WHERE name = ?", [name]).fetchone()
+        sid = row[0] if row else db.execute("INSERT INTO speakers (name, kind) VALUES (?, ?)",
+                                            [name, kind]).lastrowid
+    elif " " in alias:
+        current = db.execute("SELECT name FROM speakers WHERE id = ?", [sid]).fetchone()[0]
+        if " " not in name_key(current) and not db.execute("SELECT 1 FROM speakers WHERE name = ?", [name]).fetchone():
+            db.execute("UPDATE speakers SET name = ? WHERE id = ?", [name, sid])  # the full name is better
     db.execute("INSERT OR IGNORE INTO speaker_aliases (alias, speaker_id) VALUES (?, ?)", [alias, sid])
+    if kind == "person" and " " in alias:
+        db.execute("INSERT OR IGNORE INTO speaker_aliases (alias, speaker_id) VALUES (?, ?)",
+                   [alias.split()[-1], sid])
     return sid
+
+
+def _same_person(db: sqlite_utils.Database, alias: str) -> int | None:
+    """A known person whose surname is spelt like this one's and whose given name (if both have one) fits."""
+    parts = alias.split()
+    surname = parts[-1]
+    prefix = surname[:4]
+    rows = db.execute("SELECT a.alias, a.speaker_id, s.name FROM speaker_aliases a JOIN speakers s "
+                      "ON s.id = a.speaker_id WHERE a.alias >= ? AND a.alias < ? AND s.kind = 'person'",
+                      [prefix, prefix + "\uffff"]).fetchall()
+    matches = set()
+    for other_alias, sid, other_name in rows:
+        if " " in other_alias or fuzz.ratio(other_alias, surname) < SAME_SURNAME:
+            continue
+        other_parts = name_key(other_name).split()
+        if len(parts) > 1 and len(other_parts) > 1 and fuzz.ratio(parts[0], other_parts[0]) < 80:
+            continue  # Bill Clinton is not Hillary Clinton
+        matches.add(sid)
+    return matches.pop() if len(matches) == 1 else None
 
 
 def save_file(db: sqlite_utils.Database, *, source_path: str, given_path: str, digest: str, format: str,

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from importers.extract.cues import AUX, CUE
-from importers.extract.names import (DocumentNames, INSTITUTION_WORDS, is_institution, split_name, words,
+from importers.extract.names import (DocumentNames, ROLE_WORDS, is_institution, split_name, words,
                                      PARTICLES, _CALENDAR, _NOT_NAME_START)
 from importers.extract.quotes import turn_label_before
 from importers.extract.sentences import sentence_spans
@@ -513,7 +513,7 @@ def _strip_honorific(name: str) -> str:
 
 def _strip_intro(seg: str) -> str:
     """ "Last month President Joe Biden" -> "President Joe Biden"; "On Friday the ministry" -> "the ministry"."""
-    seg = re.sub(r"^[A-Z][A-Z .'-]+\s?:\s*", "", seg)  # a dateline: "BEIJING :"
+    seg = re.sub(r"^[A-Z][A-Z .'-]+\s?:\s*|^\d{1,2}[:.]\d{2}\s+", "", seg)  # "BEIJING :", a live-blog "13:20"
     ws = seg.split()
     k = 0
     while k < len(ws) - 1 and (ws[k].lower().strip(",") in _INTRO_WORDS or ws[k].strip(",").isdigit()) and not (
@@ -527,7 +527,8 @@ def _leading_np(seg: str) -> str:
     out = []
     for w in seg.split():
         bare = w.strip(",.;:").lower()
-        if w[:1].isupper() or bare in _NP_LOWER_OK or bare in PARTICLES or bare.endswith(("'s", "’s")):
+        if (w[:1].isupper() or bare in _NP_LOWER_OK or bare in ROLE_WORDS or bare in PARTICLES
+                or bare.endswith(("'s", "’s"))):
             out.append(w)
         else:
             break
@@ -541,7 +542,7 @@ def _trailing_np(seg: str) -> str:
     out = []
     for w in reversed(seg.split()):
         bare = w.strip(",.;:").lower()
-        if w[:1].isupper() or bare in _NP_LOWER_OK or bare in PARTICLES:
+        if w[:1].isupper() or bare in _NP_LOWER_OK or bare in ROLE_WORDS or bare in PARTICLES:
             out.append(w)
         else:
             break
