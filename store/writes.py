@@ -80,21 +80,24 @@ def speaker_id(db: sqlite_utils.Database, name: str, kind: str | None) -> int:
 
 
 def _same_person(db: sqlite_utils.Database, alias: str) -> int | None:
-    """A known person whose surname is spelt like this one's and whose given name (if both have one) fits."""
+    """A known person whose surname is spelt like this one's and whose given name (if both have one) fits;
+    a record holding only a name this full name contains ("Jiang" for Jiang Bin, surname first) joins too."""
     parts = alias.split()
-    surname = parts[-1]
-    prefix = surname[:4]
-    rows = db.execute("SELECT a.alias, a.speaker_id, s.name FROM speaker_aliases a JOIN speakers s "
-                      "ON s.id = a.speaker_id WHERE a.alias >= ? AND a.alias < ? AND s.kind = 'person'",
-                      [prefix, prefix + "\uffff"]).fetchall()
     matches = set()
-    for other_alias, sid, other_name in rows:
-        if " " in other_alias or fuzz.ratio(other_alias, surname) < SAME_SURNAME:
-            continue
-        other_parts = name_key(other_name).split()
-        if len(parts) > 1 and len(other_parts) > 1 and fuzz.ratio(parts[0], other_parts[0]) < 80:
-            continue  # Bill Clinton is not Hillary Clinton
-        matches.add(sid)
+    for k, token in enumerate([parts[-1]] + ([parts[0]] if len(parts) > 1 else [])):
+        prefix = token[:4]
+        rows = db.execute("SELECT a.alias, a.speaker_id, s.name FROM speaker_aliases a JOIN speakers s "
+                          "ON s.id = a.speaker_id WHERE a.alias >= ? AND a.alias < ? AND s.kind = 'person'",
+                          [prefix, prefix + "\uffff"]).fetchall()
+        for other_alias, sid, other_name in rows:
+            if " " in other_alias or fuzz.ratio(other_alias, token) < SAME_SURNAME:
+                continue
+            other_parts = name_key(other_name).split()
+            if k == 1 and len(other_parts) > 1:
+                continue  # a given name matches only a record that holds nothing else
+            if len(parts) > 1 and len(other_parts) > 1 and fuzz.ratio(parts[0], other_parts[0]) < 80:
+                continue  # Bill Clinton is not Hillary Clinton
+            matches.add(sid)
     return matches.pop() if len(matches) == 1 else None
 
 

@@ -37,7 +37,7 @@ _WORK_CUE = re.compile(
     r"(?:\b(?:book|books|memoir|novel|film|movie|documentary|series|show|programme|program|podcast|episode|"
     r"song|album|single|play|musical|poem|essay|article|column|op-ed|editorial|report|paper|headline|"
     r"titled|entitled|headlined|called|named|dubbed|nicknamed|known as|so-called|self-styled|on|in|of|at|"
-    r"for|from|to|by|and|with|host of|anchor of)|['’]s)[,:]?\s*$",
+    r"for|from|to|by|and|with|the|host of|anchor of)|['’]s)[,:]?\s*$",
     re.IGNORECASE,
 )
 _NICKNAME_CUE = re.compile(r"\b(?:dubbed|nicknamed|known as|self-styled|alias)(?:\s+(?:him|her|them|it))?\s*$",

@@ -1,0 +1,99 @@
+"""Quote finding through the extraction entry point, on test articles written for the project."""
+from pathlib import Path
+
+import pytest
+
+from importers.extract import extract
+from importers.model import Document
+
+ARTICLES = Path(__file__).parent / "articles" / "quotes"
+
+
+def quotes_of(text: str) -> list:
+    return extract(Document(source="t.txt", source_index=0, text=text)).statements
+
+
+def texts(text: str) -> list[str]:
+    return [st.text for st in quotes_of(text)]
+
+
+def test_every_span_points_at_its_words_in_the_stored_text():
+    for path in sorted(ARTICLES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        found = quotes_of(text)
+        assert found, path.name
+        for st in found:
+            assert text[st.start:st.end] == st.text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('He said "we will stay" and left.', "we will stay"),
+    ("He said “we will stay” and left.", "we will stay"),
+    ("He said ‘we will stay’ and left.", "we will stay"),
+    ("He said 'we will stay' and left.", "we will stay"),
+    ("China's top diplomat calls the ties ‘rock solid' again.", "rock solid"),
+    ("The ministry promised to ''propose, not impose'' a new line.", "propose, not impose"),
+])
+def test_each_quoting_style(text, expected):
+    assert texts(text) == [expected]
+
+
+def test_apostrophes_do_not_open_or_close_single_quotes():
+    found = texts("It's the smaller boats' owners who pay, said Xi's aide, and they can't wait. "
+                  "Varga's talk of a 'partnership of equals' would sound better if the ministers' votes held.")
+    assert found == ["partnership of equals"]
+
+
+def test_plural_possessive_inside_a_single_quoted_statement():
+    found = texts("'The United Nations' votes are symbolic,' the envoy said.")
+    assert found == ["The United Nations' votes are symbolic,"]
+
+
+def test_interrupted_quote_gives_two_statements_with_one_speaker():
+    found = quotes_of('"We will not be lectured," Corin Vale told reporters, "by a city that moves buoys."')
+    assert [st.text for st in found] == ["We will not be lectured,", "by a city that moves buoys."]
+    assert {st.speaker for st in found} == {"Corin Vale"}
+
+
+def test_multi_paragraph_quote_is_one_statement_per_paragraph():
+    text = ('Hedda Lund said the offer was final.\n\n"We have moved twice already. We will not move again.\n\n'
+            '"The next step is theirs," she added.')
+    found = quotes_of(text)
+    assert [st.text for st in found] == ["We have moved twice already. We will not move again.",
+                                         "The next step is theirs,"]
+    assert all(st.speaker == "Hedda Lund" for st in found)
+
+
+def test_unclosed_quote_ends_with_its_paragraph():
+    text = 'Ivo Brask said the report was late. "We warned them every winter.\n\nThe council met on Friday.'
+    assert texts(text) == ["We warned them every winter."]
+
+
+def test_nested_quote_stays_inside_the_outer_statement():
+    text = '"As one of them told me, ‘we were never asked,’ and that hurt," said Anselm Brask.'
+    found = quotes_of(text)
+    assert [st.text for st in found] == ["As one of them told me, ‘we were never asked,’ and that hurt,"]
+
+
+def test_titles_nicknames_and_numbers_are_not_statements():
+    found = texts((ARTICLES / "opinion_nicknames.txt").read_text(encoding="utf-8"))
+    for title in ("the Harbour Hawk", "Tides of Trade", "Salt on the Quay", "Harbour Hawk"):
+        assert title not in found
+    assert "fair partnership" in found and "harbour peace" in found
+    assert texts('Account "778257943577919488" posted at "1474387200" (CROSSTALK.)') == []
+
+
+def test_kind_separates_phrases_from_statements():
+    found = {st.text: st.kind for st in quotes_of((ARTICLES / "wire_harbour_talks.txt").read_text("utf-8"))}
+    assert found["a fair and final offer"] == "phrase"
+    assert found["That is not on the table."] == "statement"
+    assert found["We came here to close a deal, not to open a new quarrel,"] == "statement"
+
+
+def test_transcript_turns_are_statements_but_the_hosts_questions_are_not():
+    found = quotes_of((ARTICLES / "transcript_radio.txt").read_text(encoding="utf-8"))
+    turns = [st for st in found if st.text.startswith(("Not at all", "Minister Vale said"))]
+    assert len(turns) == 2 and all(st.speaker == "Hedda Lund" for st in turns)
+    assert not any(st.text.startswith("Thank you for coming") for st in found)
+    inner = [st for st in found if st.text == "Give me one number I can sell at home."]
+    assert inner and inner[0].speaker == "Vale"

@@ -1,0 +1,93 @@
+"""Who said it: attribution rules through the extraction entry point, and one speaker record per person."""
+from pathlib import Path
+
+from importers.extract import extract
+from importers.model import Document
+from store import db as store_db
+from store.writes import speaker_id
+
+ARTICLES = Path(__file__).parent / "articles" / "quotes"
+
+
+def speakers(text: str) -> dict[str, tuple]:
+    found = extract(Document(source="t.txt", source_index=0, text=text)).statements
+    return {st.text: (st.speaker, st.speaker_role, st.speaker_kind) for st in found}
+
+
+def article(name: str) -> dict[str, tuple]:
+    return speakers((ARTICLES / name).read_text(encoding="utf-8"))
+
+
+def test_cue_after_the_quote_in_every_order():
+    found = speakers('"We stay," said Corin Vale. "You go," Hedda Lund replied. "Fine," she added.')
+    assert found["We stay,"][0] == "Corin Vale"
+    assert found["You go,"][0] == "Hedda Lund"
+    assert found["Fine,"][0] == "Hedda Lund"
+
+
+def test_role_is_kept_apart_from_the_name():
+    found = article("wire_harbour_talks.txt")
+    assert found["We came here to close a deal, not to open a new quarrel,"][:2] == (
+        "Corin Vale", "Amberland Trade Minister")
+    assert found["a fair and final offer"][:2] == ("Hedda Lund", "Foreign Ministry spokeswoman")
+
+
+def test_surname_resolves_to_the_full_name_given_earlier():
+    found = article("wire_harbour_talks.txt")
+    assert found["Nobody should read too much into one bad afternoon,"][0] == "Corin Vale"
+    assert found["That is not on the table."][0] == "Hedda Lund"
+
+
+def test_the_spokeswoman_is_the_spokeswoman_named_before():
+    found = article("wire_harbour_talks.txt")
+    assert found["ready to talk again next week, but not to bargain against itself."][0] == "Hedda Lund"
+
+
+def test_institutions_speak():
+    found = article("wire_harbour_talks.txt")
+    assert found["unsustainable for small shipping lines"][0] == "Amberland transport ministry"
+    assert found["unsustainable for small shipping lines"][2] == "institution"
+    assert article("liveblog_vote.txt")["a provocation"][0] == "State media"
+
+
+def test_pronoun_goes_to_the_last_compatible_person():
+    text = ("Elin Marsk chairs the party. Her deputy, Jon Ekberg, said his train was late. "
+            '"We cannot win on patience alone," she said.')
+    assert speakers(text)["We cannot win on patience alone,"][0] == "Elin Marsk"
+
+
+def test_colon_sign_on_and_dash_sign_off():
+    found = article("liveblog_vote.txt")
+    assert found["Today we settle this, one way or the other."][0] == "Oskar Brandt"
+    assert found["We are being asked to sign a blank cheque."][:2] == ("Ida Fenn", "Opposition councillor")
+    assert speakers("“The harbour is ours.” ― Mina Rask\n")["The harbour is ours."][0] == "Mina Rask"
+
+
+def test_according_to():
+    found = speakers('According to Tomas Krell, the vote was "never in doubt".')
+    assert found["never in doubt"][0] == "Tomas Krell"
+
+
+def test_nobody_named_means_no_speaker():
+    found = article("liveblog_vote.txt")
+    assert found["I have never seen the chamber this full,"][0] is None
+    assert article("opinion_nicknames.txt")["the ships do not wait for speeches."][0] is None
+    assert speakers('The slogan "harbour first" was everywhere.')["harbour first"][0] is None
+
+
+def test_one_speaker_record_per_person_across_spellings(tmp_path):
+    db = store_db.open_db(tmp_path / "s.db")
+    full = speaker_id(db, "Volodymyr Zelensky", "person")
+    assert speaker_id(db, "Zelensky", "person") == full
+    assert speaker_id(db, "Zelenskyy", "person") == full
+    assert speaker_id(db, "Volodymyr Zelenskyy", "person") == full
+    assert speaker_id(db, "Łucja Nowińska", "person") == speaker_id(db, "Lucja Nowinska", "person")
+    assert speaker_id(db, "Bill Clinton", "person") != speaker_id(db, "Hillary Clinton", "person")
+
+
+def test_a_full_name_arriving_later_names_the_surname_record(tmp_path):
+    db = store_db.open_db(tmp_path / "s.db")
+    bare = speaker_id(db, "Jiang", "person")
+    assert speaker_id(db, "Jiang Bin", "person") == bare
+    name = db.execute("SELECT name FROM speakers WHERE id = ?", [bare]).fetchone()[0]
+    assert name == "Jiang Bin"
