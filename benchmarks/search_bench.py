@@ -19,7 +19,7 @@ import argparse
 import os
 import random
 import resource
-import statistics
+import subprocess
 import sys
 import time
 import tracemalloc
@@ -208,11 +208,12 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def rss_mb() -> float:
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+    """Resident memory of the process's own (anonymous) pages: mapped database pages are the OS's cache."""
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("RssAnon:")) / 1e3
 
 
-def run(n: int, workdir: Path, seed: int, query_count: int, keystroke_queries: int) -> None:
+def run(n: int, workdir: Path, seed: int, query_count: int, keystroke_queries: int, build: bool) -> None:
     path = workdir / f"search-bench-{n}-{seed}.db"
     if not path.exists():
         t = time.perf_counter()
@@ -223,27 +224,38 @@ def run(n: int, workdir: Path, seed: int, query_count: int, keystroke_queries: i
                 src.rename(str(path) + suffix)
         print(f"[{n:,}] generated the database in {time.perf_counter() - t:.1f} s")
     db = open_db(path)
-    t = time.perf_counter()
-    search.rebuild_index(db)
-    build_s = time.perf_counter() - t
-    pages = db.execute("SELECT count(*) FROM dbstat WHERE name LIKE 'search_%'").fetchone()[0] \
-        if _has_dbstat(db) else None
-    page_size = db.execute("PRAGMA page_size").fetchone()[0]
+    if build or not db.execute("SELECT 1 FROM search_words LIMIT 1").fetchone():
+        t = time.perf_counter()
+        search.rebuild_index(db)
+        build_s = time.perf_counter() - t
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = (db.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search%'").fetchone()[0]
+                if _has_dbstat(db) else None)
+        print(f"[{n:,}] index build {build_s:.1f} s" + (f", {size / 1e6:.0f} MB in the database" if size else ""))
+    db.conn.close()
+    # The queries run in a fresh process, so its memory is the search's, not the build's.
+    subprocess.run([sys.executable, __file__, "--measure", str(path), "--queries", str(query_count),
+                    "--keystroke-queries", str(keystroke_queries), "--seed", str(seed)], check=True)
 
+
+def measure(path: Path, seed: int, query_count: int, keystroke_queries: int) -> None:
+    db = open_db(path)
+    n = db.execute("SELECT count(*) FROM statements").fetchone()[0]
     rss_before = rss_mb()
-    tracemalloc.start()
     t = time.perf_counter()
     index = search.QuoteIndex.build(db)
     load_s = time.perf_counter() - t
+    rss_loaded = rss_mb()
+    tracemalloc.start()
+    traced = search.QuoteIndex.build(db)
     load_mem = tracemalloc.get_traced_memory()[0] / 1e6
     tracemalloc.stop()
-    rss_loaded = rss_mb()
+    del traced
 
     queries = make_queries(db, query_count, seed)
     latencies = {True: [], False: []}
     strict = {True: 0, False: 0}
     lenient = {True: 0, False: 0}
-    texts = {}
     for query, fragment, sid, with_typo in queries:
         t = time.perf_counter()
         hits = index.search(query, 10)
@@ -255,11 +267,10 @@ def run(n: int, workdir: Path, seed: int, query_count: int, keystroke_queries: i
             f"SELECT coalesce(cluster_id, id) FROM statements WHERE id IN ({','.join('?' * len(ids))})", ids)}
         strict[with_typo] += source_cluster in clusters
         lenient[with_typo] += any(holds_in_order(search.tokens(h.text), fragment) for h in hits)
-        texts[query] = hits
 
     keystrokes = []
     for query, *_ in queries[:keystroke_queries]:
-        for end in range(2, len(query) + 1):
+        for end in range(1, len(query) + 1):
             t = time.perf_counter()
             index.search(query[:end], 10)
             keystrokes.append((time.perf_counter() - t) * 1000)
@@ -267,19 +278,18 @@ def run(n: int, workdir: Path, seed: int, query_count: int, keystroke_queries: i
 
     every = latencies[True] + latencies[False]
     half = len(queries) // 2
-    print(f"[{n:,}] index build {build_s:.1f} s"
-          + (f", on disk {pages * page_size / 1e6:.0f} MB" if pages is not None else "")
-          + f"; load {load_s * 1000:.0f} ms, {load_mem:.1f} MB traced (RSS +{rss_loaded - rss_before:.0f} MB)"
-          + f"; vocabulary {len(index.vocabulary):,} words")
+    print(f"[{n:,}] open the index {load_s * 1000:.0f} ms: {load_mem:.1f} MB traced, RSS +{rss_loaded - rss_before:.0f} MB; "
+          f"vocabulary {len(index.vocabulary):,} words")
     print(f"[{n:,}] whole queries ({len(queries)}): p50 {percentile(every, .5):.1f} ms, "
           f"p95 {percentile(every, .95):.1f} ms, max {max(every):.1f} ms "
           f"(exact p95 {percentile(latencies[False], .95):.1f}, typo'd p95 {percentile(latencies[True], .95):.1f})")
-    print(f"[{n:,}] keystrokes ({len(keystrokes)} prefixes of {keystroke_queries} queries): "
+    print(f"[{n:,}] every keystroke ({len(keystrokes)} prefixes of {keystroke_queries} queries): "
           f"p50 {percentile(keystrokes, .5):.1f} ms, p95 {percentile(keystrokes, .95):.1f} ms, "
           f"max {max(keystrokes):.1f} ms")
     print(f"[{n:,}] recall@10 exact: strict {strict[False] / half:.3f}, any {lenient[False] / half:.3f}; "
           f"typo'd: strict {strict[True] / half:.3f}, any {lenient[True] / half:.3f}")
-    print(f"[{n:,}] RSS after the queries {rss_after:.0f} MB (posting cache included)")
+    print(f"[{n:,}] RSS {rss_before:.0f} MB before opening the index, {rss_after:.0f} MB after the queries "
+          f"(anonymous pages; postings cache {index.cached_bytes / 1e6:.0f} MB)")
     sys.stdout.flush()
 
 
@@ -297,11 +307,16 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=1000)
     parser.add_argument("--keystroke-queries", type=int, default=100)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--reuse-index", action="store_true", help="keep an index built by an earlier run")
     parser.add_argument("--workdir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")))
     args = parser.parse_args()
+    if args.measure:
+        measure(args.measure, args.seed, args.queries, args.keystroke_queries)
+        return
     args.workdir.mkdir(parents=True, exist_ok=True)
     for n in args.sizes:
-        run(n, args.workdir, args.seed, args.queries, args.keystroke_queries)
+        run(n, args.workdir, args.seed, args.queries, args.keystroke_queries, not args.reuse_index)
 
 
 if __name__ == "__main__":

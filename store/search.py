@@ -35,8 +35,11 @@ _TOKEN = re.compile(r"\w+")
 CHUNK = 4096  # statement ids per stored postings chunk
 CANDIDATES = 20_000  # most statements scored word by word in stage 1
 RERANK = 200  # best stage-1 candidates re-ranked on their text
-POOL = 1600  # most of them when many tie
+POOL = 800  # most of them when many tie
+REFINE = 40  # best of them scored again, whole words apart from completions
+COMMON_SHARE = 500  # a word in one statement out of this many or more is a common word
 COMPLETIONS = 50  # most completions of the last (unfinished) word, the commonest first
+MMAP_BYTES = 1 << 30
 CACHE_BYTES = 48_000_000  # postings kept in memory between keystrokes
 EXACT, COMPLETION, ONE_EDIT, TWO_EDITS = 1.0, 0.9, 0.75, 0.55  # how much a matched form of a word counts
 
@@ -71,10 +74,11 @@ def _pack(ids) -> bytes:
 
 def rebuild_index(db: sqlite_utils.Database) -> int:
     """Build the word index from every statement; returns the vocabulary size."""
-    postings: dict[str, list[int]] = defaultdict(list)
+    unsorted: dict[str, list[int]] = defaultdict(list)
     for sid, text in db.conn.execute("SELECT id, text FROM statements ORDER BY id"):
         for word in set(tokens(text)):
-            postings[word].append(sid)
+            unsorted[word].append(sid)
+    postings = {word: unsorted[word] for word in sorted(unsorted)}  # ids in word order: opening is quicker
     conn = db.conn
     with conn:
         conn.execute("DELETE FROM search_pending")
@@ -177,6 +181,19 @@ def _member(candidates: np.ndarray, posting: np.ndarray) -> np.ndarray:
     return posting[at] == candidates
 
 
+def _union(parts: list[np.ndarray], size: int) -> np.ndarray:
+    """The sorted union of sorted id arrays: through a bitmap of every id when they are long."""
+    if len(parts) == 1:
+        return parts[0]
+    total = sum(len(p) for p in parts)
+    if total * 16 < size:
+        return np.unique(np.concatenate(parts))
+    seen = np.zeros(size + 2, dtype=bool)
+    for part in parts:
+        seen[part] = True
+    return np.flatnonzero(seen).astype(np.uint32)
+
+
 class QuoteIndex:
     """The open word index of a database: the vocabulary in memory, postings read on demand."""
 
@@ -185,16 +202,19 @@ class QuoteIndex:
         self._lock = threading.Lock()
         self._cache: OrderedDict[int, np.ndarray] = OrderedDict()
         self._cache_bytes = 0
-        # Three strings in one row load far faster than a row per word (the browser opens on this).
+        self._forms_cache: dict[tuple[str, bool], _QueryWord] = {}
+        # Three strings in one row load far faster than a row per word (the browser opens on this). A build
+        # numbers the words in sorted order, so the sort below only places the words added since.
         words, ids, dfs = conn.execute(
-            "SELECT group_concat(word, char(10)), group_concat(id), group_concat(df) "
-            "FROM (SELECT word, id, df FROM search_words WHERE df > 0 ORDER BY word)").fetchone()
-        self.vocabulary: list[str] = words.split("\n") if words else []  # sorted, for completions
-        ids = np.array(ids.split(","), dtype=np.int64) if ids else np.zeros(0, dtype=np.int64)
-        self.word_ids: dict[str, int] = dict(zip(self.vocabulary, ids.tolist()))
-        self.df = np.zeros(int(ids.max(initial=0)) + 1, dtype=np.int64)
-        if dfs:
-            self.df[ids] = np.array(dfs.split(","), dtype=np.int64)
+            "SELECT group_concat(word, char(10)), group_concat(id), group_concat(df) FROM search_words "
+            "WHERE df > 0").fetchone()
+        words = words.split("\n") if words else []
+        ids = list(map(int, ids.split(","))) if ids else []
+        self.word_ids: dict[str, int] = dict(zip(words, ids))
+        self.df = np.zeros(max(ids, default=0) + 1, dtype=np.int64)
+        self.df[ids] = list(map(int, dfs.split(","))) if dfs else []
+        self.vocabulary: list[str] = sorted(words)  # for completions: a prefix is a range of it
+        self._vocabulary_df = self.df[[self.word_ids[w] for w in self.vocabulary]]
         # The rarity of a word is relative to the number of statements; the largest id stands in for it.
         self.size = conn.execute("SELECT coalesce(max(id), 0) FROM statements").fetchone()[0]
         counts: dict[str, int] = defaultdict(int)
@@ -213,7 +233,11 @@ class QuoteIndex:
         except sqlite3.OperationalError:  # read-only or locked: search what is indexed
             pass
         path = db.conn.execute("PRAGMA database_list").fetchone()[2]
-        conn = sqlite3.connect(path, check_same_thread=False) if path else db.conn
+        if path:
+            conn = sqlite3.connect(path, check_same_thread=False)
+            conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")  # quote texts read without a copy per page
+        else:
+            conn = db.conn
         return cls(conn)
 
     # -- the vocabulary -------------------------------------------------------------------------------
@@ -228,7 +252,17 @@ class QuoteIndex:
         return edits
 
     def _forms(self, word: str, last: bool) -> _QueryWord:
-        """The vocabulary words a query word may stand for, each with its weight."""
+        """The vocabulary words a query word may stand for, each with its weight (remembered between
+        keystrokes: the words before the last one do not change)."""
+        key = (word, last)
+        found = self._forms_cache.get(key)
+        if found is None:
+            found = self._forms_cache[key] = self._find_forms(word, last)
+            if len(self._forms_cache) > 512:
+                self._forms_cache.pop(next(iter(self._forms_cache)))
+        return found
+
+    def _find_forms(self, word: str, last: bool) -> _QueryWord:
         closeness: dict[int, float] = {}
         spelled: set[str] = set()
         wid = self.word_ids.get(word)
@@ -238,14 +272,19 @@ class QuoteIndex:
         if last:
             lo = bisect_left(self.vocabulary, word)
             hi = bisect_left(self.vocabulary, word + "\U0010ffff")
-            completions = [w for w in self.vocabulary[lo:hi] if w != word]
-            if len(completions) > COMPLETIONS:
-                completions.sort(key=lambda w: -self.df[self.word_ids[w]])
-                completions = completions[:COMPLETIONS]
+            wanted = COMPLETIONS if len(word) > 2 else COMPLETIONS // 5  # one or two letters say little
+            if hi - lo > wanted:  # the commonest ones: what the user is most likely typing
+                commonest = np.argpartition(-self._vocabulary_df[lo:hi], wanted)[:wanted]
+                completions = [self.vocabulary[lo + int(j)] for j in commonest]
+            else:
+                completions = self.vocabulary[lo:hi]
             for w in completions:
                 closeness.setdefault(self.word_ids[w], COMPLETION)
                 spelled.add(w)
-        if len(word) >= 3 and not word.isdigit():
+        # A word stored in many statements is taken as typed: its neighbours one edit away would add
+        # much work and mostly noise.
+        common = wid is not None and self.df[wid] * COMMON_SHARE >= self.size
+        if len(word) >= 3 and not word.isdigit() and not common:
             found = False
             for edit in self._one_edit(word):
                 i = self.word_ids.get(edit)
@@ -278,7 +317,7 @@ class QuoteIndex:
             return cached
         blobs = [r[0] for r in self._conn.execute(
             "SELECT ids FROM search_postings WHERE word_id = ? ORDER BY first_id", [wid])]
-        ids = np.frombuffer(b"".join(blobs), dtype="<u4").astype(np.int64)
+        ids = np.frombuffer(b"".join(blobs), dtype="<u4")
         self._cache[wid] = ids
         self._cache_bytes += ids.nbytes
         while self._cache_bytes > CACHE_BYTES and len(self._cache) > 1:
@@ -294,7 +333,9 @@ class QuoteIndex:
         if len(ranked) > 1 and ranked[0].df + ranked[1].df <= CANDIDATES:
             generators = ranked[:2]
         parts = [self._posting(i) for w in generators for i in w.forms]
-        candidates = np.unique(np.concatenate(parts)) if len(parts) > 1 else parts[0]
+        if sum(len(p) for p in parts) > 4 * CANDIDATES:  # only common words: the newest of them will do
+            parts = [p[-max(1000, 4 * CANDIDATES // len(parts)):] for p in parts]
+        candidates = _union(parts, self.size)
         for word in ranked[len(generators):]:
             if len(candidates) <= CANDIDATES:
                 break
@@ -304,6 +345,10 @@ class QuoteIndex:
             if mask.any():
                 candidates = candidates[mask]
         return candidates[-CANDIDATES:]  # the most recently stored ones when still too many
+
+    @property
+    def cached_bytes(self) -> int:
+        return self._cache_bytes
 
     def search(self, query: str, limit: int = 10) -> list[SearchHit]:
         with self._lock:
@@ -315,11 +360,14 @@ class QuoteIndex:
             return []
         last_open = not query[-1:].isspace()  # the last word is still being typed
         words = [self._forms(w, last_open and n == len(typed) - 1) for n, w in enumerate(typed)]
-        if not any(w.forms for w in words):
+        # The first letter or two of a new word say little and cost much (their completions are the
+        # commonest words): the text re-ranking alone weighs them.
+        scoring = words[:-1] if last_open and len(words) > 1 and len(typed[-1]) <= 2 else words
+        if not any(w.forms for w in scoring):
             return []
-        candidates = self._candidates(words)
+        candidates = self._candidates(scoring)
         scores = np.zeros(len(candidates))
-        for word in words:
+        for word in scoring:
             best = np.zeros(len(candidates))
             for i, weight in word.forms.items():
                 hit = _member(candidates, self._posting(i))
@@ -329,18 +377,26 @@ class QuoteIndex:
         # more of the tied ones, so the few holding the words in the order typed are among them.
         order = np.argsort(-scores, kind="stable")
         pool = RERANK
-        while pool < min(len(order), POOL) and scores[order[pool]] >= scores[order[0]] - 1e-9:
+        while len(words) > 1 and pool < min(len(order), POOL) and scores[order[pool]] >= scores[order[0]] - 1e-9:
             pool = min(POOL, pool * 2)
         order = order[:pool]
         stage1 = {int(candidates[j]): float(scores[j]) for j in order}
-        possible = sum(max(w.forms.values(), default=0.0) for w in words) or 1.0
+        possible = sum(max(w.forms.values(), default=0.0) for w in scoring) or 1.0
         ids = list(stage1)
         rows = self._conn.execute(
             f"SELECT id, text, cluster_id FROM statements WHERE id IN ({','.join('?' * len(ids))})", ids
         ).fetchall()
         said = " ".join(typed)
-        ranked = sorted(((self._closeness(said, normalise(text), last_open) + 15 * stage1[sid] / possible,
+        ranked = sorted(((fuzz.partial_ratio(said, normalise(text)) + 15 * stage1[sid] / possible,
                           sid, text, cluster) for sid, text, cluster in rows), key=lambda r: (-r[0], -r[1]))
+        # Among the best, whole words typed beat completions of them ("of dree" is not "of dreecloss").
+        ranked[:REFINE] = sorted(
+            ((self._closeness(said, normalise(text), last_open) + 15 * stage1[sid] / possible, sid, text, cluster)
+             for _, sid, text, cluster in ranked[:REFINE]), key=lambda r: (-r[0], -r[1]))
+        owners: dict[str, set[int]] = defaultdict(set)  # form -> the query words it stands for
+        for n, word in enumerate(words):
+            for form in word.spelled:
+                owners[form].add(n)
         hits: list[SearchHit] = []
         seen_clusters: set[int] = set()
         for score, sid, text, cluster in ranked:
@@ -348,7 +404,7 @@ class QuoteIndex:
                 if cluster in seen_clusters:
                     continue
                 seen_clusters.add(cluster)
-            hits.append(SearchHit(sid, round(score, 2), text, self._matches(text, words), cluster))
+            hits.append(SearchHit(sid, round(score, 2), text, self._matches(text, words, owners), cluster))
             if len(hits) == limit:
                 break
         self._count_outlets(hits)
@@ -360,23 +416,27 @@ class QuoteIndex:
         whole = fuzz.partial_ratio(f" {said} ", f" {text} ")
         return (whole + fuzz.partial_ratio(said, text)) / 2 if last_open else whole
 
-    def _matches(self, text: str, words: list[_QueryWord]) -> list[tuple[int, int]]:
+    @staticmethod
+    def _matches(text: str, words: list[_QueryWord], owners: dict[str, set[int]]) -> list[tuple[int, int]]:
         """Spans of the text's words that match the query's, in the run that matches the most of them."""
-        spans = [(m.start(), m.end(), normalise(m.group())) for m in _TOKEN.finditer(text)]
-        which = []
-        for _, _, token in spans:
-            which.append({n for n, w in enumerate(words)
-                          if token in w.spelled or (not w.spelled and (token.startswith(w.text)
-                                                       or Levenshtein.distance(token, w.text) <= 1))})
-        best, best_at = 0, 0
-        for at in range(len(spans)):
-            found = sum(1 for n in range(len(words)) if at + n < len(spans) and n in which[at + n])
-            if found > best:
-                best, best_at = found, at
-        if not best:
+        folded = text.lower() if text.isascii() else None  # same offsets as the text
+        spans = [(m.start(), m.end(), m.group() if folded is not None else normalise(m.group()))
+                 for m in _TOKEN.finditer(folded if folded is not None else text)]
+        unmatched = [(n, w.text) for n, w in enumerate(words) if not w.spelled]
+        run_starts: dict[int, int] = defaultdict(int)  # where the query's first word would be -> words found
+        found: list[tuple[int, int]] = []
+        for at, (_, _, token) in enumerate(spans):
+            owned = owners.get(token, ())
+            for n, typed in unmatched:  # a word not in the vocabulary: a typo in a half-typed word
+                if token.startswith(typed) or Levenshtein.distance(token, typed) <= 1:
+                    owned = {*owned, n}
+            for n in owned:
+                run_starts[at - n] += 1
+                found.append((at, n))
+        if not found:
             return []
-        return [spans[best_at + n][:2] for n in range(len(words))
-                if best_at + n < len(spans) and n in which[best_at + n]]
+        best = max(run_starts, key=lambda start: (run_starts[start], -start))
+        return [spans[at][:2] for at, n in found if at - n == best]
 
     def _count_outlets(self, hits: list[SearchHit]) -> None:
         clusters = [h.cluster_id for h in hits if h.cluster_id is not None]
