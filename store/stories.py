@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections import defaultdict
 from functools import lru_cache
 
 import rensa
@@ -165,62 +164,67 @@ def compatible_speakers(a: str | None, b: str | None) -> bool:
     return wa <= wb or wb <= wa
 
 
+_STATEMENT_ROW = ("SELECT s.id, s.text, s.kind, s.cluster_id, sp.name, d.story_id FROM statements s "
+                  "JOIN documents d ON d.id = s.document_id LEFT JOIN speakers sp ON sp.id = s.speaker_id ")
+MAX_CANDIDATES = 200  # per probe: a phrase that common is not what makes two quotes the same
+
+
+def _probes(words: list[str]) -> list[str]:
+    """Phrases a matching quote must contain: the whole of a short quote, else two inner 3-word runs, which
+    survive a word or two trimmed at either end and most small changes."""
+    if len(words) < MIN_FUZZY_WORDS:
+        return [" ".join(words)] if words else []
+    n = len(words)
+    return list(dict.fromkeys(" ".join(words[i:i + 3]) for i in (n // 3 - 1, (2 * n) // 3 - 1)))
+
+
 def cluster_statements(db: sqlite_utils.Database) -> int:
-    """Give every statement without a cluster one, joining matching quotes; returns how many joined one."""
-    rows = db.execute(
-        "SELECT s.id, s.text, s.kind, s.cluster_id, sp.name, d.story_id FROM statements s "
-        "JOIN documents d ON d.id = s.document_id LEFT JOIN speakers sp ON sp.id = s.speaker_id ORDER BY s.id"
-    ).fetchall()
-    if not any(r[3] is None for r in rows):
-        return 0
-    words = {r[0]: normalised_words(r[1]) for r in rows}
-    info = {r[0]: r for r in rows}
-    cluster = {r[0]: r[3] for r in rows if r[3] is not None}
-    # Candidates share a word 3-gram (or the whole text, for quotes shorter than that).
-    postings: dict[str, list[int]] = defaultdict(list)
+    """Give every statement without a cluster one, joining matching quotes; returns how many joined one.
 
-    def keys(sid: int) -> set[str]:
-        w = words[sid]
-        return {" ".join(w[i:i + 3]) for i in range(len(w) - 2)} or {" ".join(w)}
-
-    for sid in cluster:
-        for k in keys(sid):
-            postings[k].append(sid)
+    Candidates come from the statements' full-text index (a phrase query per probe), so an import into a
+    large database reads only the quotes that could match, never all of them.
+    """
+    new = db.execute(_STATEMENT_ROW + "WHERE s.cluster_id IS NULL ORDER BY s.id").fetchall()
+    assigned: dict[int, int] = {}  # this run's statements: written in one batch at the end
     joined = 0
-    updates: dict[int, int] = {}
-    for sid, text, kind, cluster_id, speaker, story in rows:
-        if cluster_id is not None:
-            continue
-        found = {sid}
-        seen: set[int] = set()
-        for k in keys(sid):
-            for other in postings.get(k, ()):
-                if other in seen:
-                    continue
-                seen.add(other)
-                o = info[other]
-                # A short quoted term ("dear friend") is only the same quote within one story.
-                if (kind == "phrase" or o[2] == "phrase") and story != o[5]:
-                    continue
-                # Within one story the copies' attributions may differ (extraction is not perfect on every
-                # copy); the story link is the stronger evidence. Across stories the speakers must fit.
-                if (story == o[5] or compatible_speakers(speaker, o[4])) and same_quote(words[sid], words[other]):
-                    found.add(cluster[other])
-        target = min(found)
-        if len(found) > 1:
-            joined += 1
-            for other_cluster in found - {sid, target}:
-                for member, c in list(cluster.items()):
-                    if c == other_cluster:
-                        cluster[member] = target
-                        updates[member] = target
-        cluster[sid] = target
-        updates[sid] = target
-        for k in keys(sid):
-            postings[k].append(sid)
     with db.conn:
+        for sid, text, kind, _, speaker, story in new:
+            words = normalised_words(text)
+            candidates: set[int] = set()
+            for phrase in _probes(words):
+                candidates.update(r[0] for r in db.execute(
+                    "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? LIMIT ?",
+                    [f'text : "{phrase}"', MAX_CANDIDATES]))
+            candidates.discard(sid)
+            found = {sid}
+            if candidates:
+                rows = db.execute(_STATEMENT_ROW + f"WHERE s.id IN ({','.join('?' * len(candidates))})",
+                                  list(candidates)).fetchall()
+                for o_id, o_text, o_kind, o_cluster, o_speaker, o_story in rows:
+                    o_cluster = assigned.get(o_id, o_cluster)
+                    if o_cluster is None:
+                        continue  # a later statement of this run: it will find this one
+                    # A short quoted term ("dear friend") is only the same quote within one story.
+                    if (kind == "phrase" or o_kind == "phrase") and story != o_story:
+                        continue
+                    # Within one story the copies' attributions may differ (extraction is not perfect on
+                    # every copy); the story link is the stronger evidence. Across stories speakers must fit.
+                    if ((story == o_story or compatible_speakers(speaker, o_speaker))
+                            and same_quote(words, normalised_words(o_text))):
+                        found.add(o_cluster)
+            target = min(found)
+            if len(found) > 1:
+                joined += 1
+                merged = found - {sid, target}
+                if merged:  # this quote bridges clusters: they become one
+                    db.execute(f"UPDATE statements SET cluster_id = ? WHERE cluster_id IN "
+                               f"({','.join('?' * len(merged))})", [target, *sorted(merged)])
+                    for other, c in assigned.items():
+                        if c in merged:
+                            assigned[other] = target
+            assigned[sid] = target
         db.conn.executemany("UPDATE statements SET cluster_id = ? WHERE id = ?",
-                            [(c, s) for s, c in updates.items()])
+                            [(c, s) for s, c in assigned.items()])
     return joined
 
 
