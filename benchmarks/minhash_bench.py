@@ -3,7 +3,7 @@
 Synthetic articles (random words with a Zipf-like vocabulary) and near-duplicate copies of some of them
 (trimmed endings, a few words changed) stand in for wire reprints. Prints figures; asserts nothing.
 
-    .venv/bin/python benchmarks/minhash_bench.py [--docs 3000]
+    .venv/bin/python benchmarks/minhash_bench.py [--docs 3000]   (datasketch is not a dependency: pip install it)
 """
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ import argparse
 import random
 import time
 
-NUM_PERM = 128
-THRESHOLD = 0.3  # the LSH threshold store.stories uses: a copy trimmed to half still collides
+from store.stories import BAND_ROWS, NUM_PERM
+
+THRESHOLD = 0.3  # what store.stories' banding aims at: a copy trimmed to half still collides
 
 
 def make_corpus(n: int, seed: int = 7) -> tuple[list[list[str]], set[tuple[int, int]]]:
@@ -53,7 +54,7 @@ def bench_rensa(sets: list[set[str]], pairs):
         hashes.append(m)
     sig = time.perf_counter() - t
     t = time.perf_counter()
-    lsh = rensa.RMinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM, num_bands=32)
+    lsh = rensa.RMinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM, num_bands=NUM_PERM // BAND_ROWS)
     found = set()
     for i, m in enumerate(hashes):
         for j in lsh.query(m):
@@ -102,7 +103,11 @@ def main() -> None:
     print(f"{len(docs)} documents, {len(truth)} near-duplicate pairs, {NUM_PERM} permutations, "
           f"LSH threshold {THRESHOLD}")
     for name, bench in (("rensa", bench_rensa), ("datasketch", bench_datasketch)):
-        sig, index, found, errors = bench(sets, sorted(truth))
+        try:
+            sig, index, found, errors = bench(sets, sorted(truth))
+        except ImportError:
+            print(f"{name:>10}: not installed (pip install {name})")
+            continue
         recall = len(found & truth) / len(truth)
         print(f"{name:>10}: signatures {sig * 1000 / len(docs):.3f} ms/doc, LSH insert+query "
               f"{index * 1000 / len(docs):.3f} ms/doc, candidate recall {recall:.3f}, "
