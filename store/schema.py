@@ -97,6 +97,12 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
         );
         CREATE INDEX timeline_date ON timeline(date);
         CREATE INDEX timeline_item ON timeline(item_type, item_id);
+        -- Where each date's run of rows begins in the timeline (rebuilt with it): the browser lays out its
+        -- date headings from these few thousand rows instead of grouping a million.
+        CREATE TABLE timeline_runs (
+            first_position INTEGER PRIMARY KEY,
+            date TEXT
+        );
         -- What the user marked in the browser: starred rows and free tags.
         CREATE TABLE marks (
             item_type TEXT NOT NULL,        -- event or statement

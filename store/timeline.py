@@ -34,6 +34,9 @@ def rebuild(db: sqlite_utils.Database) -> int:
             "ORDER BY i.date IS NULL, i.date, d.published IS NULL, d.published, i.document_id, i.at, "
             "i.item_type"
         )
+        db.execute("DELETE FROM timeline_runs")
+        db.execute("INSERT INTO timeline_runs (first_position, date) "
+                   "SELECT MIN(position), date FROM timeline GROUP BY date")
     return count(db)
 
 
@@ -216,8 +219,7 @@ class View:
                     previous = date
             self.length = len(self.positions)
         else:
-            for date, first in db.execute(
-                    "SELECT date, MIN(position) AS first FROM timeline GROUP BY date ORDER BY first"):
+            for first, date in db.execute("SELECT first_position, date FROM timeline_runs ORDER BY first_position"):
                 self.starts.append(first - 1)
                 self.dates.append(date)
             self.length = self.total

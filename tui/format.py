@@ -23,25 +23,40 @@ def date_label(value: str | None, precision: str | None) -> str:
     return value
 
 
-def headings(previous: str | None | object, date: str | None) -> list[tuple[str, str]]:
-    """The headings that open a run of ``date`` after a run of ``previous``: (level, label) pairs.
+def heading_levels(previous: str | None | object, date: str | None) -> list[str]:
+    """Which headings open a run of ``date`` after a run of ``previous``: "year", "month", "day" or "undated".
 
     A new year gets a year heading; a month (if the date has one) a month heading; a day a day heading.
-    Undated rows get one "Undated" heading.
+    Cheap (string prefixes only): the timeline counts these for every date before drawing any.
     """
     if date is None:
-        return [("undated", "Undated")]
-    prev = previous.split("-") if isinstance(previous, str) else []
-    parts = date.split("-")
-    out: list[tuple[str, str]] = []
-    if prev[:1] != parts[:1]:
-        out.append(("year", parts[0]))
-    if len(parts) >= 2 and prev[:2] != parts[:2]:
-        out.append(("month", f"{calendar.month_name[int(parts[1])]} {parts[0]}"))
-    if len(parts) == 3 and prev[:3] != parts[:3]:
-        day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
-        out.append(("day", f"{day:%A} {day.day} {calendar.month_name[day.month]} {day.year}"))
-    return out
+        return ["undated"]
+    prev = previous if isinstance(previous, str) else ""
+    levels = []
+    if prev[:4] != date[:4]:
+        levels.append("year")
+    if len(date) >= 7 and prev[:7] != date[:7]:
+        levels.append("month")
+    if len(date) == 10 and prev[:10] != date:
+        levels.append("day")
+    return levels
+
+
+def heading_label(level: str, date: str | None) -> str:
+    if level == "undated" or date is None:
+        return "Undated"
+    if level == "year":
+        return date[:4]
+    year, month = int(date[:4]), int(date[5:7])
+    if level == "month":
+        return f"{calendar.month_name[month]} {year}"
+    day = dt.date(year, month, int(date[8:10]))
+    return f"{day:%A} {day.day} {calendar.month_name[month]} {year}"
+
+
+def headings(previous: str | None | object, date: str | None) -> list[tuple[str, str]]:
+    """The headings that open a run of ``date`` after a run of ``previous``: (level, label) pairs."""
+    return [(level, heading_label(level, date)) for level in heading_levels(previous, date)]
 
 
 def _fold(word: str) -> str:

@@ -63,7 +63,7 @@ class TimelineScreen(Screen):
             text.append(f"  {view.length:,} items")
         if view.length and not self.busy:
             text.append(f"   row {self.timeline.cursor + 1:,}", "dim")
-        self.query_one("#status", Static).update(text)
+        self.query_one("#status", Static).update(text, layout=False)  # one line, always: no re-layout
 
     # Filters ------------------------------------------------------------------------------------------------
 

@@ -7,10 +7,11 @@ through a small cache. Nothing here grows with the number of rows but the date b
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
@@ -20,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.timeline import TimelineRow, View
-from tui.format import date_label, headings
+from tui.format import date_label, heading_label, heading_levels
 from tui.sanitize import clean
 
 PAGE = 64
@@ -29,22 +30,27 @@ MARKERS = {"statement": "»", "phrase": "·", "event": "•"}
 
 
 class LineMap:
-    """Where each heading and row sits among the display lines of a view."""
+    """Where each heading and row sits among the display lines of a view.
+
+    Only the number of headings per date run is worked out up front (string prefix tests); their labels
+    are made when a heading is drawn.
+    """
 
     def __init__(self, view: View) -> None:
         self.view = view
-        self.heads: list[list[tuple[str, str]]] = []
-        self.first_line = array("q")  # display line of the first heading of each date run
+        self.counts = array("b")  # headings opening each date run
+        self.first_line = array("q")  # display line of the first heading of each run
         self.before = array("q")  # heading lines up to and including each run
         total, previous = 0, object()
         for start, date in zip(view.starts, view.dates):
-            heads = headings(previous, date)
+            n = len(heading_levels(previous, date))
             previous = date
+            self.counts.append(n)
             self.first_line.append(start + total)
-            total += len(heads)
+            total += n
             self.before.append(total)
-            self.heads.append(heads)
         self.lines = view.length + total
+        self._starts_by_level: dict[str, list[int]] = {}
 
     def run_of_row(self, row: int) -> int:
         return bisect_right(self.view.starts, row) - 1
@@ -59,15 +65,22 @@ class LineMap:
         if run < 0:
             return line
         offset = line - self.first_line[run]
-        if offset < len(self.heads[run]):
-            return self.heads[run][offset]
+        if offset < self.counts[run]:
+            previous = self.view.dates[run - 1] if run > 0 else object()
+            date = self.view.dates[run]
+            level = heading_levels(previous, date)[offset]
+            return level, heading_label(level, date)
         return line - self.before[run]
 
     def run_starts(self, level: str) -> list[int]:
-        """Rows that open a heading of ``level`` ("year" or "month")."""
-        levels = ("year",) if level == "year" else ("year", "month")
-        return [self.view.starts[n] for n, heads in enumerate(self.heads)
-                if any(h[0] in levels or h[0] == "undated" for h in heads)]
+        """Rows that open a heading of ``level`` ("year" or "month"), the undated section included."""
+        if level not in self._starts_by_level:
+            wanted = {"year", "undated"} if level == "year" else {"year", "month", "undated"}
+            dates, starts = self.view.dates, self.view.starts
+            self._starts_by_level[level] = [
+                starts[n] for n in range(len(starts))
+                if wanted.intersection(heading_levels(dates[n - 1] if n else object(), dates[n]))]
+        return self._starts_by_level[level]
 
 
 class TimelineView(ScrollView, can_focus=True):
@@ -115,6 +128,8 @@ class TimelineView(ScrollView, can_focus=True):
         self.db = db
         self.cursor = 0
         self._pages: OrderedDict[int, list[TimelineRow]] = OrderedDict()
+        self._styles: dict[str, Style] = {}
+        self._strips: dict[tuple, Strip] = {}
         self.set_view(view)
 
     # The data ---------------------------------------------------------------------------------------------
@@ -123,6 +138,7 @@ class TimelineView(ScrollView, can_focus=True):
         self.view = view
         self.line_map = LineMap(view)
         self._pages.clear()
+        self._strips.clear()
         self.virtual_size = Size(self.size.width, self.line_map.lines)
         self.cursor = max(0, min(row, view.length - 1))
         if self.is_mounted:
@@ -132,6 +148,7 @@ class TimelineView(ScrollView, can_focus=True):
     def forget_rows(self) -> None:
         """Drop cached rows (after a star or tag changed what they show)."""
         self._pages.clear()
+        self._strips.clear()
         self.refresh()
 
     def row(self, index: int) -> TimelineRow | None:
@@ -155,6 +172,19 @@ class TimelineView(ScrollView, can_focus=True):
 
     # Drawing ----------------------------------------------------------------------------------------------
 
+    def _style(self, name: str) -> Style:
+        """A component's style (or the widget's own, for "base"), looked up once per style change."""
+        style = self._styles.get(name)
+        if style is None:
+            style = self.rich_style if name == "base" else self.get_component_rich_style(name)
+            self._styles[name] = style
+        return style
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._strips.clear()
+
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, self.line_map.lines)
         self._reveal_cursor()
@@ -163,64 +193,66 @@ class TimelineView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         line = self.scroll_offset.y + y
         if line >= self.line_map.lines:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._style("base"))
         item = self.line_map.at_line(line)
+        key = (item, width, item == self.cursor)
+        strip = self._strips.get(key)
+        if strip is not None:
+            return strip
         if isinstance(item, tuple):
-            level, label = item
-            return self._heading(level, label, width)
-        row = self.row(item)
-        if row is None:
-            return Strip.blank(width, self.rich_style)
-        strip = self._row(row, width)
-        if item == self.cursor:
-            strip = strip.apply_style(self.get_component_rich_style("timeline--cursor"))
+            strip = self._heading(*item, width)
+        else:
+            row = self.row(item)
+            if row is None:
+                return Strip.blank(width, self._style("base"))
+            strip = self._row(row, width)
+            if item == self.cursor:
+                strip = strip.apply_style(self._style("timeline--cursor"))
+        # Scrolling by a line redraws every line; the lines already drawn come from here.
+        if len(self._strips) > 4 * CACHED_PAGES * PAGE:
+            self._strips.clear()
+        self._strips[key] = strip
         return strip
 
-    def _strip(self, text: Text, width: int) -> Strip:
-        text.truncate(width, overflow="ellipsis", pad=True)
-        return Strip(text.render(self.app.console, end=""), width).apply_style(self.rich_style)
+    def _segments(self, parts: list[tuple[str, str]], width: int) -> Strip:
+        """A line from (text, component) parts, each already fitted to its cells."""
+        segments = [Segment(text, self._style(name)) for text, name in parts if text]
+        return Strip(segments).adjust_cell_length(width, self._style("base")).apply_style(self._style("base"))
 
     def _heading(self, level: str, label: str, width: int) -> Strip:
-        style = self.get_component_rich_style(f"timeline--{level}")
         if level in ("year", "undated"):
-            text = Text(f"── {label} " + "─" * width, style=style)
+            text = f"── {label} " + "─" * width
         elif level == "month":
-            text = Text(f"  {label}", style=style)
+            text = f"  {label}"
         else:
-            text = Text(f"    {label}", style=style)
-        text.truncate(width, overflow="crop", pad=True)
-        return self._strip(text, width)
+            text = f"    {label}"
+        return self._segments([(_fit(text, width, ellipsis=False), f"timeline--{level}")], width)
 
     def _row(self, row: TimelineRow, width: int) -> Strip:
         wide = width >= 110
         who_width = 22 if wide else 14
         outlet_width = 22 if wide else 14
-        style = self.get_component_rich_style
         kind = row.kind if row.item_type == "statement" else "event"
         words = clean(row.text)
         if row.item_type == "statement":
             words = f"“{words}”"
         speaker = clean(row.speaker) if row.speaker else ("—" if row.item_type == "statement" else "")
-        text = Text.assemble(
-            (f"{date_label(row.date, row.date_precision):<10} ", style("timeline--date")),
-            (MARKERS.get(kind or "statement", "»"), style("timeline--marker")),
-            ("*" if row.starred else " ", style("timeline--star")),
-            " ",
-            (_fit(speaker, who_width), style("timeline--speaker")),
-            " ",
-        )
-        tail = Text()
+        head = [
+            (f"{date_label(row.date, row.date_precision):<10} ", "timeline--date"),
+            (MARKERS.get(kind or "statement", "»"), "timeline--marker"),
+            ("*" if row.starred else " ", "timeline--star"),
+            (" ", "base"),
+            (_fit(speaker, who_width) + " ", "timeline--speaker"),
+        ]
+        tail = []
         if row.cluster_size > 1:
-            tail.append(f" ×{row.cluster_size}", style("timeline--count"))
+            tail.append((f" ×{row.cluster_size}", "timeline--count"))
         if row.tags:
-            tail.append(" " + " ".join(f"#{clean(t)}" for t in row.tags.split(",")), style("timeline--tags"))
-        tail.append(" " + _fit(clean(row.outlet) or "", outlet_width), style("timeline--outlet"))
-        room = max(4, width - text.cell_len - tail.cell_len)
-        body = Text(words)
-        body.truncate(room, overflow="ellipsis", pad=True)
-        text.append_text(body)
-        text.append_text(tail)
-        return self._strip(text, width)
+            tail.append((" " + " ".join(f"#{clean(t)}" for t in row.tags.split(",")), "timeline--tags"))
+        tail.append((" " + _fit(clean(row.outlet) or "", outlet_width), "timeline--outlet"))
+        used = sum(cell_len(text) for text, _ in head + tail)
+        body = (_fit(words, max(4, width - used)), "base")
+        return self._segments(head + [body] + tail, width)
 
     # Moving -----------------------------------------------------------------------------------------------
 
@@ -281,12 +313,12 @@ class TimelineView(ScrollView, can_focus=True):
     def action_heading(self, direction: int, level: str) -> None:
         starts = self.line_map.run_starts(level)
         if direction > 0:
-            following = [s for s in starts if s > self.cursor]
-            target = following[0] if following else None
+            n = bisect_right(starts, self.cursor)
+            target = starts[n] if n < len(starts) else None
         else:
             # The start of this heading's run, or of the one before when already there.
-            earlier = [s for s in starts if s < self.cursor]
-            target = earlier[-1] if earlier else 0
+            n = bisect_left(starts, self.cursor)
+            target = starts[n - 1] if n > 0 else 0
         if target is not None:
             self.go_to(target, center=True)
 
@@ -313,10 +345,10 @@ class TimelineView(ScrollView, can_focus=True):
         self._row_action("tag")
 
 
-def _fit(text: str, width: int) -> str:
-    """``text`` cut or padded to exactly ``width`` cells."""
+def _fit(text: str, width: int, ellipsis: bool = True) -> str:
+    """``text`` cut (with an ellipsis unless told not to) or padded to exactly ``width`` cells."""
+    if len(text) <= width and text.isascii():
+        return text + " " * (width - len(text))
     if cell_len(text) > width:
-        cut = Text(text)
-        cut.truncate(width, overflow="ellipsis")
-        text = cut.plain
+        text = set_cell_size(text, width - 1) + "…" if ellipsis else set_cell_size(text, width)
     return text + " " * (width - cell_len(text))

@@ -1,0 +1,123 @@
+"""How the browser holds up on big databases: first paint, time per key, memory. Prints figures.
+
+    .venv/bin/python benchmarks/tui_bench.py                 # generates 100k and 1M databases in /tmp
+    .venv/bin/python benchmarks/tui_bench.py /path/to/a.db   # or measures the databases given
+
+Each database is measured in a fresh process (so its peak memory is its own), headless at 100x30:
+- first paint: from creating the app (modules already imported) until the timeline has drawn the last
+  line of its first frame; the import time of the app's modules is printed beside it;
+- per key: CPU time of the process from a key press until it is idle again (the binding, the SQLite
+  page reads, the repaint), for scrolling, paging, month/year jumps, top/bottom, a date jump;
+- a full repaint: drawing every line of the timeline once;
+- peak resident memory of the process.
+Targets (the browser issue): first paint <= 0.5 s, <= 16 ms a key, <= 150 MB.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+KEYS = ["j"] * 40 + ["k"] * 10 + ["pagedown"] * 20 + ["pageup"] * 5 + ["]"] * 10 + ["}"] * 5 + ["["] * 5 + \
+       ["G", "g", "G", "g"]
+
+
+async def _measure(db_path: str) -> dict:
+    started = time.perf_counter()
+    from tui.app import DatelineApp
+    from tui.widgets.timeline_view import TimelineView
+
+    imported = time.perf_counter() - started
+    # First paint: when the timeline has drawn the last line of its first frame. The hook only records.
+    painted: list[float] = []
+    draw = TimelineView.render_line
+
+    def recording_render_line(self, y):
+        strip = draw(self, y)
+        if y == self.size.height - 1 and not painted:
+            painted.append(time.perf_counter())
+        return strip
+
+    TimelineView.render_line = recording_render_line
+    started = time.perf_counter()
+    app = DatelineApp(db_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        first_paint = painted[0] - started
+        view = app.screen.query_one(TimelineView)
+        assert view.view.length > 0
+        # Per key: the CPU the process spends from the key press until it is idle again (the binding,
+        # the SQLite page reads, the repaint). Wall time would mostly measure the pilot's idle polling.
+        timings: dict[str, list[float]] = {}
+        for key in KEYS:
+            t = time.process_time()
+            await pilot.press(key)
+            timings.setdefault(key, []).append(time.process_time() - t)
+        await pilot.press("d", *"2013-06-01")
+        t = time.process_time()
+        await pilot.press("enter")
+        timings["date jump (enter)"] = [time.process_time() - t]
+        landed = view.current.date
+        view.forget_rows()
+        t = time.perf_counter()
+        for y in range(view.size.height):
+            view.render_line(y)
+        repaint = time.perf_counter() - t
+    every = [x for xs in timings.values() for x in xs]
+    return {
+        "rows": view.view.length,
+        "import_s": round(imported, 3),
+        "first_paint_s": round(first_paint, 3),
+        "key_ms_median": round(statistics.median(every) * 1000, 2),
+        "key_ms_p95": round(sorted(every)[int(len(every) * 0.95) - 1] * 1000, 2),
+        "key_ms_max": round(max(every) * 1000, 2),
+        "per_key_ms": {k: round(statistics.median(v) * 1000, 2) for k, v in timings.items()},
+        "cold_repaint_ms": round(repaint * 1000, 2),
+        "jump_landed_on": landed,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def measure_in_fresh_process(db_path: Path) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", str(db_path)], capture_output=True, text=True,
+                         check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["--child"]:
+        print(json.dumps(asyncio.run(_measure(sys.argv[2]))))
+        return
+    paths = [Path(p) for p in sys.argv[1:]]
+    if not paths:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from generate_db import generate
+
+        for rows, name in ((100_000, "dateline-100k.db"), (1_000_000, "dateline-1m.db")):
+            path = Path("/tmp") / name
+            if not path.exists():
+                print(f"generating {path} ({rows:,} rows)…", flush=True)
+                generate(path, rows)
+            paths.append(path)
+    for path in paths:
+        figures = measure_in_fresh_process(path)
+        ok = (figures["first_paint_s"] <= 0.5, figures["key_ms_p95"] <= 16, figures["peak_rss_mb"] <= 150)
+        print(f"{path.name}: {figures['rows']:,} rows")
+        print(f"  first paint {figures['first_paint_s']:.3f} s (+ {figures['import_s']:.3f} s importing)"
+              f"   per key median {figures['key_ms_median']} ms, p95 {figures['key_ms_p95']} ms, "
+              f"max {figures['key_ms_max']} ms   cold full repaint {figures['cold_repaint_ms']} ms"
+              f"   peak RSS {figures['peak_rss_mb']} MB")
+        print(f"  per key (median ms): {figures['per_key_ms']}")
+        print(f"  targets met (first paint, per key p95, memory): {ok}")
+
+
+if __name__ == "__main__":
+    main()
