@@ -84,3 +84,17 @@ def test_declared_charset_is_honoured(tmp_path):
     path.write_bytes(page.encode("windows-1251"))
     reader, result = read_file(path)
     assert "Анна Петрова" in result.documents[0].text
+
+
+def test_dates_in_site_chrome_are_not_taken_but_the_articles_own_time_element_is(tmp_path):
+    page = (PAGES / "banner_date.html").read_text()
+    banner = page.replace('<div class="today">Monday, 20 November 2023',
+                          '<div class="today"><time datetime="2023-11-20">Monday, 20 November 2023</time>')
+    path = tmp_path / "banner_time.html"
+    path.write_text(banner)
+    doc = read_file(path)[1].documents[0]
+    assert doc.published is None and extract(doc).published == "2023-03-14"
+    own = page.replace('<div id="story">', '<article><time datetime="2023-03-14T08:00">14 March</time>')
+    own = own.replace("</div>\n<footer>", "</article>\n<footer>")
+    path.write_text(own)
+    assert read_file(path)[1].documents[0].published == "2023-03-14"

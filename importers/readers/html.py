@@ -4,16 +4,18 @@ The stored text is trafilatura's main text (paragraphs one per line), so every s
 reader of the article would read, not into menus and banners. The publication date ranks:
 1. ``datePublished`` in JSON-LD, then the article/Open Graph/Dublin Core meta tags, read here so that a
    timestamp's offset gives the local calendar date and a month-only value stays a month;
-2. htmldate (through trafilatura) with original-date preference and without extensive search: markup only,
-   never a date printed in a site banner;
+2. htmldate with original-date preference and without extensive search (markup only: ``<time>``, ``<abbr>``,
+   date classes), on the page without its site chrome (navigation, asides, and headers and footers outside
+   the article), so a "today is ..." banner is never the publication date; and without the URL;
 3. nothing: extraction then looks for a dateline, then the URL (a date in the URL ranks lowest, so it is never
-   taken here: htmldate's own URL fallback is discarded).
+   taken here).
 
 ``fragment_text`` turns an HTML fragment (a feed entry's content, a JSON record's body) into plain text with
 one paragraph per line; feeds and JSON use it.
 """
 from __future__ import annotations
 
+import copy
 import json
 import re
 
@@ -67,9 +69,10 @@ def page_document(source: str, index: int, page: bytes | str, warnings: list[str
         return None
     page_url = url or extracted.url
     stated, published = _metadata_date(tree, warnings)
-    # htmldate fills a month-only date with a day and falls back on the URL: neither is a stated day.
-    if not stated and extracted.date and not _url_says(page_url, extracted.date):
-        published = extracted.date
+    if not stated:  # a month-only statement stays a month: htmldate would invent its day
+        published = _markup_date(tree)
+        if published and _url_says(page_url, published):
+            published = None  # htmldate read it from the canonical link: the URL ranks below a dateline
     categories = extracted.categories or []
     if isinstance(categories, str):
         categories = [c.strip() for c in categories.split(",") if c.strip()]
@@ -132,11 +135,26 @@ def _paragraphs(text: str) -> str:
 
 
 def _url_says(url: str | None, date: str) -> bool:
-    """True when ``date`` is the date written in the URL: htmldate's URL fallback, which ranks lowest."""
-    if not url:
-        return False
+    """True when ``date`` is the date written in the URL."""
     digits = date.replace("-", "")
-    return any(m.replace("-", "").replace("/", "") == digits for m in _URL_DATE.findall(url))
+    return bool(url) and any(re.sub(r"\D", "", m) == digits for m in _URL_DATE.findall(url))
+
+
+# Site chrome: where a site prints today's date, its menus, its list of other stories.
+_CHROME = ("//nav | //aside | //header[not(ancestor::article or ancestor::main)]"
+           " | //footer[not(ancestor::article or ancestor::main)]")
+
+
+def _markup_date(tree) -> str | None:
+    from htmldate import find_date
+
+    page = copy.deepcopy(tree)
+    for element in page.xpath(_CHROME):
+        element.drop_tree()
+    try:
+        return find_date(page, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    except Exception:  # htmldate on odd markup must not cost the article
+        return None
 
 
 def _metadata_date(tree, warnings: list[str]) -> tuple[bool, str | None]:
