@@ -1,18 +1,35 @@
 """Site furniture in scraped text: donation appeals, newsletter and consent text, tag lines, share prompts,
-related-post lists, comment prompts and reference lists. It stays in the stored text; extraction skips it."""
+related-post lists, comment prompts, photo captions and reference lists. It stays in the stored text; extraction skips it."""
 from __future__ import annotations
 
 import re
 
-# A paragraph is furniture when it matches one of these.
-_FURNITURE = re.compile(
+# A paragraph is furniture when it opens with one of these.
+_FURNITURE_START = re.compile(
     r"^\s*(support us|related posts?|related articles?|read more|leave a (comment|reply)|share this|share on|"
-    r"tags?\s*:|follow us|sign up|subscribe|advertisement|this div height)"
-    r"|\b(donations?|donate|newsletter|unsubscribe|consenting to receive|marketing emails|"
-    r"may be disseminated|without permission|all rights reserved|cookie|privacy policy|terms of use|"
-    r"subscribe today|sign up to receive)\b",
+    r"tags?\s*:|follow us|sign up|subscribe|advertisement|this div height)",
     re.IGNORECASE,
 )
+# Or when it is short, holds one of these, and speaks to the reader (an appeal, a notice): a news paragraph
+# that mentions "donations" or a "newsletter" is still news.
+_FURNITURE_WORDS = re.compile(
+    r"\b(donations?|donate|newsletter|unsubscribe|consenting to receive|marketing emails|"
+    r"cookies?|privacy policy|terms of use|subscribe today|sign up to receive|may be disseminated|"
+    r"without (prior )?permission|all rights reserved)\b",
+    re.IGNORECASE,
+)
+_TO_THE_READER = re.compile(r"\b(you|your|we|our|us|please|click|today|may be disseminated|"
+                            r"without (prior )?permission|all rights reserved)\b|©|copyright", re.IGNORECASE)
+NOTICE_MAX_WORDS = 80
+# Photo captions and credits: their dates are when a picture was taken, not what the story reports.
+_CAPTION = re.compile(
+    r"^\s*(\(?(photo|image|picture|caption|file photo|credit|pictured|video)\b\s*[:)|-]|"
+    r"\(?(photo|image|picture)s?\s+(by|courtesy|credit))"
+    r"|(\(|\b)(photo|image|picture)\s*:\s*[^)\n]{1,60}\)?\s*$|/\s*(reuters|afp|ap|getty images|epa)\)?\s*$"
+    r"|\b(?-i:REUTERS|AFP|AP|EPA)\s*/\s*[A-Z][\w.' -]{1,40}$",
+    re.IGNORECASE,
+)
+CAPTION_MAX_WORDS = 60
 # A numbered reference to a cited article: 0. “Headline” Outlet, 22 Feb. 2023,
 _REFERENCE = re.compile(r"^\s*\[?\d{1,3}[.\]]\s*[\"“‘'].+[\"”’'].*\d{4}", re.MULTILINE)
 
@@ -21,7 +38,10 @@ def find_boilerplate(text: str, start: int = 0) -> list[tuple[int, int]]:
     spans = []
     for s, e in _paragraphs(text, start):
         block = text[s:e]
-        if _FURNITURE.search(block) or _REFERENCE.match(block):
+        words = len(block.split())
+        if (_FURNITURE_START.search(block) or _REFERENCE.match(block)
+                or (words <= NOTICE_MAX_WORDS and _FURNITURE_WORDS.search(block) and _TO_THE_READER.search(block))
+                or (words <= CAPTION_MAX_WORDS and _CAPTION.search(block))):
             spans.append((s, e))
     return spans
 

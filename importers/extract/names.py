@@ -67,6 +67,7 @@ _NOT_NAME_START = {
     "mr", "mrs", "ms", "dr", "do", "does", "did", "is", "was", "are", "were", "will", "would", "can", "could",
     "should", "may", "might", "must", "let", "please", "thank", "thanks", "yes", "well", "oh", "look", "dear",
 }
+_LEADING_WORDS = _NOT_NAME_START - {"mr", "mrs", "ms", "dr"}
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
@@ -175,6 +176,7 @@ class Person:
     role: str | None = None
     gender: str | None = None
     tokens: set[str] = field(default_factory=set)
+    positions: list[int] = field(default_factory=list)  # where the document names this person, in order
 
 
 @dataclass
@@ -201,8 +203,12 @@ class DocumentNames:
 
     def _read_run(self, run: str, pos: int) -> None:
         ws = run.split()
+        if len(ws) == 1:  # most runs: one capitalised word, a name only when it is part of a full name
+            bare = _bare(ws[0]).removesuffix("'s").removesuffix("’s")
+            if bare in _NOT_NAME_START or bare not in self._by_token:
+                return
         k = 0  # leading function words: "But President Xi Jinping"
-        while k < len(ws) and _bare(ws[k]) in _NOT_NAME_START - {"mr", "mrs", "ms", "dr"}:
+        while k < len(ws) and _bare(ws[k]) in _LEADING_WORDS:
             k += 1
         possessive = ws[-1].endswith(("'s", "’s"))
         if possessive:
@@ -228,6 +234,7 @@ class DocumentNames:
                 return
         if person.gender is None:
             person.gender = self._gender_from_context(core, offset + len(name))
+        person.positions.append(offset)
         self.mentions.append(Mention(offset, offset + len(name), person, possessive))
 
     def _person(self, name: str, role: str | None, gender: str | None) -> Person:
@@ -278,8 +285,12 @@ class DocumentNames:
         candidates = [p for p in self._by_token.get(token, []) if " " in p.name]
         if not candidates:
             return None
-        before = [mn.person for mn in self.mentions if mn.pos < pos and mn.person in candidates]
-        return before[-1] if before else candidates[0]
+        best, best_pos = candidates[0], -1
+        for person in candidates:
+            i = bisect.bisect_left(person.positions, pos)
+            if i and person.positions[i - 1] > best_pos:
+                best, best_pos = person, person.positions[i - 1]
+        return best
 
     def full_name(self, name: str, pos: int) -> tuple[str, str | None, str | None]:
         """(full name, role, gender) for a name as written at ``pos``."""

@@ -23,6 +23,7 @@ _OPEN_ONLY = {"“", "„", "«", "‘", "‹"}
 _CLOSE_ONLY = {"”", "»", "’", "›"}
 _MARKS = re.compile(r"''|[\"“”„«»‘’'‹›]|\n")
 _WORD = re.compile(r"\w")
+_LETTER = re.compile(r"[^\W\d_]")
 # Turns of a transcript: "VARGA:" or "Anika Varga:" opening a line; questions from the host are not statements.
 _TURN = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Z.'’ -]{1,30}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):[ \t]+(?=\S)",
                    re.MULTILINE)
@@ -201,8 +202,7 @@ def _kind(inner: str) -> str:
 
 
 def _is_statement(text: str, open_pos: int, inner: str, close_end: int) -> bool:
-    letters = sum(ch.isalpha() for ch in inner)
-    if letters < 2:
+    if len(_LETTER.findall(inner, 0, 60)) < 2:
         return False  # numbers, ids, single letters
     if inner.startswith("(") and inner.rstrip(".,").endswith(")"):
         return False  # stage directions: (CROSSTALK)

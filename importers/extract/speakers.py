@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from importers.extract.cues import AUX, CUE
-from importers.extract.names import (DocumentNames, ROLE_WORDS, is_institution, split_name, words,
+from importers.extract.names import (DocumentNames, ROLE_WORDS, is_institution, is_role_word, split_name, words,
                                      PARTICLES, _CALENDAR, _NOT_NAME_START)
 from importers.extract.quotes import turn_label_before
 from importers.extract.sentences import sentence_spans
@@ -27,8 +27,12 @@ _LEAD = r"^[\s,;:.!?…—–-]*"
 _AFTER_INVERTED = re.compile(rf"{_LEAD}(?P<verb>{CUE})\s+(?P<np>(?!that\b|to\b|in\b|on\b|of\b|it\b|this\b)\S.*)$",
                              re.DOTALL)
 _AFTER_SUBJECT = re.compile(rf"{_LEAD}(?P<np>[^\"“”]{{1,200}}?)\s+{AUX}(?P<verb>{CUE})(?![\w-])", re.DOTALL)
+_SENTENCE_END_CUE = re.compile(rf",\s*(?P<np>[^,;\"“”]{{1,60}}?)\s+{AUX}(?P<verb>{CUE})\s*[.!?]\s*$")
 _SIGN_OFF = re.compile(r"^\s*[―—–-]{1,2}\s*(?P<np>[^\n]{2,80})$")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<np>[^\"“”]+)")
+_HEADLINE_LABEL = re.compile(r"(?P<label>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s")
+_NOT_LABELS = {"update", "updated", "note", "editor's note", "correction", "watch", "read", "related", "photo",
+               "video", "listen", "breaking", "exclusive", "opinion", "analysis", "live", "q", "a", "source"}
 _LABEL_IN_QUOTE = re.compile(r"^(?P<label>[A-Z][A-Z.'’ -]{1,30}):\s")
 _NP_START = re.compile(r"^(?:[A-Z\u00c0-\u024f]|(?:he|she|they|it|we|i|the|a|an|one|two|three|several|some|many|"
                        r"both|his|her|its|their|another|state|officials|experts|analysts)\b)")
@@ -44,7 +48,7 @@ _INTRO_WORDS = {"last", "this", "next", "on", "in", "at", "earlier", "later", "t
                 "so", "yet", "also", "however", "month", "week", "year", "night", "morning", "evening",
                 "afternoon", "today", "yesterday", "now", "still", "moreover", "separately", "instead",
                 "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "february", "march", "april", "may", "june", "july", "august", "september", "october", "even",
                 "november", "december", "addition", "response", "turn", "fact", "contrast", "short", "sum",
                 "the", "a", "an", "early", "late", "mid"}
 _NP_LOWER_OK = {"the", "a", "an", "of", "for", "and", "de", "its", "his", "her", "their", "state", "media",
@@ -64,6 +68,11 @@ _GROUP_NOUNS = re.compile(r"\b(officials|experts|analysts|diplomats|negotiators|
                           r"military|army|government|ministry|agency|office|department|embassy|council|"
                           r"commission|committee|party|parliament|court|kremlin|pentagon)\b", re.IGNORECASE)
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+# A person described by role with a proper word: "the Indiana governor", "the New York businessman".
+_DESCRIPTION = re.compile(r"(?:(?:former|then|current|first|[A-Z][\w.'’-]*|and)\s+)+(?:[a-z]+\s+)?(?:governor|senator|"
+                          r"businessman|businesswoman|president|nominee|candidate|congressman|congresswoman|"
+                          r"lawmaker|mayor|minister|senator|lady|leader|official|diplomat|general|secretary|"
+                          r"spokesman|spokeswoman|chairman|chairwoman|billionaire|activist|judge|ambassador)")
 _ELIDED = object()
 PRONOUN_WINDOW = 4  # sentences to look back for the person a pronoun means
 
@@ -150,6 +159,10 @@ class _Context:
             speaker = self.before(region_start, open_pos, st, same_sentence)
         if speaker is None and t[self.paragraph_start(open_pos):open_pos].strip() == "":
             speaker = self.colon_intro(open_pos)
+        if speaker is None:
+            m = _HEADLINE_LABEL.match(t, self.paragraph_start(open_pos), open_pos)
+            if m and m["label"].lower() not in _NOT_LABELS:
+                speaker = self.resolve(m["label"], open_pos)  # "Sanders: Clinton needs to 'get away ...'"
         if speaker is None and previous is not None and previous.speaker:
             speaker = self.inherited(st, previous, open_pos, prev_close)
         if speaker is None and st.kind == "statement" and self.starts_sentence(open_pos):
@@ -197,8 +210,14 @@ class _Context:
             if sp is not _ELIDED:
                 return sp
         m = _ACCORDING.search(after)
-        if m and m.start() < 4:
+        if m:
             return self.inverted_subject(m["np"], close_end + m.start("np"))
+        m = _SENTENCE_END_CUE.search(after)
+        if m and not ended:
+            # "A cashier who “steals a handful” is held accountable, Warren said."
+            sp = self.subject(m["np"], close_end + m.start("np"), m["verb"], close_end + m.start("verb"))
+            if sp is not _ELIDED:
+                return sp
         return None
 
     def before(self, region_start: int, open_pos: int, st: Statement | None,
@@ -218,9 +237,9 @@ class _Context:
         for cue in _CUE_RE.finditer(region):
             pass
         if cue is None:
-            # a colon sign-on: "Marovic, speaking first: “...”"
-            if region.rstrip().endswith(":"):
-                chunk = region.rstrip()[:-1]
+            # a colon or dash sign-on: "Marovic, speaking first: “...”", "Mitt Romney -- ''...''"
+            if re.search(r"(?::|\s(?:--|[—–―]))$", region.rstrip()):
+                chunk = region.rstrip().rstrip(":-—–―").rstrip()
                 sp = self.subject(chunk, region_start, "", open_pos)
                 if sp is not _ELIDED:
                     return sp
@@ -258,7 +277,8 @@ class _Context:
         if _CUE_RE.search(between) and "\n" not in between and id(previous) not in self.attributed_after:
             return None  # a cue between them that is not the previous quote's own
         same_paragraph = "\n" not in between
-        if same_paragraph and (st.kind == "statement" or len(between.strip()) <= 12):
+        same_sentence = same_paragraph and not re.search(r"[.!?][\"”’']?\s+[A-Z\"“]", between)
+        if same_paragraph and (st.kind == "statement" or same_sentence or len(between.strip()) <= 12):
             return Speaker(previous.speaker, previous.speaker_role, previous.speaker_kind)
         if not same_paragraph and between.count("\n") <= 2 and not between.strip():
             # the next paragraph of the same speech, or a new quote right under an attributed one
@@ -308,7 +328,7 @@ class _Context:
             return _ELIDED  # "..., saying that": the subject is the sentence's
         if re.search(r"(?:^|\s)(?:and|but|then|or|before|after)$", chunk):
             return _ELIDED
-        segments = [seg.strip() for seg in re.split(r",|\s(?:[—–]|--)\s|;", chunk)]
+        segments = [seg.strip() for seg in re.split(r",|\s?(?:[—–―]|--)\s?|;", chunk)]
         first = _appositive_subject(segments)
         if first:
             name_seg, role = first
@@ -328,6 +348,10 @@ class _Context:
                     if k == 0:
                         return None
                     relative = True  # "..., by Foreign Minister Anika Varga, who told": the name before
+                    continue
+                trail = _trailing_np(seg)
+                if k == len(segments) - 1 and ends_open and trail and trail[:1].isupper() and trail != seg:
+                    return self.resolve(trail, pos + chunk.find(seg))  # "But Flynn said", "As Mr. Bown observed"
                 continue
             if relative:
                 np = _trailing_np(seg) or seg
@@ -379,6 +403,9 @@ class _Context:
         np = re.split(r"\s+(?:and|&)\s+(?=[A-Z])", np)[0]  # "Putin and Xi said": the first named
         if re.fullmatch(r"[A-Z]-[A-Z][\w.]*|[A-Z][a-z]{0,3}\.", np):
             return None  # "R-Ky.", "Md.": a party or a state, not a speaker
+        m = re.match(r"(.+?[A-Z][\w'’-]+)\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*$", np)
+        if m and split_name(m[1])[0] and not is_role_word(m[1].split()[-1]):
+            np = m[1]  # "Gov. Earl Ray Tomblin of West Virginia"
         name, role = split_name(np)
         if name and not is_institution(name) and not (role and is_institution(role) and " " not in name
                                                           and name.lower() == name):
@@ -402,6 +429,8 @@ class _Context:
             person = self.names.holder_of_role(bare, pos) or self._role_mentioned(bare, pos)
             if person:
                 return Speaker(person.name, person.role, "person")
+            if _DESCRIPTION.fullmatch(bare) and any(w[:1].isupper() for w in words(bare)):
+                return Speaker(bare, None, "person")  # "the Vermont senator": described, not named
         return None
 
     def _fuller_institution(self, bare: str, pos: int) -> Speaker | None:
@@ -459,6 +488,7 @@ class _Context:
 
 
 _APPOSITIVE = re.compile(r"^(?:[a-z0-9]|(?:a|an|the|his|her|its|their)\s|[A-Z][\w.]{0,5}\.$|[A-Z]-[A-Z][\w.]*$|"
+                         r"[A-Z][\w-]*['’]s\s+[a-z]|"
                          r"Jr\b|Sr\b)")  # "59", "of Ashton", "Md.", "R-Ky."
 
 
@@ -488,13 +518,21 @@ def _noun_phrase_like(chunk: str) -> bool:
         return False
     if re.fullmatch(r"(?:he|she|they|it|we|I)", first):
         return True
-    return _leading_np(first) == first
+    if _leading_np(first) == first:
+        return True
+    # "panel Chairman Rep. Jason Chaffetz": a few lower-case words before a name
+    trail = _trailing_np(first)
+    return bool(trail) and trail[:1].isupper() and len(words(first)) - len(words(trail)) <= 2
 
 
 def _best_np(seg: str) -> str:
     """The noun phrase of a clause segment: all of it when it reads as one, else the one it opens with
     ("He went on to" -> "He"), else the one it ends with."""
     lead = _leading_np(seg)
+    m = re.match(r"(?:officials|spokes\w+|representatives|sources)\s+(?:at|from|of|for|with)\s+((?:the\s+)?[A-Z].*)$",
+                 seg, re.IGNORECASE)
+    if m:
+        return _leading_np(m[1]) or m[1]  # "Officials at Homeland Security Investigations"
     if lead == seg or _GROUP_NOUNS.search(lead):
         return lead  # "State-run media in China"
     trail = _trailing_np(seg)
