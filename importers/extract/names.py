@@ -147,7 +147,8 @@ def split_name(phrase: str) -> tuple[str | None, str | None]:
     k = len(ws)
     while k > 0:
         w = ws[k - 1]
-        if w[:1].isupper() and not is_role_word(w) and _bare(w) not in _NOT_NAME_START:
+        after_honorific = k >= 2 and _bare(ws[k - 2]) in HONORIFICS and k == len(ws)
+        if w[:1].isupper() and (not is_role_word(w) or after_honorific) and _bare(w) not in _NOT_NAME_START:
             k -= 1
         elif _bare(w) in PARTICLES and k < len(ws):
             k -= 1
@@ -214,7 +215,8 @@ class DocumentNames:
         if possessive:
             ws[-1] = ws[-1][:-2]
             run = run[:-2]
-        last_role = max((i for i in range(k, len(ws)) if is_role_word(ws[i])), default=k - 1)
+        last_role = max((i for i in range(k, len(ws)) if is_role_word(ws[i])
+                         and not (i == len(ws) - 1 and i > 0 and _bare(ws[i - 1]) in HONORIFICS)), default=k - 1)
         core = ws[last_role + 1:]
         while core and core[-1].islower():
             core.pop()  # a trailing "de" or "van" is not a name
@@ -323,7 +325,7 @@ class DocumentNames:
     def holder_of_role(self, role: str, pos: int) -> Person | None:
         """The last person before ``pos`` whose role contains every word of ``role`` ("the spokesman")."""
         want = [w for w in (_bare(w) for w in words(role)) if w not in {"the", "a", "an", "its", "his", "her",
-                                                                              "their"}]
+                                                                              "their"} and w not in HONORIFICS]
         if not want:
             return None
         for mn in self.recent_people(pos):

@@ -182,7 +182,7 @@ class _Context:
         s_end = self.sentences[si][1]
         if s_end <= close_end + 1 and si + 1 < len(self.sentences):
             s_end = self.sentences[si + 1][1]
-        limit = min(limit, s_end)
+        sentence_limit = s_end
         for i in range(close_end, limit):
             if t[i] in "“\"‘«" or (t[i] == "'" and (i == 0 or not t[i - 1].isalnum())):
                 limit = i
@@ -190,6 +190,7 @@ class _Context:
         after = t[close_end:limit]
         if not after.strip():
             return None
+        in_sentence = t[close_end:max(close_end, min(limit, sentence_limit))]
         ended = st.text.rstrip()[-1:] in ".!?" or re.match(r"\s*[.!?]", after)
         if ended and after.lstrip(" .!?")[:1].isupper():
             # "...end of a sentence." Smith said.  -- not: "...end." The ministry rejected it, saying ...
@@ -209,10 +210,10 @@ class _Context:
             sp = self.subject(m["np"], close_end + m.start("np"), m["verb"], close_end + m.end("np"))
             if sp is not _ELIDED:
                 return sp
-        m = _ACCORDING.search(after)
+        m = _ACCORDING.search(in_sentence)
         if m:
             return self.inverted_subject(m["np"], close_end + m.start("np"))
-        m = _SENTENCE_END_CUE.search(after)
+        m = _SENTENCE_END_CUE.search(in_sentence)
         if m and not ended:
             # "A cashier who “steals a handful” is held accountable, Warren said."
             sp = self.subject(m["np"], close_end + m.start("np"), m["verb"], close_end + m.start("verb"))
@@ -357,8 +358,9 @@ class _Context:
                 np = _trailing_np(seg) or seg
                 return self.resolve(np, pos + chunk.find(seg))
             lower_start = seg[:1].islower() and not re.match(r"(?:he|she|they|it|we|i|state|officials)\b", seg)
+            prev_seg = segments[k - 1].strip() if k > 0 else ""
             appositive = (lower_start or re.match(r"(?:a|an|the|its|his|her|their)\s", seg)) and k > 0 and \
-                split_name(_leading_np(segments[k - 1].strip()) or "")[0] and segments[k - 1].strip()[:1].isupper()
+                _leading_np(prev_seg) == prev_seg and split_name(prev_seg)[0] and prev_seg[:1].isupper()
             if appositive:
                 role = re.sub(r"^(?:a|an|the)\s+", "", seg)
                 continue
@@ -409,6 +411,8 @@ class _Context:
         name, role = split_name(np)
         if name and not is_institution(name) and not (role and is_institution(role) and " " not in name
                                                           and name.lower() == name):
+            if name.isupper() and len(words(name)) >= 2:
+                return None  # a shouted headline, not a name
             full, known_role, _gender = self.names.full_name(_strip_honorific(name), pos)
             if full.lower() in _NOT_NAME_START or full.lower() in _CALENDAR:
                 return None
@@ -422,6 +426,8 @@ class _Context:
                     if person:
                         return Speaker(person.name, person.role, "person")
                 return self._fuller_institution(bare, pos)
+            if len(words(bare)) > 7:
+                return None
             sp = Speaker(bare, None, "institution")
             self.last_institution = (pos, sp)
             return sp
@@ -522,7 +528,8 @@ def _noun_phrase_like(chunk: str) -> bool:
         return True
     # "panel Chairman Rep. Jason Chaffetz": a few lower-case words before a name
     trail = _trailing_np(first)
-    return bool(trail) and trail[:1].isupper() and len(words(first)) - len(words(trail)) <= 2
+    return (bool(trail) and trail[:1].isupper() and len(words(first)) - len(words(trail)) <= 2
+            and not _SKIP_SEGMENT.match(first))
 
 
 def _best_np(seg: str) -> str:
