@@ -52,6 +52,11 @@ cry dub mock joke vow pledge tweet hail praise boast plead beg scold chide sing 
 recount concede dismiss threaten remind advise assure wonder""".split()) | {"go on"}
 
 
+# ... and these also in their -s form ("the demands", "reports"): "says", "calls", "warns" stay.
+_PLURAL_ALSO_NOUN = set("""demand charge remark question answer quote estimate forecast signal label brand
+echo welcome thank cry""".split())
+
+
 def _all_forms() -> list[str]:
     forms = set()
     for base, irregular in _VERBS.items():
@@ -61,6 +66,8 @@ def _all_forms() -> list[str]:
             forms.update(_regular(base))
         if base in _BASE_ALSO_NOUN:
             forms.discard(base)
+        if base in _PLURAL_ALSO_NOUN:
+            forms.discard(base + "s")
     forms.update(["was quoted as saying", "were quoted as saying", "is quoted as saying", "according to"])
     return sorted(forms, key=len, reverse=True)
 

@@ -234,9 +234,8 @@ class _Context:
             sp = self.inverted_subject(m["np"], region_start + m.start("np"))
             if sp:
                 return sp
-        cue = None
-        for cue in _CUE_RE.finditer(region):
-            pass
+        cues = list(_CUE_RE.finditer(region))
+        cue = cues[-1] if cues else None
         if cue is None:
             # a colon or dash sign-on: "Marovic, speaking first: “...”", "Mitt Romney -- ''...''"
             if re.search(r"(?::|\s(?:--|[—–―]))$", region.rstrip()):
@@ -245,10 +244,14 @@ class _Context:
                 if sp is not _ELIDED:
                     return sp
             return None
-        if len(words(region[cue.end():])) > 22:
-            return None
-        chunk = re.sub(rf"\s+{AUX}$", "", region[:cue.start()].rstrip())
-        sp = self.subject(chunk, region_start, cue.group(), region_start + cue.start())
+        sp = None
+        for cue in reversed(cues[-3:]):  # the nearest cue first; an earlier one when it names nobody
+            if len(words(region[cue.end():])) > 22:
+                break
+            chunk = re.sub(rf"\s+{AUX}$", "", region[:cue.start()].rstrip())
+            sp = self.subject(chunk, region_start, cue.group(), region_start + cue.start())
+            if sp is not None:
+                break
         if sp is _ELIDED:
             # "Zhao Lijian said, stressing that ...": the subject of the cue before
             if _CUE_RE.search(chunk):
