@@ -38,6 +38,7 @@ RERANK = 200  # best stage-1 candidates re-ranked on their text
 POOL = 800  # most of them when many tie
 REFINE = 40  # best of them scored again, whole words apart from completions
 COMMON_SHARE = 500  # a word in one statement out of this many or more is a common word
+SUSPECT = 10  # a word this many times commoner one edit away makes the typed word a possible typo
 COMPLETIONS = 50  # most completions of the last (unfinished) word, the commonest first
 MMAP_BYTES = 1 << 30
 CACHE_BYTES = 48_000_000  # postings kept in memory between keystrokes
@@ -162,7 +163,10 @@ class _QueryWord:
     text: str
     forms: dict[int, float]  # word id -> how much a statement holding it counts (rarity x closeness)
     spelled: set[str]  # the same forms, as words
-    df: int  # statements holding any of the forms (an upper bound)
+    df: int  # statements the seeds bring in (an upper bound)
+    seeds: list[int]  # the forms whose statements are candidates
+    common: bool  # typed as a word found in many statements: its neighbours are not worth the work
+    suspect: bool  # typed as a rare word one edit away from a far commoner one: maybe a typo of it
 
 
 def _member(candidates: np.ndarray, posting: np.ndarray) -> np.ndarray:
@@ -183,10 +187,11 @@ def _member(candidates: np.ndarray, posting: np.ndarray) -> np.ndarray:
 
 def _union(parts: list[np.ndarray], size: int) -> np.ndarray:
     """The sorted union of sorted id arrays: through a bitmap of every id when they are long."""
-    if len(parts) == 1:
-        return parts[0]
+    parts = [p for p in parts if len(p)]
+    if len(parts) <= 1:
+        return parts[0] if parts else np.zeros(0, dtype=np.uint32)
     total = sum(len(p) for p in parts)
-    if total * 16 < size:
+    if total * 64 < size:
         return np.unique(np.concatenate(parts))
     seen = np.zeros(size + 2, dtype=bool)
     for part in parts:
@@ -263,50 +268,51 @@ class QuoteIndex:
         return found
 
     def _find_forms(self, word: str, last: bool) -> _QueryWord:
-        closeness: dict[int, float] = {}
-        spelled: set[str] = set()
-        wid = self.word_ids.get(word)
-        if wid is not None:
-            closeness[wid] = EXACT
-            spelled.add(word)
+        exact = word if word in self.word_ids else None
+        completions: list[str] = []
         if last:
             lo = bisect_left(self.vocabulary, word)
             hi = bisect_left(self.vocabulary, word + "\U0010ffff")
-            wanted = COMPLETIONS if len(word) > 2 else COMPLETIONS // 5  # one or two letters say little
+            # A word already complete, or one or two letters, is less likely the start of a rarer one.
+            wanted = COMPLETIONS if len(word) > 2 and exact is None else COMPLETIONS // 5
             if hi - lo > wanted:  # the commonest ones: what the user is most likely typing
                 commonest = np.argpartition(-self._vocabulary_df[lo:hi], wanted)[:wanted]
                 completions = [self.vocabulary[lo + int(j)] for j in commonest]
             else:
                 completions = self.vocabulary[lo:hi]
-            for w in completions:
-                closeness.setdefault(self.word_ids[w], COMPLETION)
-                spelled.add(w)
-        # A word stored in many statements is taken as typed: its neighbours one edit away would add
-        # much work and mostly noise.
-        common = wid is not None and self.df[wid] * COMMON_SHARE >= self.size
-        if len(word) >= 3 and not word.isdigit() and not common:
-            found = False
-            for edit in self._one_edit(word):
-                i = self.word_ids.get(edit)
-                if i is not None and i not in closeness:
-                    closeness[i] = ONE_EDIT
-                    spelled.add(edit)
-                    found = True
-            if not found and not closeness and len(word) >= 6:
-                if self._by_length is None:
-                    self._by_length = defaultdict(list)
-                    for w in self.vocabulary:
-                        self._by_length[len(w)].append(w)
-                nearby = [w for n in range(len(word) - 2, len(word) + 3) for w in self._by_length.get(n, ())]
-                for w, _, _ in process.extract(word, nearby, scorer=Levenshtein.distance, score_cutoff=2,
-                                               limit=20):
-                    closeness.setdefault(self.word_ids[w], TWO_EDITS)
-                    spelled.add(w)
-        # One rarity for the query word, from all its forms: a rare completion or a rare neighbour one
-        # edit away must not outweigh the common word the user typed.
-        df = sum(int(self.df[i]) for i in closeness)
-        rarity = math.log(1 + self.size / max(1, df))
-        return _QueryWord(word, {i: close * rarity for i, close in closeness.items()}, spelled, df)
+            completions = [w for w in completions if w != word]
+        neighbours: list[str] = []
+        closeness = ONE_EDIT
+        if len(word) >= 3 and not word.isdigit():
+            taken = set(completions)
+            neighbours = [w for w in self._one_edit(word) if w in self.word_ids and w not in taken]
+            if not neighbours and exact is None and not completions and len(word) >= 6:
+                neighbours, closeness = self._two_edits(word), TWO_EDITS
+        df = lambda w: int(self.df[self.word_ids[w]])  # noqa: E731
+        idf = lambda n: math.log(1 + self.size / max(1, n))  # noqa: E731
+        # A completion or a neighbour counts at most as much as the word typed (or, for a word not in the
+        # vocabulary, as all its forms together): a rare one must not outweigh what the user wrote.
+        cap = idf(df(exact)) if exact is not None else idf(sum(map(df, completions + neighbours)))
+        weights = {w: closeness * min(idf(df(w)), cap) for w in neighbours}
+        weights.update((w, COMPLETION * min(idf(df(w)), cap)) for w in completions)
+        if exact is not None:
+            weights[exact] = EXACT * cap
+        # The statements a word brings in as candidates: the word as typed when it is in the vocabulary
+        # (a typo that made another real word is covered by a second query word), else all its forms.
+        seeds = ([exact] if exact is not None else []) + completions if exact is not None else list(weights)
+        return _QueryWord(word, {self.word_ids[w]: weight for w, weight in weights.items()}, set(weights),
+                          sum(map(df, seeds)), [self.word_ids[w] for w in seeds],
+                          exact is not None and df(exact) * COMMON_SHARE >= self.size,
+                          exact is not None and max(map(df, neighbours), default=0) >= SUSPECT * df(exact))
+
+    def _two_edits(self, word: str) -> list[str]:
+        if self._by_length is None:
+            self._by_length = defaultdict(list)
+            for w in self.vocabulary:
+                self._by_length[len(w)].append(w)
+        nearby = [w for n in range(len(word) - 2, len(word) + 3) for w in self._by_length.get(n, ())]
+        return [w for w, _, _ in process.extract(word, nearby, scorer=Levenshtein.distance, score_cutoff=2,
+                                                 limit=20)]
 
     # -- postings -------------------------------------------------------------------------------------
 
@@ -326,29 +332,43 @@ class QuoteIndex:
         return ids
 
     def _candidates(self, words: list[_QueryWord]) -> np.ndarray:
-        """Statements holding the rarest query word, or the next rarest when it is cheap (a typo may have
-        turned the rarest into another real word); narrowed by the other words when there are too many."""
+        """Statements holding the rarest query word (narrowed by the others when there are too many), and
+        in case the rarest is a typo that made another real word, statements holding all the others."""
         ranked = sorted((w for w in words if w.forms), key=lambda w: w.df)
-        generators = ranked[:1]
-        if len(ranked) > 1 and ranked[0].df + ranked[1].df <= CANDIDATES:
-            generators = ranked[:2]
-        parts = [self._posting(i) for w in generators for i in w.forms]
-        if sum(len(p) for p in parts) > 4 * CANDIDATES:  # only common words: the newest of them will do
+        rarest = self._narrow(self._postings_union(ranked[0].seeds), ranked[1:], CANDIDATES)
+        if len(ranked) == 1 or not ranked[0].suspect:
+            return rarest[-CANDIDATES:]
+        others = self._narrow(self._postings_union(self._scored_forms(ranked[1])), ranked[2:], CANDIDATES // 2)
+        return _union([rarest[-CANDIDATES:], others[-CANDIDATES // 2:]], self.size)
+
+    def _postings_union(self, forms: list[int]) -> np.ndarray:
+        parts = [self._posting(i) for i in forms]
+        if sum(len(p) for p in parts) > 4 * CANDIDATES:  # common words only: the newest of them will do
             parts = [p[-max(1000, 4 * CANDIDATES // len(parts)):] for p in parts]
-        candidates = _union(parts, self.size)
-        for word in ranked[len(generators):]:
-            if len(candidates) <= CANDIDATES:
+        return _union(parts, self.size)
+
+    def _narrow(self, candidates: np.ndarray, words: list[_QueryWord], enough: int) -> np.ndarray:
+        """Keep the candidates that hold each of the words in turn, until no more than ``enough`` are left
+        (a word none of them holds is passed over)."""
+        for word in words:
+            if len(candidates) <= enough:
                 break
             mask = np.zeros(len(candidates), dtype=bool)
-            for i in word.forms:
+            for i in self._scored_forms(word):
                 mask |= _member(candidates, self._posting(i))
             if mask.any():
                 candidates = candidates[mask]
-        return candidates[-CANDIDATES:]  # the most recently stored ones when still too many
+        return candidates
 
     @property
     def cached_bytes(self) -> int:
         return self._cache_bytes
+
+    @staticmethod
+    def _scored_forms(word: _QueryWord) -> list[int]:
+        """A common word is taken as typed (its neighbours would cost much and the re-ranking on the text
+        catches its typos); another word with all its forms."""
+        return word.seeds if word.common else list(word.forms)
 
     def search(self, query: str, limit: int = 10) -> list[SearchHit]:
         with self._lock:
@@ -369,7 +389,8 @@ class QuoteIndex:
         scores = np.zeros(len(candidates))
         for word in scoring:
             best = np.zeros(len(candidates))
-            for i, weight in word.forms.items():
+            for i in self._scored_forms(word):
+                weight = word.forms[i]
                 hit = _member(candidates, self._posting(i))
                 best[hit] = np.maximum(best[hit], weight)
             scores += best
