@@ -81,4 +81,6 @@ AUX = (r"(?:(?:has|have|had|was|were|is|are|will|would|could|also|then|later|aga
        r"initially|first|finally|quickly|already|often|always|never|just|separately|similarly|likewise|"
        r"subsequently|frequently|famously|memorably|bluntly|angrily|proudly|jokingly|has been|had been)"
        r"\s+)*")
+# The same words ending the text before a verb: "Steven Rosenthal, a tax lawyer, recently" -> cut.
+AUX_TAIL = re.compile(r"(?:[\s,]+(?:" + AUX[6:].split(")\\s+)*")[0] + r"))+\s*$")
 PARTICIPLE = re.compile(r"ing\b", re.IGNORECASE)

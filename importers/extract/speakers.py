@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from importers.extract.cues import AUX, CUE
+from importers.extract.cues import AUX, AUX_TAIL, CUE
 from importers.extract.names import (DocumentNames, ROLE_WORDS, is_institution, is_role_word, split_name, words,
                                      PARTICLES, _CALENDAR, _NOT_NAME_START)
 from importers.extract.quotes import turn_label_before
@@ -122,7 +122,10 @@ class _Context:
         """Offsets of the opening mark and just past the closing mark around a statement."""
         t = self.text
         o = st.start
-        while o > 0 and t[o - 1] in " \t" + _MARK_CHARS and st.start - o < 3:
+        while o > 0 and t[o - 1] in " \t" and st.start - o < 2:
+            o -= 1  # a space inside the marks
+        inner = o
+        while o > 0 and t[o - 1] in _MARK_CHARS and inner - o < 2:
             o -= 1
         c = st.end
         while c < len(t) and t[c] in _MARK_CHARS and c - st.end < 2:
@@ -234,6 +237,16 @@ class _Context:
             sp = self.inverted_subject(m["np"], region_start + m.start("np"))
             if sp:
                 return sp
+        sign_on = re.search(r"(?::|\s(?:--|[—–―]))$", region.rstrip())
+        if sign_on:
+            # "..., including the former candidate Mitt Romney -- ''...''": the name right before the mark
+            head = region.rstrip()[:sign_on.start()].rstrip()
+            last = re.split(r"[,;(]", head)[-1].strip()
+            name = _trailing_np(last)
+            if name and split_name(name)[0] and not _CUE_RE.search(last):
+                sp = self.resolve(name, region_start + len(head) - len(name))
+                if sp is not None and sp.kind == "person":
+                    return sp
         cues = list(_CUE_RE.finditer(region))
         cue = cues[-1] if cues else None
         if cue is None:
@@ -248,7 +261,7 @@ class _Context:
         for cue in reversed(cues[-3:]):  # the nearest cue first; an earlier one when it names nobody
             if len(words(region[cue.end():])) > 22:
                 break
-            chunk = re.sub(rf"\s+{AUX}$", "", region[:cue.start()].rstrip())
+            chunk = AUX_TAIL.sub("", region[:cue.start()].rstrip())
             sp = self.subject(chunk, region_start, cue.group(), region_start + cue.start())
             if sp is not None:
                 break
@@ -300,7 +313,7 @@ class _Context:
         cue = _CUE_RE.search(sentence)
         if not cue:
             return None
-        chunk = re.sub(rf"\s+{AUX}$", "", sentence[:cue.start()].rstrip())
+        chunk = AUX_TAIL.sub("", sentence[:cue.start()].rstrip())
         sp = self.subject(chunk, s, cue.group(), s + cue.start())
         if sp is _ELIDED or sp is None or sp.kind == "institution" and not sp.name:
             return None
@@ -353,8 +366,8 @@ class _Context:
                         return None
                     relative = True  # "..., by Foreign Minister Anika Varga, who told": the name before
                     continue
-                trail = _trailing_np(seg)
-                if k == len(segments) - 1 and ends_open and trail and trail[:1].isupper() and trail != seg:
+                trail = _strip_intro(_trailing_np(seg))
+                if k == len(segments) - 1 and ends_open and trail[:1].isupper() and trail != seg:
                     return self.resolve(trail, pos + chunk.find(seg))  # "But Flynn said", "As Mr. Bown observed"
                 continue
             if relative:
