@@ -10,6 +10,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -103,7 +104,9 @@ def _same_person(db: sqlite_utils.Database, alias: str) -> int | None:
 
 def save_file(db: sqlite_utils.Database, *, source_path: str, given_path: str, digest: str, format: str,
               encoding: str | None, warnings: list[str],
-              results: list[tuple[Document, Extraction]]) -> SavedFile:
+              results: Iterable[tuple[Document, Extraction]]) -> SavedFile:
+    """Save one file's documents in one transaction. ``results`` may be a generator (a large JSONL file is
+    read, extracted and saved as it streams); ``warnings`` may grow while it runs and are stored at the end."""
     saved = SavedFile()
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     conn = db.conn
@@ -116,12 +119,10 @@ def save_file(db: sqlite_utils.Database, *, source_path: str, given_path: str, d
             [source_path, given_path, digest, format, encoding, json.dumps(warnings) if warnings else None, now],
         )
         existing = dict(conn.execute("SELECT doc_key, id FROM documents WHERE source_path = ?", [source_path]))
-        keys = [document_key(source_path, doc.text) + f":{doc.source_index}" for doc, _ in results]
-        stale = [i for k, i in existing.items() if k not in set(keys)]
-        for doc_id in stale:
-            conn.execute("DELETE FROM documents WHERE id = ?", [doc_id])
-        saved.documents_removed = len(stale)
-        for key, (doc, ex) in zip(keys, results):
+        seen: set[str] = set()
+        for doc, ex in results:
+            key = document_key(source_path, doc.text) + f":{doc.source_index}"
+            seen.add(key)
             if key in existing:
                 saved.documents_kept += 1
                 continue
@@ -151,6 +152,12 @@ def save_file(db: sqlite_utils.Database, *, source_path: str, given_path: str, d
             )
             saved.statements += len(statement_rows)
             saved.events += len(ex.events)
+        stale = [i for k, i in existing.items() if k not in seen]
+        for doc_id in stale:
+            conn.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+        saved.documents_removed = len(stale)
+        conn.execute("UPDATE sources SET warnings = ? WHERE path = ?",
+                     [json.dumps(warnings) if warnings else None, source_path])
     return saved
 
 
