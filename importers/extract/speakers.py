@@ -51,7 +51,9 @@ _INTRO_WORDS = {"last", "this", "next", "on", "in", "at", "earlier", "later", "t
                 "february", "march", "april", "may", "june", "july", "august", "september", "october", "even",
                 "november", "december", "addition", "response", "turn", "fact", "contrast", "short", "sum",
                 "the", "a", "an", "early", "late", "mid"}
-_NP_LOWER_OK = {"the", "a", "an", "of", "for", "and", "de", "its", "his", "her", "their", "state", "media",
+_NP_LOWER_OK = {"businessman", "businesswoman", "billionaire", "mogul", "lawmaker", "doctor", "scholar",
+                "expert", "lady", "nominee", "hopeful", "executive", "politician", "veteran", "the", "a", "an",
+                "of", "for", "and", "de", "its", "his", "her", "their", "state", "media",
                 "senior", "top", "former", "chief", "deputy", "foreign", "defence", "defense", "press", "news",
                 "secretary", "spokesman", "spokeswoman", "spokesperson", "minister", "ministry", "official",
                 "officials", "government", "agency", "office", "experts", "analysts", "leader", "president",
@@ -69,10 +71,15 @@ _GROUP_NOUNS = re.compile(r"\b(officials|experts|analysts|diplomats|negotiators|
                           r"commission|committee|party|parliament|court|kremlin|pentagon)\b", re.IGNORECASE)
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 # A person described by role with a proper word: "the Indiana governor", "the New York businessman".
-_DESCRIPTION = re.compile(r"(?:(?:former|then|current|first|[A-Z][\w.'’-]*|and)\s+)+(?:[a-z]+\s+)?(?:governor|senator|"
-                          r"businessman|businesswoman|president|nominee|candidate|congressman|congresswoman|"
-                          r"lawmaker|mayor|minister|senator|lady|leader|official|diplomat|general|secretary|"
-                          r"spokesman|spokeswoman|chairman|chairwoman|billionaire|activist|judge|ambassador)")
+_PERSON_NOUNS = {"businessman", "businesswoman", "billionaire", "mogul", "lawmaker", "legislator", "doctor",
+                 "scholar", "expert", "student", "voter", "mother", "father", "veteran", "star", "actor",
+                 "actress", "singer", "rapper", "writer", "novelist", "historian", "lady", "nominee", "hopeful",
+                 "businessperson", "entrepreneur", "investor", "executive", "politician", "statesman"}
+_ROLE_NOUN = (r"(?:governor|senator|businessman|businesswoman|president|nominee|candidate|congressman|"
+              r"congresswoman|lawmaker|mayor|minister|lady|leader|official|diplomat|general|secretary|spokesman|"
+              r"spokeswoman|chairman|chairwoman|billionaire|mogul|activist|judge|ambassador|hopeful|star)")
+_DESCRIPTION = re.compile(rf"(?:(?:former|then|current|first|top|[A-Z][\w.'’-]*)\s+)+(?:[a-z]+\s+)?{_ROLE_NOUN}"
+                          rf"(?:\s+and\s+(?:(?:former|then|current|first|[A-Z][\w.'’-]*)\s+)*(?:[a-z]+\s+)?{_ROLE_NOUN})?")
 _ELIDED = object()
 PRONOUN_WINDOW = 4  # sentences to look back for the person a pronoun means
 
@@ -418,7 +425,8 @@ class _Context:
             return None
         if low in ("i", "we", "you", "who", "which", "that", "this", "one", "someone", "some", "many", "others"):
             return None
-        np = re.split(r"\s+(?:and|&)\s+(?=[A-Z])", np)[0]  # "Putin and Xi said": the first named
+        if not _DESCRIPTION.fullmatch(re.sub(r"^(?:the|a|an)\s+", "", np, flags=re.IGNORECASE)):
+            np = re.split(r"\s+(?:and|&)\s+(?=[A-Z])", np)[0]  # "Putin and Xi said": the first named
         if re.fullmatch(r"[A-Z]-[A-Z][\w.]*|[A-Z][a-z]{0,3}\.", np):
             return None  # "R-Ky.", "Md.": a party or a state, not a speaker
         m = re.match(r"(.+?[A-Z][\w'’-]+)\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*$", np)
@@ -447,7 +455,7 @@ class _Context:
             sp = Speaker(bare, None, "institution")
             self.last_institution = (pos, sp)
             return sp
-        if bare and not name:
+        if bare and not name and bare.split()[-1].lower() in ROLE_WORDS | _PERSON_NOUNS:
             person = self.names.holder_of_role(bare, pos) or self._role_mentioned(bare, pos)
             if person:
                 return Speaker(person.name, person.role, "person")
@@ -520,6 +528,7 @@ def _appositive_subject(segments: list[str]) -> tuple[str, str | None] | None:
     if len(parts) < 2:
         return None
     head = parts[0]
+    head = _strip_intro(head)
     if (_SKIP_SEGMENT.match(head) or _leading_np(head) != head or not head[:1].isupper()
             or head.split()[0].lower() in _INTRO_WORDS or not split_name(head)[0]):
         return None
