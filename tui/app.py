@@ -9,6 +9,7 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.keys import format_key
 from textual.screen import Screen
 
 from store import open_db
@@ -79,7 +80,9 @@ class DatelineApp(App):
             if binding.action in seen or not active.enabled or binding.action == "command_palette":
                 continue
             seen.add(binding.action)
-            yield SystemCommand(binding.description or binding.action, f"key: {binding.key_display or key}",
+            keys = binding.key_display or format_key(key)
+            help_text = f"{binding.tooltip} · key: {keys}" if binding.tooltip else f"key: {keys}"
+            yield SystemCommand(binding.description or binding.action, help_text,
                                 partial(self._run_bound, active.node, binding.action))
         yield from super().get_system_commands(screen)
 

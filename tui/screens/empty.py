@@ -9,7 +9,7 @@ from textual.widgets import Footer, Static
 HOW_TO_IMPORT = """\
 This database has nothing in it yet.
 
-Import article files or folders (plain text, one article a file):
+Import article files or folders (text, HTML, RSS/Atom feeds, JSON):
 
     dateline import ~/articles/
 

@@ -43,7 +43,7 @@ def help_table() -> Table:
         table.add_row(Text(title, style="bold underline"), "")
         for binding in bindings:
             if isinstance(binding, Binding):
-                table.add_row(_key_names(binding.key), binding.description or binding.action)
+                table.add_row(_key_names(binding.key), binding.tooltip or binding.description or binding.action)
         table.add_row("", "")
     return table
 

@@ -55,8 +55,8 @@ class SourceScreen(Screen):
         if item_type == "statement":
             speaker = ", ".join(clean(x) for x in speaker_of(self.app.db, item_id) if x) or None
         self.query_one("#source-status", Static).update(
-            Text(f" {where}" + (f" · {speaker}" if speaker else "") + "   n/N next/previous · y cite · esc back",
-                 style="reverse"))
+            Text(f" {where}" + (f" · {speaker}" if speaker else ""), style="reverse", overflow="ellipsis",
+                 no_wrap=True))
 
     def cite(self, markdown: bool) -> None:
         item_type, item_id, _, _ = self.query_one(SourceText).current

@@ -19,11 +19,11 @@ from tui.widgets.timeline_view import TimelineView
 
 class TimelineScreen(Screen):
     BINDINGS = [
-        Binding("slash", "search", "Search"),
-        Binding("d", "jump", "Date"),
-        Binding("f", "filters", "Filter"),
-        Binding("S", "starred", "Starred", show=False),
-        Binding("e", "export", "Export"),
+        Binding("slash", "search", "Search", tooltip="Search quotes (typos forgiven)"),
+        Binding("d", "jump", "Date", tooltip="Jump to a date: 2023-04-16, April 2023, 2014"),
+        Binding("f", "filters", "Filter", tooltip="Filter by dates, speaker, outlet, kind, star, tag"),
+        Binding("S", "starred", "Starred", show=False, tooltip="Only starred rows (again: all)"),
+        Binding("e", "export", "Export", tooltip="Export what is shown to Markdown, CSV or JSON"),
         Binding("escape", "clear_filters", "Clear filters", show=False),
     ]
 

@@ -97,12 +97,12 @@ class TimelineView(ScrollView, can_focus=True):
         Binding("[", "heading(-1, 'month')", "Previous month", show=False),
         Binding("}", "heading(1, 'year')", "Next year", show=False),
         Binding("{", "heading(-1, 'year')", "Previous year", show=False),
-        Binding("enter", "open_source", "Source"),
-        Binding("y", "cite(False)", "Cite"),
+        Binding("enter", "open_source", "Source", tooltip="Open the article at this line, highlighted"),
+        Binding("y", "cite(False)", "Cite", tooltip="Copy a citation (OSC 52 clipboard, works over SSH)"),
         Binding("Y", "cite(True)", "Cite as Markdown", show=False),
-        Binding("s", "only_speaker", "Speaker"),
-        Binding("*", "star", "Star"),
-        Binding("t", "tag", "Tag", show=False),
+        Binding("s", "only_speaker", "Speaker", tooltip="Only this speaker (again: everyone)"),
+        Binding("*", "star", "Star", tooltip="Star or unstar this row"),
+        Binding("t", "tag", "Tag", show=False, tooltip="Tag this row"),
     ]
 
     COMPONENT_CLASSES = {
@@ -205,7 +205,7 @@ class TimelineView(ScrollView, can_focus=True):
             row = self.row(item)
             if row is None:
                 return Strip.blank(width, self._style("base"))
-            strip = self._row(row, width)
+            strip = self._row(row, width, item == self.cursor)
             if item == self.cursor:
                 strip = strip.apply_style(self._style("timeline--cursor"))
         # Scrolling by a line redraws every line; the lines already drawn come from here.
@@ -228,17 +228,19 @@ class TimelineView(ScrollView, can_focus=True):
             text = f"    {label}"
         return self._segments([(_fit(text, width, ellipsis=False), f"timeline--{level}")], width)
 
-    def _row(self, row: TimelineRow, width: int) -> Strip:
-        wide = width >= 110
-        who_width = 22 if wide else 14
-        outlet_width = 22 if wide else 14
+    def _row(self, row: TimelineRow, width: int, under_cursor: bool = False) -> Strip:
+        # The quote gets what the speaker and outlet columns leave: they grow a little with the terminal.
+        who_width = max(12, min(24, width // 7))
+        outlet_width = max(12, min(24, width // 6))
         kind = row.kind if row.item_type == "statement" else "event"
         words = clean(row.text)
         if row.item_type == "statement":
             words = f"“{words}”"
         speaker = clean(row.speaker) if row.speaker else ("—" if row.item_type == "statement" else "")
         head = [
-            (f"{date_label(row.date, row.date_precision):<10} ", "timeline--date"),
+            (f"{date_label(row.date, row.date_precision):<10}", "timeline--date"),
+            # The cursor shows as a pointer too, not only in reverse: plain captures and odd terminals keep it.
+            ("►" if under_cursor else " ", "timeline--date"),
             (MARKERS.get(kind or "statement", "»"), "timeline--marker"),
             ("*" if row.starred else " ", "timeline--star"),
             (" ", "base"),
@@ -349,6 +351,8 @@ def _fit(text: str, width: int, ellipsis: bool = True) -> str:
     """``text`` cut (with an ellipsis unless told not to) or padded to exactly ``width`` cells."""
     if len(text) <= width and text.isascii():
         return text + " " * (width - len(text))
+    if len(text) > 2 * width:  # no character is wider than two cells: measure only what can show
+        text = text[: 2 * width]
     if cell_len(text) > width:
         text = set_cell_size(text, width - 1) + "…" if ellipsis else set_cell_size(text, width)
     return text + " " * (width - cell_len(text))
