@@ -91,3 +91,14 @@ def test_a_full_name_arriving_later_names_the_surname_record(tmp_path):
     assert speaker_id(db, "Jiang Bin", "person") == bare
     name = db.execute("SELECT name FROM speakers WHERE id = ?", [bare]).fetchone()[0]
     assert name == "Jiang Bin"
+
+
+def test_british_single_quotes_with_a_nested_unnamed_speaker():
+    found = article("british_wire_single_quotes.txt")
+    assert found["We have a deal that our members can vote for,"][:2] == ("Greta Holm", "union's general secretary")
+    assert found["It is not everything we asked for. It is more than they offered."][0] == "Greta Holm"
+    assert found["far beyond what is safe"][0] == "Greta Holm"  # "Ms Holm ... adding that"
+    assert found["I have not seen my children awake since March."][0] is None  # "one skipper had told her"
+    assert found["Nobody wins a strike in January,"][0] == "Ruben Falk"  # "he said"
+    assert found["the good sense shown on both sides"][:3:2] == ("Tor government", "institution")
+    assert found["The boats run on Friday,"][0] is None

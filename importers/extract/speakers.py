@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from importers.extract.cues import AUX, AUX_TAIL, CUE
-from importers.extract.names import (DocumentNames, ROLE_WORDS, is_institution, is_role_word, split_name, words,
+from importers.extract.names import (DocumentNames, HONORIFICS, ROLE_WORDS, is_institution, is_role_word, split_name, words,
                                      PARTICLES, _CALENDAR, _NOT_NAME_START)
 from importers.extract.quotes import turn_label_before
 from importers.extract.sentences import sentence_spans
@@ -70,6 +70,7 @@ _GROUP_NOUNS = re.compile(r"\b(officials|experts|analysts|diplomats|negotiators|
                           r"military|army|government|ministry|agency|office|department|embassy|council|"
                           r"commission|committee|party|parliament|court|kremlin|pentagon)\b", re.IGNORECASE)
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+_UNNAMED_SUBJECT = re.compile(r"\b(?:one|a|an|another|some|several|many|two|three|few)\s+[a-z-]+(?:\s+[a-z-]+)?$")
 # A person described by role with a proper word: "the Indiana governor", "the New York businessman".
 _PERSON_NOUNS = {"businessman", "businesswoman", "billionaire", "mogul", "lawmaker", "legislator", "doctor",
                  "scholar", "expert", "student", "voter", "mother", "father", "veteran", "star", "actor",
@@ -167,6 +168,12 @@ class _Context:
             region_start = max(s_start, prev_close, self.paragraph_start(open_pos))
             same_sentence = previous if previous is not None and prev_close > s_start else None
             speaker = self.before(region_start, open_pos, st, same_sentence)
+            last_cue = None
+            for last_cue in _CUE_RE.finditer(t, region_start, open_pos):
+                pass
+            if speaker is None and last_cue and _UNNAMED_SUBJECT.search(
+                    AUX_TAIL.sub("", t[region_start:last_cue.start()].rstrip())):
+                return  # its own sentence gives an unnamed speaker: "one skipper had told her"
         if speaker is None and t[self.paragraph_start(open_pos):open_pos].strip() == "":
             speaker = self.colon_intro(open_pos)
         if speaker is None:
@@ -270,8 +277,8 @@ class _Context:
                 break
             chunk = AUX_TAIL.sub("", region[:cue.start()].rstrip())
             sp = self.subject(chunk, region_start, cue.group(), region_start + cue.start())
-            if sp is not None:
-                break
+            if sp is not None or _UNNAMED_SUBJECT.search(chunk):
+                break  # "one skipper had told her": somebody unnamed, not the subject of an earlier verb
         if sp is _ELIDED:
             # "Zhao Lijian said, stressing that ...": the subject of the cue before
             if _CUE_RE.search(chunk):
@@ -374,7 +381,7 @@ class _Context:
                     relative = True  # "..., by Foreign Minister Anika Varga, who told": the name before
                     continue
                 trail = _strip_intro(_trailing_np(seg))
-                if k == len(segments) - 1 and ends_open and trail[:1].isupper() and trail != seg:
+                if re.match(r"(?:(?:the|a|an)\s+)?[A-Z]", trail) and trail != seg:
                     return self.resolve(trail, pos + chunk.find(seg))  # "But Flynn said", "As Mr. Bown observed"
                 continue
             if relative:
@@ -388,6 +395,13 @@ class _Context:
                 role = re.sub(r"^(?:a|an|the)\s+", "", seg)
                 continue
             seg = _strip_intro(seg)
+            inner = None
+            for inner in _CUE_RE.finditer(seg):
+                pass
+            if inner:  # "She said one skipper had told her:": the subject is the one after the last verb
+                seg = re.sub(r"^(?:that)\s+", "", seg[inner.end():].strip())
+                if not seg:
+                    return None
             np = _leading_np(seg) if verb.endswith("ing") and _leading_np(seg) else _best_np(seg)
             sp = self.resolve(np, pos + chunk.find(seg))
             if sp and role and sp.kind == "person" and not sp.role:
@@ -440,6 +454,8 @@ class _Context:
             full, known_role, _gender = self.names.full_name(_strip_honorific(name), pos)
             if full.lower() in _NOT_NAME_START or full.lower() in _CALENDAR:
                 return None
+            if role and role.rstrip(".").lower() in HONORIFICS:
+                role = None  # "Ms Holm": a title, not a role
             return Speaker(full, role or known_role, "person")
         bare = re.sub(r"^(?:the|a|an)\s+", "", np, flags=re.IGNORECASE)
         if is_institution(np) or _GROUP_NOUNS.search(np):
