@@ -166,6 +166,9 @@ async def test_search_finds_a_misspelt_quote_and_enter_goes_to_it(tui_db):
         await settle(pilot, app)
         view = timeline_of(app)
         assert view.current.item_type == "statement" and view.current.text.startswith("Trust is built")
+        await pilot.press("/")  # searching again starts from the last query, its results shown
+        await settle(pilot, app)
+        assert app.screen.query_one("#query").value == "trust is bilt" and app.screen.cards
 
 
 async def test_search_with_no_match_says_so(tui_db):
@@ -256,6 +259,9 @@ async def test_filter_dialog_picks_a_speaker_despite_a_typo_and_a_kind(tui_db):
         await pilot.press("f", *"2023-05", "enter")
         await settle(pilot, app)
         assert view.view.length == 3 and all(view.row(n).date.startswith("2023-05") for n in range(3))
+        await pilot.press("f", *"2030", "enter")
+        await settle(pilot, app)
+        assert view.view.length == 0 and "Nothing here matches" in shown(view)[1]
 
 
 async def test_star_tag_and_the_starred_filter(tui_db):

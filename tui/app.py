@@ -31,6 +31,7 @@ class DatelineApp(App):
         self._local = threading.local()
         self._index = None
         self._index_lock = threading.Lock()
+        self.last_query = ""
 
     def get_default_screen(self) -> Screen:
         from tui.screens.empty import EmptyScreen

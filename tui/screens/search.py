@@ -20,7 +20,7 @@ from store.timeline import QuoteCard, quote_cards
 from tui.format import date_label, matched_characters
 from tui.sanitize import clean
 
-LIMIT = 50
+LIMIT = 20  # about a screenful: the list is rebuilt on every keystroke
 
 
 class ResultList(OptionList):
@@ -53,12 +53,15 @@ class SearchScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#query", Input).focus()
+        query = self.query_one("#query", Input)
+        query.value = self.app.last_query  # searching again starts from the last search
+        query.focus()
 
     # Searching ----------------------------------------------------------------------------------------------
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.generation += 1
+        self.app.last_query = event.value
         query = event.value.strip()
         if not query:
             self._show(self.generation, query, [])

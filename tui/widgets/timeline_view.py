@@ -192,6 +192,9 @@ class TimelineView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         line = self.scroll_offset.y + y
+        if not self.view.length and line == 1:
+            return self._segments([(_fit("  Nothing here matches these filters: escape clears them, f changes them.",
+                                         width), "timeline--day")], width)
         if line >= self.line_map.lines:
             return Strip.blank(width, self._style("base"))
         item = self.line_map.at_line(line)
