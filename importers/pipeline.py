@@ -2,12 +2,15 @@
 
 Reading and extraction are pure work on one file, done in worker processes when ``jobs > 1``; the parent
 process alone writes to the database. A file that fails is reported and skipped: it never stops the others.
+A large file whose reader can stream (JSONL) is never held whole: the parent reads, extracts and saves its
+documents one at a time, still in one transaction.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +21,7 @@ from importers.extract import extract
 from importers.model import Document, Extraction
 from importers.readers import ReadError, reader_for, iter_files, SNIFF_BYTES
 from store import search, stories, timeline
-from store.writes import content_hash, forget_missing_speakers, is_unchanged, save_file
+from store.writes import forget_missing_speakers, is_unchanged, save_file
 
 
 @dataclass
@@ -87,6 +90,37 @@ def _prepare_args(args):
     return prepare(*args)
 
 
+STREAM_BYTES = 16 * 1024 * 1024  # from this size a file whose reader can stream (JSONL) is never held whole
+
+
+def _file_digest(path: Path, extra: bytes) -> tuple[str, bytes, int]:
+    """The content hash of a file and ``extra``, read in blocks (the value of hashing them whole), with the
+    file's first bytes and its size."""
+    h = hashlib.sha256()
+    head = b""
+    size = 0
+    with path.open("rb") as file:
+        while block := file.read(1 << 20):
+            head = head or block[:SNIFF_BYTES]
+            size += len(block)
+            h.update(block)
+    h.update(extra)
+    return h.hexdigest(), head, size
+
+
+def _extracted(documents: Iterator[Document], published: str | None,
+               warnings: list[str]) -> Iterator[tuple[Document, Extraction]]:
+    """Extraction of a streamed file's documents, one at a time; a file without any fails (and rolls back)."""
+    found = False
+    for doc in documents:
+        ex = extract(doc, published)
+        warnings += ex.warnings
+        found = True
+        yield doc, ex
+    if not found:
+        raise ReadError("no article found in it")
+
+
 def import_paths(db: sqlite_utils.Database, paths: list[str], *, published: str | None = None, jobs: int = 1,
                  fields: dict[str, str] | None = None,
                  on_file: Callable[[str, int, int], None] | None = None) -> ImportReport:
@@ -95,25 +129,27 @@ def import_paths(db: sqlite_utils.Database, paths: list[str], *, published: str 
     files = list(iter_files(paths))
     total = len(files)
     pending = []
+    streamed = []  # large files whose reader streams: read, extracted and saved as they are read
     done = 0
     for path, given in files:
         report.files += 1
         try:
-            data = path.read_bytes()
+            digest, head, size = _file_digest(
+                path, (f"\0published={published}".encode() if published else b"")
+                + (f"\0fields={sorted(fields.items())}".encode() if fields else b""))
         except OSError as exc:
             report.failed.append((given, exc.strerror or str(exc)))
             done += 1
             on_file and on_file(given, done, total)
             continue
-        digest = content_hash(data + (f"\0published={published}".encode() if published else b"")
-                              + (f"\0fields={sorted(fields.items())}".encode() if fields else b""))
         resolved = str(path.resolve())
         if is_unchanged(db, resolved, digest):
             report.unchanged += 1
             done += 1
             on_file and on_file(given, done, total)
             continue
-        pending.append((resolved, given, digest, published, fields))
+        reader = reader_for(path, head) if size >= STREAM_BYTES else None
+        (streamed if reader and reader.stream else pending).append((resolved, given, digest, published, fields))
 
     def save(prepared: PreparedFile) -> None:
         nonlocal done
@@ -132,6 +168,32 @@ def import_paths(db: sqlite_utils.Database, paths: list[str], *, published: str 
             report.formats[prepared.format or "text"] += 1
         on_file and on_file(prepared.given_path, done, total)
 
+    def save_streamed(path: str, given_path: str, digest: str, published: str | None,
+                      fields: dict[str, str] | None) -> None:
+        nonlocal done
+        done += 1
+        warnings: list[str] = []
+        try:
+            with open(path, "rb") as file:
+                reader = reader_for(Path(path), file.read(SNIFF_BYTES))
+                file.seek(0)
+                results = _extracted(reader.stream(given_path, file, warnings, fields), published, warnings)
+                saved = save_file(db, source_path=path, given_path=given_path, digest=digest, format=reader.name,
+                                  encoding="utf-8", warnings=warnings, results=results)
+        except ReadError as exc:
+            report.failed.append((given_path, str(exc)))
+        except OSError as exc:
+            report.failed.append((given_path, exc.strerror or str(exc)))
+        except Exception as exc:  # a bug or a malformed file must not stop the import of the others
+            report.failed.append((given_path, f"could not be read ({type(exc).__name__}: {exc})"))
+        else:
+            report.documents += saved.documents_added
+            report.statements += saved.statements
+            report.events += saved.events
+            report.formats[reader.name] += 1
+        report.warnings += [(given_path, w) for w in warnings]
+        on_file and on_file(given_path, done, total)
+
     if jobs > 1 and len(pending) > 1:
         with ProcessPoolExecutor(max_workers=min(jobs, os.cpu_count() or 1)) as pool:
             for prepared in pool.map(_prepare_args, pending, chunksize=8):
@@ -139,7 +201,9 @@ def import_paths(db: sqlite_utils.Database, paths: list[str], *, published: str 
     else:
         for args in pending:
             save(prepare(*args))
-    if pending:
+    for args in streamed:
+        save_streamed(*args)
+    if pending or streamed:
         forget_missing_speakers(db)
         stories.cluster_new(db)  # reprints join a story, repeated quotes a cluster: before the timeline uses them
         timeline.rebuild(db)

@@ -78,3 +78,25 @@ def test_large_jsonl_is_read_record_by_record(tmp_path):
     reader, result = read_file(path)
     assert len(result.documents) == 5000
     assert result.documents[-1].source_index == 4999 and "4999" in result.documents[-1].text
+
+
+def test_large_files_are_streamed_into_the_database_never_read_whole(tmp_path, monkeypatch):
+    import importers.pipeline as pipeline
+    from importers.pipeline import import_paths
+    from store import open_db
+
+    monkeypatch.setattr(pipeline, "STREAM_BYTES", 1)  # every JSON file counts as large
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail(f"{self} was read whole"))
+    db = open_db(tmp_path / "s.db")
+    report = import_paths(db, [str(JSON / "wire_records.jsonl"), str(CUSTOM)])
+    assert report.documents == 3 and dict(report.formats) == {"json": 1}
+    warnings = [w for _, w in report.warnings]
+    assert any(w.startswith("line 3: not JSON") for w in warnings)
+    assert any(w.startswith("line 4: no text") for w in warnings)
+    # A file with no usable record fails whole: nothing of it is stored.
+    assert [name for name, _ in report.failed] == [str(CUSTOM)]
+    assert db.execute("SELECT COUNT(*) FROM sources").fetchone()[0] == 1
+    dated = dict(db.execute("SELECT url, published FROM documents"))
+    assert dated["https://valleywire.example/2023-10-03/reservoir-levels-recover"] == "2023-10-03"
+    again = import_paths(db, [str(JSON / "wire_records.jsonl")])
+    assert again.unchanged == 1 and again.documents == 0

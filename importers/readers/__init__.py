@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from importers.model import Document
 
@@ -31,6 +32,9 @@ class Reader:
     extensions: tuple[str, ...]
     sniff: Callable[[bytes], bool]
     read: Callable[[str, bytes], ReadResult]
+    # For formats that can be large (JSONL): ``stream(source, file, warnings, fields)`` yields documents as
+    # it reads an open binary file, appending to ``warnings``; the pipeline uses it for large files.
+    stream: Callable[[str, BinaryIO, list[str], dict[str, str] | None], Iterator[Document]] | None = None
 
 
 _READERS: list[Reader] = []

@@ -9,8 +9,11 @@ and skipped.
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import re
+from collections.abc import Iterator
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from importers.decode import decode, normalise_newlines
@@ -46,22 +49,33 @@ def sniff(head: bytes) -> bool:
 
 
 def read(source: str, data: bytes, fields: dict[str, str] | None = None) -> ReadResult:
-    result = ReadResult([])
-    skipped: list[str] = []
-    for index, where, record in _records(data, result.warnings):
-        doc = record_document(source, index, record, fields or {}, result.warnings, where)
+    warnings: list[str] = []
+    documents = list(stream(source, io.BytesIO(data), warnings, fields))
+    return ReadResult(documents, warnings)
+
+
+def stream(source: str, file: BinaryIO, warnings: list[str], fields: dict[str, str] | None = None
+           ) -> Iterator[Document]:
+    """The documents of an open JSON file as they are read: JSONL one line at a time, never whole; the other
+    shapes are parsed whole (an array is one value). Raises ReadError when no record has text."""
+    skipped: list[str] = []  # where the first records without text were; the rest are only counted
+    total_skipped = found = 0
+    for index, where, record in _records(file, warnings):
+        doc = record_document(source, index, record, fields or {}, warnings, where)
         if doc is None:
-            skipped.append(where)
-        else:
-            result.documents.append(doc)
-    for where in skipped[:MAX_REPORTED]:
-        result.warnings.append(f"{where}: no text (looked for {_tried('text', fields)}); skipped")
-    if len(skipped) > MAX_REPORTED:
-        result.warnings.append(f"{len(skipped) - MAX_REPORTED} more records without text skipped")
-    if not result.documents and skipped:
-        raise ReadError(f"no record has text ({len(skipped)} records; looked for {_tried('text', fields)}; "
+            total_skipped += 1
+            if len(skipped) < MAX_REPORTED:
+                skipped.append(where)
+            continue
+        found += 1
+        yield doc
+    for where in skipped:
+        warnings.append(f"{where}: no text (looked for {_tried('text', fields)}); skipped")
+    if total_skipped > MAX_REPORTED:
+        warnings.append(f"{total_skipped - MAX_REPORTED} more records without text skipped")
+    if not found and total_skipped:
+        raise ReadError(f"no record has text ({total_skipped} records; looked for {_tried('text', fields)}; "
                         "map the field with --field text=KEY)")
-    return result
 
 
 def _tried(name: str, fields: dict[str, str] | None) -> str:
@@ -69,37 +83,45 @@ def _tried(name: str, fields: dict[str, str] | None) -> str:
     return ", ".join(keys[:6]) + ("..." if len(keys) > 6 else "")
 
 
-def _records(data: bytes, warnings: list[str]):
+def _records(file: BinaryIO, warnings: list[str]) -> Iterator[tuple[int, str, dict]]:
     """(index, where, record) for every object record of the file, JSONL read one line at a time."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    stripped = data.lstrip()
-    if stripped.startswith(b"{") and _first_line_is_object(stripped):
+    lines = iter(file)
+    first, lineno = b"", 0
+    for first in lines:  # the first line with content decides the shape
+        lineno += 1
+        if first.strip():
+            break
+    first = first.removeprefix(b"\xef\xbb\xbf") if lineno == 1 else first
+    if first.lstrip().startswith(b"{") and _is_object(first):
         index = 0
-        for lineno, line in enumerate(io.BytesIO(data), 1):
+        bad_lines = 0
+        for lineno, line in enumerate(itertools.chain([first], lines), lineno):
             if not line.strip():
                 continue
             try:
                 value = json.loads(line)
             except ValueError as exc:
-                warnings.append(f"line {lineno}: not JSON ({exc.msg}); skipped")
+                bad_lines += 1
+                if bad_lines <= MAX_REPORTED:
+                    warnings.append(f"line {lineno}: not JSON ({exc.msg}); skipped")
                 continue
             for record in _unwrap(value):
                 yield index, f"line {lineno}", record
                 index += 1
+        if bad_lines > MAX_REPORTED:
+            warnings.append(f"{bad_lines - MAX_REPORTED} more lines that are not JSON skipped")
         return
     try:
-        value = json.loads(decode(data).text)
+        value = json.loads(decode(first + b"".join(lines)).text)
     except ValueError as exc:
         raise ReadError(f"not valid JSON: {exc.msg} at line {exc.lineno}") from None
     for index, record in enumerate(_unwrap(value)):
         yield index, f"record {index + 1}", record
 
 
-def _first_line_is_object(data: bytes) -> bool:
-    first = data.split(b"\n", 1)[0]
+def _is_object(line: bytes) -> bool:
     try:
-        return isinstance(json.loads(first), dict)
+        return isinstance(json.loads(line), dict)
     except ValueError:
         return False
 
@@ -191,4 +213,5 @@ def _host(url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-READER = register(Reader(name="json", extensions=(".json", ".jsonl", ".ndjson"), sniff=sniff, read=read))
+READER = register(Reader(name="json", extensions=(".json", ".jsonl", ".ndjson"), sniff=sniff, read=read,
+                         stream=stream))
