@@ -38,10 +38,11 @@ RERANK = 200  # best stage-1 candidates re-ranked on their text
 POOL = 800  # most of them when many tie
 REFINE = 40  # best of them scored again, whole words apart from completions
 COMMON_SHARE = 500  # a word in one statement out of this many or more is a common word
+FEW = 2000  # candidates few enough to test every form of every word against
 SUSPECT = 10  # a word this many times commoner one edit away makes the typed word a possible typo
 COMPLETIONS = 50  # most completions of the last (unfinished) word, the commonest first
 MMAP_BYTES = 1 << 30
-CACHE_BYTES = 48_000_000  # postings kept in memory between keystrokes
+CACHE_BYTES = 24_000_000  # postings kept in memory between keystrokes
 EXACT, COMPLETION, ONE_EDIT, TWO_EDITS = 1.0, 0.9, 0.75, 0.55  # how much a matched form of a word counts
 
 
@@ -270,6 +271,8 @@ class QuoteIndex:
     @classmethod
     def build(cls, db: sqlite_utils.Database) -> "QuoteIndex":
         """Bring the database's index up to date and open it (safe to search from a worker thread)."""
+        if not db["search_words"].exists():
+            raise RuntimeError("this database was made before the quote search index: import into a new one")
         try:
             refresh(db)
         except sqlite3.OperationalError:  # read-only or locked: search what is indexed
@@ -337,6 +340,8 @@ class QuoteIndex:
         # The statements a word brings in as candidates: the word as typed when it is in the vocabulary
         # (a typo that made another real word is covered by a second query word), else all its forms.
         seeds = ([exact] if exact is not None else []) + completions if exact is not None else list(weights)
+        if exact is not None and sum(map(df, weights)) <= CANDIDATES // 4:  # all its forms are rare: take them
+            seeds = list(weights)
         return _QueryWord(word, {self.word_ids[w]: weight for w, weight in weights.items()}, set(weights),
                           sum(map(df, seeds)), [self.word_ids[w] for w in seeds],
                           exact is not None and df(exact) * COMMON_SHARE >= self.size,
@@ -402,10 +407,10 @@ class QuoteIndex:
         return self._cache_bytes
 
     @staticmethod
-    def _scored_forms(word: _QueryWord) -> list[int]:
-        """A common word is taken as typed (its neighbours would cost much and the re-ranking on the text
-        catches its typos); another word with all its forms."""
-        return word.seeds if word.common else list(word.forms)
+    def _scored_forms(word: _QueryWord, candidates: int = CANDIDATES) -> list[int]:
+        """A common word is taken as typed when there are many candidates (its neighbours would cost much,
+        and the re-ranking on the text catches its typos); otherwise a word with all its forms."""
+        return word.seeds if word.common and candidates > FEW else list(word.forms)
 
     def search(self, query: str, limit: int = 10) -> list[SearchHit]:
         with self._lock:
@@ -426,7 +431,7 @@ class QuoteIndex:
         scores = np.zeros(len(candidates))
         for word in scoring:
             best = np.zeros(len(candidates))
-            for i in self._scored_forms(word):
+            for i in self._scored_forms(word, len(candidates)):
                 weight = word.forms[i]
                 hit = _member(candidates, self._posting(i))
                 best[hit] = np.maximum(best[hit], weight)
