@@ -118,8 +118,11 @@ def words(phrase: str) -> list[str]:
     return phrase.replace("\u00a0", " ").split()
 
 
+_STRIP = ".,;:'’\"“”()"
+
+
 def _bare(word: str) -> str:
-    return word.strip(".,;:'’\"“”()").casefold()
+    return word.strip(_STRIP).casefold()
 
 
 def is_role_word(word: str) -> bool:
@@ -196,32 +199,41 @@ class DocumentNames:
         self.people: dict[str, Person] = {}
         self.mentions: list[Mention] = []
         self._by_token: dict[str, list[Person]] = {}
+        by_token = self._by_token
         for m in NAME_RUN.finditer(text, start):
-            self._read_run(m.group(), m.start())
+            run = m.group()
+            if " " not in run and "\t" not in run:
+                # most runs: one capitalised word, a name only as part of a full name given before
+                bare = run.strip(_STRIP).casefold().removesuffix("'s").removesuffix("’s")
+                if bare not in by_token or bare in _NOT_NAME_START:
+                    continue
+            self._read_run(run, m.start())
         self.positions = [mn.pos for mn in self.mentions]
 
     # --- building ---------------------------------------------------------------------------------
 
     def _read_run(self, run: str, pos: int) -> None:
         ws = run.split()
-        if len(ws) == 1:  # most runs: one capitalised word, a name only when it is part of a full name
-            bare = _bare(ws[0]).removesuffix("'s").removesuffix("’s")
-            if bare in _NOT_NAME_START or bare not in self._by_token:
-                return
-        k = 0  # leading function words: "But President Xi Jinping"
-        while k < len(ws) and _bare(ws[k]) in _LEADING_WORDS:
-            k += 1
         possessive = ws[-1].endswith(("'s", "’s"))
         if possessive:
             ws[-1] = ws[-1][:-2]
             run = run[:-2]
-        last_role = max((i for i in range(k, len(ws)) if is_role_word(ws[i])
-                         and not (i == len(ws) - 1 and i > 0 and _bare(ws[i - 1]) in HONORIFICS)), default=k - 1)
+        bares = [_bare(w) for w in ws]
+        k = 0  # leading function words: "But President Xi Jinping"
+        while k < len(ws) and bares[k] in _LEADING_WORDS:
+            k += 1
+        last_role = k - 1
+        for i in range(len(ws) - 1, k - 1, -1):
+            b = bares[i]
+            if (b in ROLE_WORDS or b in HONORIFICS or b.endswith(("'s", "’s"))) and not (
+                    i == len(ws) - 1 and i > 0 and bares[i - 1] in HONORIFICS):
+                last_role = i
+                break
         core = ws[last_role + 1:]
         while core and core[-1].islower():
             core.pop()  # a trailing "de" or "van" is not a name
-        if not core or any(_bare(w) in _CALENDAR or _bare(w) in INSTITUTION_WORDS or _ABBREVIATED_PLACE.fullmatch(w)
-                           for w in core):
+        if not core or any(b in _CALENDAR or b in INSTITUTION_WORDS for b in bares[last_role + 1:]) or any(
+                _ABBREVIATED_PLACE.fullmatch(w) for w in core):
             return
         if len(core) == 1 and len(core[0]) < 2:
             return
