@@ -66,7 +66,7 @@ def export_view(db: sqlite_utils.Database, view: View, fmt: str, path: str) -> i
 
 
 def _markdown_line(r: dict) -> str:
-    date = r["date"] or "undated"
+    date = date_label(r["date"], r["date_precision"])
     star = "★ " if r["starred"] else ""
     if r["kind"] == "event":
         line = f"- {star}**{date}** {_md(r['text'])}"

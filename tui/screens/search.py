@@ -141,9 +141,9 @@ class SearchScreen(Screen):
     def action_open_source(self) -> None:
         card = self.chosen
         if card is not None:
-            from tui.screens.source import SourceScreen
+            from tui.screens.source import open_source
 
-            self.app.push_screen(SourceScreen("statement", card.statement_id))
+            open_source(self.app, "statement", card.statement_id)
 
     def action_cite(self, markdown: bool) -> None:
         card = self.chosen

@@ -13,6 +13,14 @@ from tui.sanitize import clean
 from tui.widgets.source_text import SourceText
 
 
+def open_source(app, item_type: str, item_id: int) -> None:
+    """Show an item's source, or say it is gone (a re-import replaced its article while browsing)."""
+    if item_span(app.db, item_type, item_id) is None:
+        app.notify("This item is no longer in the database (re-imported?).", severity="warning")
+        return
+    app.push_screen(SourceScreen(item_type, item_id))
+
+
 class SourceScreen(Screen):
     BINDINGS = [Binding("escape,q", "app.pop_screen", "Back")]
 

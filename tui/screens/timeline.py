@@ -144,9 +144,9 @@ class TimelineScreen(Screen):
     def on_timeline_view_row_action(self, message: TimelineView.RowAction) -> None:
         row, db = message.row, self.app.db
         if message.action == "open_source":
-            from tui.screens.source import SourceScreen
+            from tui.screens.source import open_source
 
-            self.app.push_screen(SourceScreen(row.item_type, row.item_id))
+            open_source(self.app, row.item_type, row.item_id)
         elif message.action in ("cite", "cite_markdown"):
             text = citation(db, row.item_type, row.item_id, markdown=message.action == "cite_markdown")
             if text:

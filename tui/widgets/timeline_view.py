@@ -24,8 +24,8 @@ from store.timeline import TimelineRow, View
 from tui.format import date_label, heading_label, heading_levels
 from tui.sanitize import clean
 
-PAGE = 64
-CACHED_PAGES = 24
+PAGE = 32  # rows read at once: a screenful or so, so a far jump reads one or two pages
+CACHED_PAGES = 48
 MARKERS = {"statement": "»", "phrase": "·", "event": "•"}
 
 
