@@ -1,6 +1,8 @@
 """Every key binding, read from the classes that declare them, so the list cannot go stale."""
 from __future__ import annotations
 
+from rich.console import Group
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -35,21 +37,23 @@ def _key_names(key: str) -> str:
     return " ".join(format_key(k.strip()) for k in key.split(","))
 
 
-def help_table() -> Table:
-    table = Table.grid(padding=(0, 2))
-    table.add_column(no_wrap=True, style="bold")
-    table.add_column()
+def help_table(section_style: Style | str = "", key_style: Style | str = "") -> Group:
+    """Each section's title, then its keys and what they do."""
+    parts = []
     for title, bindings in _sections():
-        table.add_row(Text(title, style="bold underline"), "")
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True, style=key_style, min_width=12)
+        table.add_column()
         for binding in bindings:
             if isinstance(binding, Binding):
                 table.add_row(_key_names(binding.key), binding.tooltip or binding.description or binding.action)
-        table.add_row("", "")
-    return table
+        parts += [Text(title, style=section_style), table, Text("")]
+    return Group(*parts)
 
 
 class HelpScreen(ModalScreen):
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
+    COMPONENT_CLASSES = {"help--section", "help--key"}
 
     def __init__(self, origin: Screen | None = None) -> None:
         super().__init__()
@@ -57,8 +61,8 @@ class HelpScreen(ModalScreen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="help"):
-            yield Static(Text("Keys (escape closes)", style="bold"))
-            yield Static(help_table())
+            yield Static("Keys (escape closes)", classes="title", markup=False)
+            yield Static(help_table(*(self.get_component_rich_style(f"help--{part}") for part in ("section", "key"))))
 
     def on_mount(self) -> None:
         self.query_one("#help").focus()

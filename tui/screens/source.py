@@ -1,15 +1,15 @@
 """The source of a row: the article it came from, scrolled to the words, which are highlighted."""
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from store.citation import citation, long_date
 from store.timeline import item_span, source_document, speaker_of
 from tui.sanitize import clean
+from tui.widgets.info_bar import InfoBar
 from tui.widgets.source_text import SourceText
 
 
@@ -32,24 +32,24 @@ class SourceScreen(Screen):
         self.start = (item_type, item_id, start, end)
 
     def compose(self) -> ComposeResult:
-        yield Static(self._header(), id="source-header")
+        yield InfoBar(id="source-header", markup=False)
         yield SourceText(self.document.text, self.quotes, self.start, id="source")
-        yield Static(id="source-status", markup=False)
+        yield InfoBar(id="source-status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(SourceText).focus()
+        self._show_header()
         self._show_status()
 
-    def _header(self) -> Text:
+    def _show_header(self) -> None:
         d = self.document
-        text = Text()
-        text.append(clean(d.title) or "(untitled)", "bold")
         meta = " · ".join(clean(x) for x in (d.outlet, d.author and f"by {d.author}",
                                              long_date(d.published) or "date unknown") if x)
-        text.append("\n" + meta)
-        text.append("\n" + (clean(d.url) if d.url else f"file: {clean(d.source)}"), "underline" if d.url else "dim")
-        return text
+        where = (clean(d.url), "link") if d.url else (f"file: {clean(d.source)}", "quiet")
+        self.query_one("#source-header", InfoBar).show(
+            [(clean(d.title) or "(untitled)", "strong"), ("\n" + meta, None), ("\n" + where[0], where[1])],
+            fixed_height=False)
 
     def on_source_text_stepped(self) -> None:
         self._show_status()
@@ -62,9 +62,7 @@ class SourceScreen(Screen):
         speaker = None
         if item_type == "statement":
             speaker = ", ".join(clean(x) for x in speaker_of(self.app.db, item_id) if x) or None
-        self.query_one("#source-status", Static).update(
-            Text(f" {where}" + (f" · {speaker}" if speaker else ""), style="reverse", overflow="ellipsis",
-                 no_wrap=True))
+        self.query_one("#source-status", InfoBar).show([(f" {where}" + (f" · {speaker}" if speaker else ""), None)])
 
     def cite(self, markdown: bool) -> None:
         item_type, item_id, _, _ = self.query_one(SourceText).current

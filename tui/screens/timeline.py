@@ -3,17 +3,17 @@ from __future__ import annotations
 
 from functools import partial
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from store import marks
 from store.citation import citation
 from store.timeline import Filters, View, position_of
 from tui.sanitize import clean
+from tui.widgets.info_bar import InfoBar
 from tui.widgets.timeline_view import TimelineView
 
 
@@ -33,7 +33,7 @@ class TimelineScreen(Screen):
         self.busy: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="status", markup=False)
+        yield InfoBar(id="status", markup=False)
         yield TimelineView(self.app.db, View(self.app.db), id="timeline")
         yield Footer()
 
@@ -52,18 +52,17 @@ class TimelineScreen(Screen):
 
     def _show_status(self) -> None:
         view = self.timeline.view
-        text = Text()
-        text.append(" Dateline ", "bold reverse")
+        parts: list[tuple[str, str | None]] = [(" Dateline ", "badge")]
         if self.busy:
-            text.append(f"  {self.busy}", "italic")
+            parts.append((f"  {self.busy}", "quiet"))
         elif view.filters.active():
-            text.append(f"  {view.length:,} of {view.total:,}  ")
-            text.append(clean(" · ".join(view.filters.describe())), "bold")
+            parts.append((f"  {view.length:,} of {view.total:,}  ", None))
+            parts.append((clean(" · ".join(view.filters.describe())), "strong"))
         else:
-            text.append(f"  {view.length:,} items")
+            parts.append((f"  {view.length:,} items", None))
         if view.length and not self.busy:
-            text.append(f"   row {self.timeline.cursor + 1:,}", "dim")
-        self.query_one("#status", Static).update(text, layout=False)  # one line, always: no re-layout
+            parts.append((f"   row {self.timeline.cursor + 1:,}", "quiet"))
+        self.query_one("#status", InfoBar).show(parts)
 
     # Filters ------------------------------------------------------------------------------------------------
 
