@@ -243,6 +243,7 @@ class QuoteIndex:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
         self._lock = threading.Lock()
+        self._own_conn = False
         self._cache: OrderedDict[int, np.ndarray] = OrderedDict()
         self._cache_bytes = 0
         self._forms_cache: dict[tuple[str, bool], _QueryWord] = {}
@@ -278,12 +279,13 @@ class QuoteIndex:
         except sqlite3.OperationalError:  # read-only or locked: search what is indexed
             pass
         path = db.conn.execute("PRAGMA database_list").fetchone()[2]
-        if path:
-            conn = sqlite3.connect(path, check_same_thread=False)
-            conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")  # quote texts read without a copy per page
-        else:
-            conn = db.conn
-        return cls(conn)
+        if not path:  # an in-memory database: only its own connection sees it
+            return cls(db.conn)
+        conn = sqlite3.connect(path, check_same_thread=False)
+        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")  # quote texts read without a copy per page
+        index = cls(conn)
+        index._own_conn = True
+        return index
 
     # -- the vocabulary -------------------------------------------------------------------------------
 
@@ -402,6 +404,11 @@ class QuoteIndex:
                 candidates = candidates[mask]
         return candidates
 
+    def close(self) -> None:
+        """Close the index's own connection to the database (not the one it was built from)."""
+        if self._own_conn:
+            self._conn.close()
+
     @property
     def cached_bytes(self) -> int:
         return self._cache_bytes
@@ -517,7 +524,14 @@ class QuoteIndex:
 def search_statements(db: sqlite_utils.Database, query: str, limit: int = 10,
                       index: QuoteIndex | None = None) -> list[dict]:
     """Search a database's statements; rows with speaker, date, outlet, document and matched spans."""
-    hits = (index or QuoteIndex.build(db)).search(query, limit)
+    if index is None:
+        index = QuoteIndex.build(db)
+        try:
+            hits = index.search(query, limit)
+        finally:
+            index.close()
+    else:
+        hits = index.search(query, limit)
     keys = ("id", "text", "kind", "speaker", "speaker_role", "date", "date_precision", "outlet", "title",
             "url", "published", "document_id", "start", "end", "cluster_id")
     rows = []
