@@ -30,6 +30,9 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 CAPTION_MAX_WORDS = 60
+_CAPTION_HINTS = ("photo", "image", "picture", "caption", "credit", "video", "/")
+_NOTICE_HINTS = ("donat", "newsletter", "subscri", "consenting", "marketing", "cookie", "privacy", "terms of",
+                 "sign up", "disseminated", "permission", "reserved")
 # A numbered reference to a cited article: 0. “Headline” Outlet, 22 Feb. 2023,
 _REFERENCE = re.compile(r"^\s*\[?\d{1,3}[.\]]\s*[\"“‘'].+[\"”’'].*\d{4}", re.MULTILINE)
 
@@ -38,10 +41,13 @@ def find_boilerplate(text: str, start: int = 0) -> list[tuple[int, int]]:
     spans = []
     for s, e in _paragraphs(text, start):
         block = text[s:e]
-        words = len(block.split())
-        if (_FURNITURE_START.search(block) or _REFERENCE.match(block)
-                or (words <= NOTICE_MAX_WORDS and _FURNITURE_WORDS.search(block) and _TO_THE_READER.search(block))
-                or (words <= CAPTION_MAX_WORDS and _CAPTION.search(block))):
+        low = block.lower()
+        words = block.count(" ") + 1  # about the number of words; exact counting costs more than it tells
+        # Substring tests first: they are much cheaper than the patterns, which most paragraphs never need.
+        if (_FURNITURE_START.match(block) or _REFERENCE.match(block)
+                or (words <= CAPTION_MAX_WORDS and any(k in low for k in _CAPTION_HINTS) and _CAPTION.search(block))
+                or (words <= NOTICE_MAX_WORDS and any(k in low for k in _NOTICE_HINTS)
+                    and _FURNITURE_WORDS.search(block) and _TO_THE_READER.search(block))):
             spans.append((s, e))
     return spans
 

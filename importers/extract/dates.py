@@ -95,6 +95,39 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in 
                    r"[ECMP][SD]T))?(?=[ \t:–—-]+\S)"),
 ]]
 _PRIORITY = {name: i for i, (name, _) in enumerate(_PATTERNS)}
+# Which patterns can start at a word of each kind (see _detect).
+_STARTS = {
+    "digit4": ("iso", "year", "decade", "quarter"),
+    "digit2": ("numeric", "day_month_year", "day_month", "clock", "ago"),
+    "apostrophe": ("decade",),
+    "month": ("month_day_year", "month_day", "month_year", "month_relyear", "month"),
+    "weekday": ("day_month_year", "month_day_year", "month_day", "day_month", "weekday"),
+    "line": ("live_stamp",),
+}
+_BY_GROUP = {group: tuple((n, p) for n, p in _PATTERNS if n in names) for group, names in _STARTS.items()}
+# Lower-case words that open patterns, and the words that only make the scan look at the words before them.
+_FIRST_WORDS = {
+    "relative_day": "yesterday today tonight tomorrow overnight last this",
+    "relative_unit": "last this next coming early late mid earlier later the end",
+    "rel_month": "last this next coming",
+    "weekday": "last this next coming past",
+    "the_weekend": "the over this last",
+    "quarter": "this last next the fiscal first second third fourth",
+    "q_number": "q",
+    "season_year": "early late mid spring summer autumn fall winter",
+    "decade": "the early mid late",
+    "part_year": "early mid late the end",
+    "month_year": "early mid late the end",
+    "part_month": "early mid late the end",
+    "ago": "nearly almost about some more over roughly just a an one two three four five six seven eight nine ten "
+           "eleven twelve fifteen twenty",
+    "holiday": "christmas new halloween valentine thanksgiving",
+    "clock": "noon midnight",
+}
+_WORD_STARTS = {word: tuple((n, p) for n, p in _PATTERNS if word in _FIRST_WORDS.get(n, "").split())
+                for words in _FIRST_WORDS.values() for word in words.split()}
+_TRIGGERS = {"ago", "quarter", "weekend", "night", "morning", "afternoon", "evening"}
+_INTERESTING = set(MONTHS) | set(WEEKDAYS) | set(_WORD_STARTS) | _TRIGGERS
 # A bare month name must look like a date: "May" and "March" also name people and verbs.
 _BARE_MONTH_OK = {m.lower() for m in calendar.month_name if m} - {"may", "march"}
 _PREPOSITION_BEFORE = re.compile(
@@ -102,18 +135,19 @@ _PREPOSITION_BEFORE = re.compile(
     r"mid|last|this|next|each|every|for)[\s-]+)$")
 
 # Words that place a clause in the future or the past; the one nearest to a date expression decides.
-_FUTURE_WORDS = (r"(?:will|would|shall|to|'ll|could|might|should|may)\s+(?:not\s+)?(?:be|have been)\s+\w+|"
-                 r"(?:could|(?-i:may))\s+(?:not\s+)?\w+|will|won't|wo n't|'ll|shall|would|is to|are to|is due|are due|due to|due|set to|scheduled|"
-                 r"planned|plans?|planning|expected|expects?|intends?|going to|aims? to|upcoming|forthcoming|"
-                 r"next|later|ahead of|hopes? to|to be held|is slated|might|"
-                 r"should|begins|starts|opens|takes place|deadline")
-_PAST_WORDS = (r"had\s+(?:not\s+)?(?:been\s+)?\w+|said|says|told|was|were|had|did|ago|last|earlier|since|been|took|began|met|came|went|made|"
-               r"gave|held|won|lost|fell|rose|left|saw|became|found|sent|spoke|wrote|paid|sold|bought|"
-               r"brought|kept|led|ran|hit|shut|set up|struck|broke|chose|drew|flew|grew|knew|meant|"
-               r"read|spent|stood|thought|threw|understood|woke|wore|withdrew|dealt|fought|caught|"
-               r"taught|(?!(?:united|limited|indeed|need|speed|proceed|succeed|exceed|feed|seed|breed)\b)\w{3,}ed")
-_CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS}))\b", re.IGNORECASE)
+_FUTURE_WORDS = set("""will would shall ll might should could plan plans planned planning expect expects expected
+intend intends scheduled due upcoming forthcoming next later slated deadline begins starts opens""".split())
+_TO_FUTURE = {"is", "are", "set", "going", "aims", "aim", "hopes", "hope", "due", "ahead"}  # "is to", "set to"
+_MODALS = {"will", "would", "shall", "ll", "to", "could", "might", "should", "may", "must", "can"}
+_PAST_WORDS = set("""said says told was were had did ago earlier been took began met came went made gave held won
+lost fell rose left saw became found sent spoke wrote paid sold bought brought kept led ran hit shut struck broke
+chose drew flew grew knew meant spent stood thought threw understood withdrew dealt fought caught taught""".split())
+_NOT_PAST_ED = {"united", "limited", "indeed", "need", "speed", "proceed", "succeed", "exceed", "feed", "seed",
+                "breed", "bed", "red", "shed", "hundred", "expected", "scheduled", "planned", "based", "concerned",
+                "interested", "related", "detailed", "advanced", "armed", "supposed"}
 _CLAUSE_END = re.compile(r"[.!?;]\s|\n")
+
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
 
 
 @dataclass
@@ -124,6 +158,7 @@ class DateMention:
     value: str | None  # see the module docstring; None when it cannot be resolved
     precision: str | None  # "day", "week", "month", "quarter", "season", "year", "decade"
     kind: str = "date"  # "date"; "heading" (a line holding only a date); "stamp" (a live-blog entry time)
+    tense: str | None = None  # "future" or "past": the clause's tense, as read for resolving it
 
 
 def _month_value(year: int, month: int) -> str:
@@ -154,31 +189,14 @@ def find_dates(text: str, reference: dt.date | None = None, *, day_first: bool |
     holding nothing but a full date (a live blog's day heading) becomes the reference for what follows it.
     """
     end = len(text) if end is None else end
+    chosen, tenses = _detect(text, start, end)
     if day_first is None:
-        day_first = guess_day_first(text)
-    candidates = []
-    for name, pattern in _PATTERNS:
-        for m in pattern.finditer(text, start, end):
-            s, e = _core_span(name, m, text)
-            if e > s:
-                candidates.append((s, e, name, m))
-    # The longest expression wins where several overlap ("Friday, 3 May 2024" over "Friday" and "2024").
-    candidates.sort(key=lambda c: (c[0] - c[1], _PRIORITY[c[2]], c[0]))
-    chosen: list[tuple[int, int, str, re.Match]] = []
-    taken_starts: list[int] = []
-    taken: list[tuple[int, int]] = []
-    for s, e, name, m in candidates:
-        i = bisect.bisect_left(taken_starts, s)
-        if (i > 0 and taken[i - 1][1] > s) or (i < len(taken) and taken[i][0] < e):
-            continue
-        taken_starts.insert(i, s)
-        taken.insert(i, (s, e))
-        chosen.append((s, e, name, m))
-    chosen.sort(key=lambda c: c[0])
+        day_first = _day_first_from(chosen)
     found: list[DateMention] = []
     ref = reference
     for s, e, name, m in chosen:
-        resolved = _resolve(name, m, text, s, e, ref, day_first)
+        tense = _tense_near(text, tenses, s, e)
+        resolved = _resolve(name, m, text, s, e, ref, day_first, tense)
         if resolved is None:
             continue
         value, precision = resolved
@@ -186,8 +204,159 @@ def find_dates(text: str, reference: dt.date | None = None, *, day_first: bool |
         if precision == "day" and value and _is_heading(text, s, e):
             kind = "heading"
             ref = dt.date.fromisoformat(value)
-        found.append(DateMention(s, e, text[s:e], value, precision, kind))
+        found.append(DateMention(s, e, text[s:e], value, precision, kind, tense))
     return _merge_clock_times(text, found)
+
+
+_last_detection: tuple = (None, 0, 0, None)
+
+
+def _detect(text: str, start: int, end: int):
+    """The date expressions of text[start:end] (longest first where they overlap) and its tense words.
+
+    Regular expressions are tried only where a scan of the words finds something a date can be made of (a
+    number, a month or weekday name, "last", "ago", ...), and there only the patterns that can start with that
+    word, also at the few words before it that may open one ("the end of", "nearly"): every pattern at every
+    position would cost ten times more. The last result is kept: publication date and events read one text.
+    """
+    global _last_detection
+    if _last_detection[0] is text and _last_detection[1:3] == (start, end):
+        return _last_detection[3]
+    lowered = text.lower()  # one C-speed call instead of one per word
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(lowered, start, end)]
+    starts: set[tuple[int, str]] = set()
+    interesting = _INTERESTING
+    for i, (s, low) in enumerate(tokens):
+        if low not in interesting:
+            if not low[0].isdigit():
+                continue
+            if len(low) == 4:
+                starts.add((s, "digit4"))
+            elif len(low) <= 2:
+                starts.add((s, "digit2"))
+                if s > 0 and text[s - 1] in "'’":
+                    starts.add((s - 1, "apostrophe"))
+                line_start = text.rfind("\n", 0, s) + 1
+                if not text[line_start:s].strip():
+                    starts.add((line_start, "line"))
+            else:
+                continue
+        elif text[s].isupper() and low in MONTHS:
+            starts.add((s, "month"))
+        elif text[s].isupper() and low in WEEKDAYS:
+            starts.add((s, "weekday"))
+        elif low in _WORD_STARTS:
+            starts.add((s, low))
+        elif low not in _TRIGGERS:
+            continue
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if tokens[j][1] in _WORD_STARTS:
+                starts.add(tokens[j])
+    candidates = []
+    for pos, key in starts:
+        for name, pattern in _BY_GROUP.get(key) or _WORD_STARTS[key]:
+            m = pattern.match(text, pos, end)
+            if m:
+                s, e = _core_span(name, m, text)
+                if e > s:
+                    candidates.append((s, e, name, m))
+    # The longest expression wins where several overlap ("Friday, 3 May 2024" over "Friday" and "2024").
+    candidates.sort(key=lambda c: (c[0] - c[1], _PRIORITY[c[2]], c[0]))
+    chosen: list[tuple[int, int, str, re.Match]] = []
+    taken: list[tuple[int, int]] = []
+    for c in candidates:
+        s, e = c[0], c[1]
+        i = bisect.bisect_left(taken, (s, e))
+        if (i > 0 and taken[i - 1][1] > s) or (i < len(taken) and taken[i][0] < e):
+            continue
+        taken.insert(i, (s, e))
+        chosen.append(c)
+    chosen.sort(key=lambda c: c[0])
+    result = (chosen, _Tenses(tokens, text))
+    _last_detection = (text, start, end, result)
+    return result
+
+
+class _Tenses:
+    """The words that set a clause's tense, in text order."""
+
+    def __init__(self, tokens: list[tuple[int, str]], text: str):
+        self.cues: list[tuple[int, int, str]] = []
+        lows = [w for _, w in tokens]
+        for i, low in enumerate(lows):
+            if low in _FUTURE_WORDS or (low == "may" and text[tokens[i][0]] == "m"):
+                kind = "future"
+            elif low in _PAST_WORDS or (low.endswith("ed") and len(low) > 4 and low not in _NOT_PAST_ED):
+                kind = "past"
+            elif low == "to" and i and lows[i - 1] in _TO_FUTURE:
+                kind = "future"
+            else:
+                continue
+            prev = lows[i - 1] if i else ""
+            if prev in ("be", "been") and i >= 2 and (lows[i - 2] in _MODALS or (i >= 3 and lows[i - 3] in _MODALS)):
+                kind = "future"  # "would be deployed", "will have been signed"
+            elif prev == "had" or (prev == "been" and i >= 2 and lows[i - 2] == "had"):
+                kind = "past"  # "had been due"
+            s = tokens[i][0]
+            self.cues.append((s, s + len(low), kind))
+
+    def between(self, lo: int, hi: int):
+        cues = self.cues
+        for i in range(bisect.bisect_left(cues, (lo,)), len(cues)):
+            if cues[i][0] >= hi:
+                return
+            yield cues[i]
+
+
+def _tense_near(text: str, tenses: _Tenses, s: int, e: int) -> str | None:
+    """The tense of the word nearest to text[s:e] in its clause; a word before it governs it first."""
+    lo = max(0, s - 160)
+    cut = None
+    for cut in _CLAUSE_END.finditer(text, lo, s):
+        pass
+    if cut:
+        lo = cut.end()
+    stop = _CLAUSE_END.search(text, e, min(len(text), e + 160))
+    hi = stop.start() if stop else min(len(text), e + 160)
+    best, best_distance = None, 10 ** 6
+    for cs, ce, kind in tenses.between(lo, hi):
+        if s <= cs < e:
+            continue  # the expression's own words ("last", "next") are read by the patterns
+        # The verb before an expression usually governs it ("agreed in January would be passed on").
+        distance = s - ce if ce <= s else cs - e + 60
+        if distance < best_distance:
+            best, best_distance = kind, distance
+    return best
+
+
+def clause_tense(text: str, s: int, e: int) -> str | None:
+    """"future" or "past" from the tense word nearest to text[s:e] in its clause, or None when there is none."""
+    lo, hi = max(0, s - 200), min(len(text), e + 200)
+    tokens = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(text, lo, hi)]
+    return _tense_near(text, _Tenses(tokens, text), s, e)
+
+
+def _day_first_from(chosen) -> bool:
+    """Ambiguous numeric dates (03/05/2024) read as the document's other dates are written.
+
+    Unambiguous numeric dates decide (25/04/2024, 06/30/2024); else the way the text writes dates in words
+    (3 May 2024 against May 3, 2024); else day first, as most of the world writes.
+    """
+    numeric = [0, 0]
+    words = [0, 0]
+    for _, _, name, m in chosen:
+        if name == "numeric":
+            a, b = int(m["a"]), int(m["b"])
+            if a > 12 >= b:
+                numeric[0] += 1
+            elif b > 12 >= a:
+                numeric[1] += 1
+        elif name in ("day_month_year", "day_month"):
+            words[0] += 1
+        elif name in ("month_day_year", "month_day"):
+            words[1] += 1
+    votes = numeric if any(numeric) else words
+    return votes[1] <= votes[0]
 
 
 def _core_span(name: str, m: re.Match, text: str) -> tuple[int, int]:
@@ -212,7 +381,8 @@ def _is_heading(text: str, s: int, e: int) -> bool:
     return len(rest.strip(" \t,.-–—|:")) == 0
 
 
-def _resolve(name: str, m: re.Match, text: str, s: int, e: int, ref: dt.date | None, day_first: bool):
+def _resolve(name: str, m: re.Match, text: str, s: int, e: int, ref: dt.date | None, day_first: bool,
+             tense: str | None):
     """(value, precision) for one match; None when the match is not a date after all."""
     g = m.groupdict()
     month = MONTHS.get((g.get("month") or "").lower().rstrip("."))
@@ -241,7 +411,7 @@ def _resolve(name: str, m: re.Match, text: str, s: int, e: int, ref: dt.date | N
                     and abs((_date(y, month, day) - ref).days) < 300]
             if fits:
                 return _date(fits[0], month, day).isoformat(), "day"
-        year = _year_for(month, day, ref, clause_tense(text, s, e))
+        year = _year_for(month, day, ref, tense)
         d = _date(year, month, day) or _date(year - 1, month, day)
         return d.isoformat(), "day"
     if name == "month_year":
@@ -261,7 +431,7 @@ def _resolve(name: str, m: re.Match, text: str, s: int, e: int, ref: dt.date | N
         elif rel == "this":
             year = ref.year
         else:
-            year = _year_for(month, 15 if name == "part_month" else 1, ref, clause_tense(text, s, e), month_only=True)
+            year = _year_for(month, 15 if name == "part_month" else 1, ref, tense, month_only=True)
         return _month_value(year, month), "month"
     if name in ("quarter", "q_number"):
         q = g["q"].lower()
@@ -273,12 +443,12 @@ def _resolve(name: str, m: re.Match, text: str, s: int, e: int, ref: dt.date | N
                 return None, "quarter"
             year = ref.year + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
         elif g["q"].lower() == "last":
-            return _relative_unit({"unit": "quarter", "rel": "last"}, ref, text, s, e)
+            return _relative_unit({"unit": "quarter", "rel": "last"}, ref, tense)
         else:
             if ref is None:
                 return None, "quarter"
             current = (ref.month - 1) // 3 + 1
-            ahead = clause_tense(text, s, e) == "future"
+            ahead = tense == "future"
             year = ref.year if (q > current and ahead) or q <= current else ref.year - 1
         return _month_value(year, 3 * q - 2), "quarter"
     if name == "season_year":
@@ -292,7 +462,7 @@ def _resolve(name: str, m: re.Match, text: str, s: int, e: int, ref: dt.date | N
     if name == "year":
         return g["year"], "year"
     if name in ("relative_unit", "the_weekend"):
-        return _relative_unit(g, ref, text, s, e)
+        return _relative_unit(g, ref, tense)
     if name == "ago":
         if ref is None:
             return None, None
@@ -315,11 +485,11 @@ def _resolve(name: str, m: re.Match, text: str, s: int, e: int, ref: dt.date | N
         if ref is None:
             return None, "day"
         return _weekday(WEEKDAYS[g["weekday"].lower()], (g.get("rel") or "").lower(), ref,
-                        clause_tense(text, s, e)).isoformat(), "day"
+                        tense).isoformat(), "day"
     if name == "holiday":
         if ref is None:
             return None, "day"
-        return _holiday(g["holiday"].lower(), ref, clause_tense(text, s, e)).isoformat(), "day"
+        return _holiday(g["holiday"].lower(), ref, tense).isoformat(), "day"
     if name == "clock":
         return None, "time"  # a time alone; it dates something only beside a day (see _merge_clock_times)
     if name == "live_stamp":
@@ -331,7 +501,7 @@ def _short_decade(two: int) -> int:
     return 2000 + two if two <= 20 else 1900 + two
 
 
-def _relative_unit(g: dict, ref: dt.date | None, text: str, s: int, e: int):
+def _relative_unit(g: dict, ref: dt.date | None, tense: str | None):
     unit = g["unit"].lower()
     precision = {"week": "week", "weekend": "week", "month": "month", "year": "year",
                  "quarter": "quarter"}.get(unit, "season")
@@ -344,7 +514,7 @@ def _relative_unit(g: dict, ref: dt.date | None, text: str, s: int, e: int):
     if unit == "weekend":
         if rel in ("the", "this"):
             # The weekend just past, unless the clause looks ahead (or it is the weekend now).
-            ahead = clause_tense(text, s, e) == "future" or ref.weekday() >= 5
+            ahead = tense == "future" or ref.weekday() >= 5
             step = 0 if ahead or ref.weekday() >= 5 else -1
         return (_monday(ref) + dt.timedelta(weeks=step)).isoformat(), "week"
     if unit == "month":
@@ -419,29 +589,6 @@ def _year_for(month: int, day: int, ref: dt.date, tense: str | None, month_only:
     if tense == "past":
         return recent + 1 if back > 10 and ahead <= near else recent
     return recent + 1 if ahead * 2 < back else recent
-
-
-def clause_tense(text: str, s: int, e: int) -> str | None:
-    """"future" or "past" from the tense word nearest to text[s:e] in its clause, or None when there is none."""
-    lo = max(0, s - 160)
-    left = text[lo:s]
-    cut = None
-    for cut in _CLAUSE_END.finditer(left):
-        pass
-    if cut:
-        lo += cut.end()
-    hi_end = min(len(text), e + 160)
-    stop = _CLAUSE_END.search(text, e, hi_end)
-    hi = stop.start() if stop else hi_end
-    best, best_distance = None, 10 ** 6
-    for m in _CUE.finditer(text, lo, hi):
-        if s <= m.start() < e:
-            continue  # the expression's own words ("last", "next") are read by the patterns
-        # The verb before an expression usually governs it ("agreed in January would be passed on").
-        distance = s - m.end() if m.end() <= s else m.start() - e + 60
-        if distance < best_distance:
-            best, best_distance = ("future" if m["future"] else "past"), distance
-    return best
 
 
 def _merge_clock_times(text: str, found: list[DateMention]) -> list[DateMention]:

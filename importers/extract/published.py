@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from importers.extract.dates import MONTHS, clause_tense, find_dates
+from importers.extract.dates import MONTHS, find_dates
 from importers.model import Document
 
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|\b)")
@@ -58,15 +58,17 @@ def _from_dateline(text: str, body_start: int) -> str | None:
     month = MONTHS.get((m[2] or m[3]).lower().rstrip("."))
     if not month:
         return None
-    return _year_from_article(text, body_start + len(text[body_start: place.end()]) + mention.end, month, day)
+    return _year_from_article(text, body_start, place.end() + mention.end, month, day)
 
 
-def _year_from_article(text: str, after: int, month: int, day: int) -> str | None:
+def _year_from_article(text: str, body_start: int, after: int, month: int, day: int) -> str | None:
     """The dateline's day in the year the article's own explicit dates agree on, or None."""
-    own = [d for d in find_dates(text, None, start=after) if d.value and d.precision in ("day", "month", "year")]
+    # Read from the body's start, as event extraction will, so the detection is shared (see dates._detect).
+    own = [d for d in find_dates(text, None, start=body_start)
+           if d.start >= after and d.value and d.precision in ("day", "month", "year")]
     if not own:
         return None
-    past = [_as_tuple(d.value) for d in own if clause_tense(text, d.start, d.end) != "future"]
+    past = [_as_tuple(d.value) for d in own if d.tense != "future"]
     latest = max(_as_tuple(d.value) for d in own)
     if past:
         y0, m0, d0 = max(past)

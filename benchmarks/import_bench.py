@@ -1,0 +1,181 @@
+"""Import throughput with full extraction: articles/s, words/s and peak memory, on one core and with --jobs.
+
+    .venv/bin/python benchmarks/import_bench.py                 # 10,000 articles, --jobs 1 and 2
+    .venv/bin/python benchmarks/import_bench.py --articles 20000 --jobs 1 4
+
+Writes a corpus of plain-text articles made entirely by code (wire copy with datelines, British and American
+dates, header lines, live blogs with timestamps, opinion pieces with scare quotes; every article carries
+quotes with attributions and a dozen date expressions) into a temporary folder, then runs
+`dateline import` on it in a fresh process per setting (so peak memory is that run's own) and prints one
+line per setting. Deterministic for a given --seed. The target is 500 articles/s on one core.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_SYLLABLES = ("ka", "ro", "vel", "mar", "to", "lin", "dra", "sen", "or", "bel", "nik", "sa", "tor", "ven",
+              "li", "gor", "an", "mi", "dus", "ker", "pal", "rin", "zo", "ha", "quel", "ste", "bru", "ly")
+_ROLES = ("Foreign Minister", "Defence Minister", "President", "Prime Minister", "government spokesman",
+          "opposition leader", "central bank governor", "Trade Envoy")
+_INSTITUTIONS = ("the defence ministry", "the foreign ministry", "state television", "the central bank",
+                 "the port authority", "the election commission")
+_TOPICS = ("the pipeline treaty", "the fishing quota", "the border survey", "the grain deal", "the tariff plan",
+           "the ceasefire talks", "the harbour expansion", "the pension reform", "the river commission")
+_VERBS_PAST = ("signed", "rejected", "postponed", "approved", "criticised", "welcomed", "suspended", "reviewed")
+_QUOTES = ("We will not accept any change to the border", "This is a good day for both our countries",
+           "The lawyers are still arguing about commas, not about principles", "Nobody wins a trade war",
+           "We have been patient, but patience is not weakness", "The door remains open",
+           "I would rather sign late than sign something we regret", "Our fishermen deserve better")
+_SAY = ("said", "told reporters", "added", "warned", "insisted", "said on {weekday}", "told parliament")
+
+
+def _name(rng: random.Random) -> str:
+    def word() -> str:
+        return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+    return f"{word()} {word()}"
+
+
+def _place(rng: random.Random) -> str:
+    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+
+def _day_uk(d: date) -> str:
+    return f"{d.day} {d:%B %Y}"
+
+
+def _day_us(d: date) -> str:
+    return f"{d:%B} {d.day}, {d.year}"
+
+
+def _paragraphs(rng: random.Random, published: date, us: bool) -> list[str]:
+    """Body paragraphs: dated sentences in many forms, quotes with attributions, some numbers that are not dates."""
+    people = [(_name(rng), rng.choice(_ROLES)) for _ in range(3)]
+    weekday = (published - timedelta(days=rng.randint(0, 6))).strftime("%A")
+    past = published - timedelta(days=rng.randint(20, 400))
+    ahead = published + timedelta(days=rng.randint(10, 200))
+    write = _day_us if us else _day_uk
+    out = []
+    for i in range(rng.randint(6, 10)):
+        name, role = people[i % 3]
+        topic = rng.choice(_TOPICS)
+        kind = rng.randrange(8)
+        if kind == 0:
+            text = (f"{role} {name} {rng.choice(_VERBS_PAST)} {topic} on {weekday}, saying talks that began in "
+                    f"{past:%B %Y} had run their course.")
+        elif kind == 1:
+            text = (f"\u201c{rng.choice(_QUOTES)},\u201d {name} " + rng.choice(_SAY).format(weekday=weekday)
+                    + f". The agreement of {write(past)} was meant to settle the matter for {rng.randint(3, 9)} years.")
+        elif kind == 2:
+            text = (f"{rng.choice(_INSTITUTIONS).capitalize()} said a summit would be held on {write(ahead)}, "
+                    f"and that a draft would be ready next month.")
+        elif kind == 3:
+            text = (f"The dispute has simmered since {rng.randint(1990, 2015)}, when {rng.randint(2, 40)} boats "
+                    f"were seized; costs have risen {rng.randint(5, 60)}% to ${rng.randint(2, 90)} million since the "
+                    f"mid-{rng.choice(('1990s', '2000s'))}.")
+        elif kind == 4:
+            text = (f"Last week {name}, {rng.randint(30, 75)}, met envoys in {_place(rng)}; yesterday the "
+                    f"{rng.choice(('upper house', 'cabinet', 'committee'))} voted {rng.randint(60, 120)} to "
+                    f"{rng.randint(10, 59)} to back {topic}.")
+        elif kind == 5:
+            numeric = f"{past:%m/%d/%Y}" if us else f"{past:%d/%m/%Y}"
+            text = (f"A report dated {numeric} found that {topic} would cost more than planned, "
+                    f"according to {name}, who called it \u2018a warning, not a verdict\u2019.")
+        elif kind == 6:
+            text = (f"In early {ahead:%B}, the commission will publish its findings; {name} said two weeks ago "
+                    f"that the 2019 rules still applied.")
+        else:
+            text = (f"\u201c{rng.choice(_QUOTES)}. {rng.choice(_QUOTES)},\u201d said {name}, the {role.lower()}, "
+                    f"who has held the post since {past.year - rng.randint(1, 8)}.")
+        out.append(text)
+    return out
+
+
+def article(rng: random.Random, n: int) -> str:
+    published = date(2015, 1, 1) + timedelta(days=rng.randrange(3650))
+    title = f"{_place(rng)} and {_place(rng)} clash over {rng.choice(_TOPICS)}"
+    shape = n % 4
+    us = rng.random() < 0.5
+    body = _paragraphs(rng, published, us)
+    if shape == 0:  # wire copy: the dateline gives day and month, the body gives the year
+        place = _place(rng).upper()
+        month_day = f"{published:%b} {published.day}" if us else f"{published.day} {published:%B}"
+        body[0] = f"{place}, {month_day} (Meridian) - {body[0]}"
+        return f"{title}\n\n" + "\n\n".join(body) + "\n"
+    if shape == 1:  # header line
+        return f"Date: {_day_uk(published)} Author: {_name(rng)}\n\n{title}\n\n" + "\n\n".join(body) + "\n"
+    if shape == 2:  # live blog: a day heading, then timestamped entries
+        entries = [f"{9 + i}:{rng.randint(0, 59):02d} {p}" for i, p in enumerate(body)]
+        return f"Live: {title}\n\n{published:%A} {_day_uk(published)}\n\n" + "\n\n".join(entries) + "\n"
+    # opinion: a byline and a date line under the headline, scare quotes
+    return (f"Opinion | {title}\n\nBy {_name(rng)}\n{_day_us(published) if us else _day_uk(published)}\n\n"
+            + "\n\n".join(body) + "\n\nThe so-called \u201cframework\u201d is nothing of the kind.\n")
+
+
+def write_corpus(folder: Path, n: int, seed: int) -> tuple[int, int]:
+    rng = random.Random(seed)
+    words = 0
+    for i in range(n):
+        text = article(rng, i)
+        words += len(text.split())
+        (folder / f"{i // 1000:03d}").mkdir(exist_ok=True)
+        (folder / f"{i // 1000:03d}" / f"article_{i:06d}.txt").write_text(text, encoding="utf-8")
+    return n, words
+
+
+def run_import(folder: str, db: str, jobs: int) -> dict:
+    """One import in this process; what the parent prints."""
+    sys.path.insert(0, str(ROOT))
+    from importers.pipeline import import_paths
+    from store import open_db
+
+    database = open_db(Path(db))
+    started = time.perf_counter()
+    report = import_paths(database, [folder], jobs=jobs)
+    seconds = time.perf_counter() - started
+    rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {"seconds": seconds, "documents": report.documents, "events": report.events,
+            "statements": report.statements, "failed": len(report.failed),
+            "peak_mb": (rss_kb + (children_kb * jobs if jobs > 1 else 0)) / 1024}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--run", nargs=3, metavar=("FOLDER", "DB", "JOBS"), help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.run:
+        print(json.dumps(run_import(a.run[0], a.run[1], int(a.run[2]))))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        started = time.perf_counter()
+        n, words = write_corpus(corpus, a.articles, a.seed)
+        print(f"corpus: {n} articles, {words} words, written in {time.perf_counter() - started:.1f} s")
+        for jobs in a.jobs:
+            db = Path(tmp) / f"bench-{jobs}.db"
+            out = subprocess.run([sys.executable, __file__, "--run", str(corpus), str(db), str(jobs)],
+                                 capture_output=True, text=True, check=True)
+            r = json.loads(out.stdout.strip().splitlines()[-1])
+            print(f"--jobs {jobs}: {r['documents'] / r['seconds']:7.0f} articles/s  "
+                  f"{words / r['seconds']:9.0f} words/s  peak {r['peak_mb']:6.0f} MB  "
+                  f"({r['documents']} documents, {r['statements']} statements, {r['events']} events, "
+                  f"{r['failed']} failed, {r['seconds']:.1f} s)")
+
+
+if __name__ == "__main__":
+    main()
