@@ -93,7 +93,8 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
             item_id INTEGER NOT NULL,
             document_id INTEGER NOT NULL,
             date TEXT,
-            date_precision TEXT
+            date_precision TEXT,
+            kind TEXT                       -- event, statement or phrase: filtering by kind needs no join
         );
         CREATE INDEX timeline_date ON timeline(date);
         CREATE INDEX timeline_item ON timeline(item_type, item_id);

@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 _ORDERED_ITEMS = """
-    SELECT 'event' AS item_type, e.id AS item_id, e.document_id, e.date, e.date_precision, e.start AS at
+    SELECT 'event' AS item_type, e.id AS item_id, e.document_id, e.date, e.date_precision, e.start AS at,
+           'event' AS kind
     FROM events e WHERE e.date IS NOT NULL
     UNION ALL
-    SELECT 'statement', s.id, s.document_id, s.date, s.date_precision, s.start
+    SELECT 'statement', s.id, s.document_id, s.date, s.date_precision, s.start, s.kind
     FROM statements s
     UNION ALL
-    SELECT 'event', e.id, e.document_id, NULL, NULL, e.start FROM events e WHERE e.date IS NULL
+    SELECT 'event', e.id, e.document_id, NULL, NULL, e.start, 'event' FROM events e WHERE e.date IS NULL
 """
 
 
@@ -28,8 +29,8 @@ def rebuild(db: sqlite_utils.Database) -> int:
     with db.conn:
         db.execute("DELETE FROM timeline")
         db.execute(
-            "INSERT INTO timeline (item_type, item_id, document_id, date, date_precision) "
-            "SELECT item_type, item_id, i.document_id, i.date, i.date_precision "
+            "INSERT INTO timeline (item_type, item_id, document_id, date, date_precision, kind) "
+            "SELECT item_type, item_id, i.document_id, i.date, i.date_precision, i.kind "
             f"FROM ({_ORDERED_ITEMS}) i JOIN documents d ON d.id = i.document_id "
             "ORDER BY i.date IS NULL, i.date, d.published IS NULL, d.published, i.document_id, i.at, "
             "i.item_type"
@@ -154,21 +155,18 @@ class Filters:
 def _filtered_query(filters: Filters) -> tuple[str, list]:
     """SELECT position, date of the rows a filter keeps, in order.
 
-    Filters on statements drive the query from the statements table (through its indexes) with inner joins,
-    so "one speaker" over a million rows reads that speaker's rows, not every row.
+    A speaker filter drives the query from the statements table (through its speaker index) with inner
+    joins, so "one speaker" over a million rows reads that speaker's rows, not every row; the kind is a
+    column of the timeline itself, so "only quotes" reads no other table.
     """
     joins, where, args = [], [], []
-    on_statements = filters.speaker or filters.kind in ("statement", "phrase")
-    if on_statements:
-        joins.append("JOIN statements s ON t.item_type = 'statement' AND s.id = t.item_id")
     if filters.speaker:
+        joins.append("JOIN statements s ON t.item_type = 'statement' AND s.id = t.item_id")
         joins.append("JOIN speakers sp ON sp.id = s.speaker_id")
         where.append("sp.name = ?")
         args.append(filters.speaker)
-    if filters.kind == "event":
-        where.append("t.item_type = 'event'")
-    elif filters.kind in ("statement", "phrase"):
-        where.append("s.kind = ?")
+    if filters.kind:
+        where.append("t.kind = ?")
         args.append(filters.kind)
     if filters.outlet:
         joins.append("JOIN documents d ON d.id = t.document_id")

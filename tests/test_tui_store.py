@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import json
 
-from store import marks, open_db
+from store import marks
 from store.citation import citation, long_date
-from store.timeline import Filters, View, position_of
+from store.timeline import Filters, View
 from tests.test_tui import make_db
 from tui.export_view import export_view
 from tui.format import date_label, headings, matched_characters, wrap_offsets

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select
 
@@ -29,8 +29,8 @@ class FilterScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         speakers, outlets = timeline.speakers(self.app.db), timeline.outlets(self.app.db)
         f = self.filters
-        with VerticalScroll(classes="dialog", id="filters"):
-            yield Label("Filter the chronology — enter applies, escape cancels", classes="title")
+        with Vertical(classes="dialog", id="filters"):
+            yield Label("Filter the chronology · ctrl+s or enter in a field applies · esc cancels", classes="title")
             with Horizontal(classes="dates"):
                 yield Input(f.date_from or "", placeholder="from: 2023, April 2023…", id="date_from")
                 yield Input(f.date_to or "", placeholder="to: 2024-03-01…", id="date_to")
