@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 import rensa
@@ -36,6 +37,7 @@ SCHEME = f"rensa-{rensa.RMinHash.ALGORITHM_VERSION}-{NUM_PERM}x{BAND_ROWS}-w{SHI
 MIN_CONTAINMENT = 0.6  # share of the shorter document's 3-grams found in the other
 MIN_SHINGLES = 20  # below this a document is too short to call a reprint unless nearly identical
 SHORT_DOC_JACCARD = 0.8
+TRIES_PER_STORY = 3  # candidate documents verified per candidate story, best band overlap first
 
 _WORD = re.compile(r"\w+")
 
@@ -111,18 +113,27 @@ def cluster_documents(db: sqlite_utils.Database) -> int:
         for doc_id in new_ids:
             own = grams(doc_id)
             keys = band_keys(own)
-            candidates: set[int] = set()
+            hits: Counter[int] = Counter()  # shared bands per stored document: the likeliest copies first
             for chunk in range(0, len(keys), 500):
                 part = keys[chunk:chunk + 500]
-                candidates.update(r[0] for r in db.execute(
-                    f"SELECT DISTINCT document_id FROM story_bands WHERE band_key IN ({','.join('?' * len(part))})",
-                    part))
-            candidates.discard(doc_id)
+                for other, n in db.execute(
+                        f"SELECT document_id, COUNT(*) FROM story_bands WHERE band_key IN ({','.join('?' * len(part))}) "
+                        "GROUP BY document_id", part):
+                    hits[other] += n
+            hits.pop(doc_id, None)
+            members: dict[int, list[int]] = {}  # candidate stories, each with its candidate documents
+            ranked = [other for other, _ in hits.most_common()]
+            for chunk in range(0, len(ranked), 500):
+                part = ranked[chunk:chunk + 500]
+                story_of = dict(db.execute(
+                    f"SELECT id, story_id FROM documents WHERE id IN ({','.join('?' * len(part))})", part))
+                for other in part:
+                    members.setdefault(story_of.get(other) or other, []).append(other)
             stories = {doc_id}
-            for other in candidates:
-                if same_story(own, grams(other)):
-                    story = db.execute("SELECT story_id FROM documents WHERE id = ?", [other]).fetchone()[0]
-                    stories.add(story if story is not None else other)
+            for story, docs in members.items():
+                # One verified copy is enough to join a story; a few tries, not every member of a big one.
+                if any(same_story(own, grams(other)) for other in docs[:TRIES_PER_STORY]):
+                    stories.add(story)
             story_id = min(stories)
             if len(stories) > 1:
                 joined += 1
