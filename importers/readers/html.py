@@ -46,14 +46,13 @@ def read(source: str, data: bytes) -> ReadResult:
     if not data.strip():
         raise ReadError("the file is empty")
     warnings: list[str] = []
-    doc = page_document(source, 0, data, warnings)
+    doc = page_document(source, data, warnings)
     if doc is None:
         raise ReadError("no article text could be extracted from this page")
     return ReadResult([doc], warnings)
 
 
-def page_document(source: str, index: int, page: bytes | str, warnings: list[str],
-                  url: str | None = None) -> Document | None:
+def page_document(source: str, page: bytes | str, warnings: list[str]) -> Document | None:
     """One Document from a whole page, or None when the page holds no article text."""
     import trafilatura  # heavy import: only when a page is read
 
@@ -61,13 +60,13 @@ def page_document(source: str, index: int, page: bytes | str, warnings: list[str
     if tree is None:
         return None
     extracted = trafilatura.bare_extraction(
-        tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        tree, with_metadata=True, include_comments=False, include_tables=False,
         date_extraction_params={"original_date": True, "extensive_search": False},
     )
     text = _paragraphs(getattr(extracted, "text", None) or "") if extracted is not None else ""
     if not _is_article(text):
         return None
-    page_url = url or extracted.url
+    page_url = extracted.url  # the canonical link or og:url
     stated, published = _metadata_date(tree, warnings)
     if not stated:  # a month-only statement stays a month: htmldate would invent its day
         published = _markup_date(tree)
@@ -81,7 +80,7 @@ def page_document(source: str, index: int, page: bytes | str, warnings: list[str
     # trafilatura keeps the headline as the first line; the article (and its dateline) starts after it.
     body_start = len(first_line) + 1 if title and _same_words(first_line, title) and "\n" in text else 0
     return Document(
-        source=source, source_index=index, text=text, format="html", title=title,
+        source=source, source_index=0, text=text, format="html", title=title,
         outlet=extracted.sitename or extracted.hostname or None, author=extracted.author or None,
         section=categories[0] if categories else None, url=page_url or None, published=published,
         body_start=body_start,
