@@ -377,7 +377,8 @@ class QuoteIndex:
 
     def _candidates(self, words: list[_QueryWord]) -> np.ndarray:
         """Statements holding the rarest query word (narrowed by the others when there are too many), and
-        in case the rarest is a typo that made another real word, statements holding all the others."""
+        in case the rarest is a typo that made another real word (when it may be, or when it costs little),
+        statements holding all the others."""
         ranked = sorted((w for w in words if w.forms), key=lambda w: w.df)
         rarest = self._narrow(self._postings_union(ranked[0].seeds), ranked[1:], CANDIDATES)
         if len(ranked) == 1 or not ranked[0].suspect:
@@ -457,34 +458,29 @@ class QuoteIndex:
             f"SELECT id, text, cluster_id FROM statements WHERE id IN ({','.join('?' * len(ids))})", ids
         ).fetchall()
         said = " ".join(typed)
-        ranked = sorted(((fuzz.partial_ratio(said, normalise(text)) + 15 * stage1[sid] / possible,
-                          sid, text, cluster) for sid, text, cluster in rows), key=lambda r: (-r[0], -r[1]))
-        # Among the best, whole words typed beat completions of them ("of dree" is not "of dreecloss").
-        ranked[:REFINE] = sorted(
-            ((self._closeness(said, normalise(text), last_open) + 15 * stage1[sid] / possible, sid, text, cluster)
-             for _, sid, text, cluster in ranked[:REFINE]), key=lambda r: (-r[0], -r[1]))
+        padded = f" {said} "  # whole words typed beat completions of them ("of dree" is not "of dreecloss")
+        ranked = sorted(((fuzz.partial_ratio(padded, f" {normalise(text)} "), 15 * stage1[sid] / possible, sid, text,
+                          cluster) for sid, text, cluster in rows), key=lambda r: (-r[0] - r[1], -r[2]))
+        if last_open:  # among the best, the last word may also be the start of a longer one: weigh that too
+            ranked[:REFINE] = sorted(
+                (((whole + fuzz.partial_ratio(said, normalise(text))) / 2, bonus, sid, text, cluster)
+                 for whole, bonus, sid, text, cluster in ranked[:REFINE]), key=lambda r: (-r[0] - r[1], -r[2]))
         owners: dict[str, set[int]] = defaultdict(set)  # form -> the query words it stands for
         for n, word in enumerate(words):
             for form in word.spelled:
                 owners[form].add(n)
         hits: list[SearchHit] = []
         seen_clusters: set[int] = set()
-        for score, sid, text, cluster in ranked:
+        for closeness, bonus, sid, text, cluster in ranked:
             if cluster is not None:
                 if cluster in seen_clusters:
                     continue
                 seen_clusters.add(cluster)
-            hits.append(SearchHit(sid, round(score, 2), text, self._matches(text, words, owners), cluster))
+            hits.append(SearchHit(sid, round(closeness + bonus, 2), text, self._matches(text, words, owners), cluster))
             if len(hits) == limit:
                 break
         self._count_outlets(hits)
         return hits
-
-    @staticmethod
-    def _closeness(said: str, text: str, last_open: bool) -> float:
-        """How well the text holds the typed words, in order: whole words count more than a completion."""
-        whole = fuzz.partial_ratio(f" {said} ", f" {text} ")
-        return (whole + fuzz.partial_ratio(said, text)) / 2 if last_open else whole
 
     @staticmethod
     def _matches(text: str, words: list[_QueryWord], owners: dict[str, set[int]]) -> list[tuple[int, int]]:
