@@ -267,6 +267,7 @@ class QuoteIndex:
                 counts[char] += 1
         # The letters a typo may have replaced or dropped: the commonest of the vocabulary's.
         self.alphabet = "".join(sorted(counts, key=counts.__getitem__, reverse=True)[:40])
+        self._letters = "".join(c for c in self.alphabet if not c.isdigit())  # for words without digits
         self._by_length: dict[int, list[str]] | None = None  # for words two edits away, made when needed
 
     @classmethod
@@ -290,11 +291,12 @@ class QuoteIndex:
     # -- the vocabulary -------------------------------------------------------------------------------
 
     def _one_edit(self, word: str) -> set[str]:
+        alphabet = self.alphabet if any(c.isdigit() for c in word) else self._letters
         splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
         edits = {a + b[1:] for a, b in splits if b}
         edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-        edits |= {a + c + b[1:] for a, b in splits if b for c in self.alphabet}
-        edits |= {a + c + b for a, b in splits for c in self.alphabet}
+        edits |= {a + c + b[1:] for a, b in splits if b for c in alphabet}
+        edits |= {a + c + b for a, b in splits for c in alphabet}
         edits.discard(word)
         return edits
 
@@ -446,7 +448,9 @@ class QuoteIndex:
             scores += best
         # Re-rank the best candidates on their text; when many tie (common words hold no order), take
         # more of the tied ones, so the few holding the words in the order typed are among them.
-        order = np.argsort(-scores, kind="stable")
+        keep = min(len(scores), POOL + 1)
+        order = np.argpartition(-scores, keep - 1)[:keep] if keep < len(scores) else np.arange(len(scores))
+        order = order[np.argsort(-scores[order], kind="stable")]
         pool = RERANK
         while len(words) > 1 and pool < min(len(order), POOL) and scores[order[pool]] >= scores[order[0]] - 1e-9:
             pool = min(POOL, pool * 2)
