@@ -48,6 +48,9 @@ class DatelineApp(App):
             db = self._local.db = open_db(self.db_path)
         return db
 
+    def has_quote_index(self) -> bool:
+        return self._index is not None
+
     def quote_index(self):
         """The quote search index, built on first use (in a worker thread) and shared after that."""
         with self._index_lock:

@@ -71,7 +71,7 @@ class SearchScreen(Screen):
 
     def _search(self, query: str, generation: int) -> None:
         app = self.app
-        if app._index is None:
+        if not app.has_quote_index():
             app.call_from_thread(self._status, "Building the search index (once per session)…")
         index = app.quote_index()
         if get_current_worker().is_cancelled or generation != self.generation:
@@ -81,7 +81,6 @@ class SearchScreen(Screen):
         by_id = {hit.statement_id: hit for hit in hits}
         for card in cards:
             hit = by_id[card.statement_id]
-            card.outlets = max(card.outlets, hit.outlets)
             card.matches = _matched(query, hit.text, hit.matches)
         if not get_current_worker().is_cancelled:
             app.call_from_thread(self._show, generation, query, cards)
