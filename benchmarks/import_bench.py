@@ -33,10 +33,24 @@ _INSTITUTIONS = ("the defence ministry", "the foreign ministry", "state televisi
 _TOPICS = ("the pipeline treaty", "the fishing quota", "the border survey", "the grain deal", "the tariff plan",
            "the ceasefire talks", "the harbour expansion", "the pension reform", "the river commission")
 _VERBS_PAST = ("signed", "rejected", "postponed", "approved", "criticised", "welcomed", "suspended", "reviewed")
-_QUOTES = ("We will not accept any change to the border", "This is a good day for both our countries",
-           "The lawyers are still arguing about commas, not about principles", "Nobody wins a trade war",
-           "We have been patient, but patience is not weakness", "The door remains open",
-           "I would rather sign late than sign something we regret", "Our fishermen deserve better")
+_SUBJECTS = ("we", "our government", "the coalition", "this ministry", "nobody in this room", "the navy",
+             "our negotiators", "the other side", "the committee", "my party", "the union", "the treaty")
+_QUOTE_VERBS = ("will not accept", "is ready to discuss", "rejects", "has always supported", "cannot ignore",
+                "will review", "must reconsider", "welcomes", "is worried about", "backs", "will challenge",
+                "is studying", "condemns", "has postponed", "will defend", "never promised")
+_OBJECTS = ("any change to the border", "the transit fees", "the survey of the estuary", "new sanctions on grain",
+            "the fishing quota", "a snap election", "the pension reform", "talks without preconditions",
+            "the detention of the crews", "the price cap on gas", "the closure of the consulate",
+            "the independent audit", "the plan for the new harbour", "a second round of talks")
+_TAILS = ("", " at this stage", " under any circumstances", " in the coming weeks", " before the summit",
+          " without a vote in parliament", " as a matter of principle", " for the time being")
+# Filler vocabulary: real articles differ in most of their words, which story clustering relies on.
+_VOCABULARY = """harbour freight tariff quota survey estuary ballot coalition budget cabinet ministry envoy
+treaty strait ferry radar inquiry pension subsidy wheat barley tanker pipeline customs border patrol
+trawler crew court appeal ruling deficit inflation export import levy council mayor province district
+village island bridge tunnel railway depot warehouse terminal convoy drought harvest flood storm levee
+dike reservoir turbine grid outage strike union wage contract tender audit scandal resignation reshuffle
+summit communique memorandum protocol annex clause amendment veto quorum motion hearing verdict""".split()
 _SAY = ("said", "told reporters", "added", "warned", "insisted", "said on {weekday}", "told parliament")
 
 
@@ -74,7 +88,7 @@ def _paragraphs(rng: random.Random, published: date, us: bool) -> list[str]:
             text = (f"{role} {name} {rng.choice(_VERBS_PAST)} {topic} on {weekday}, saying talks that began in "
                     f"{past:%B %Y} had run their course.")
         elif kind == 1:
-            text = (f"\u201c{rng.choice(_QUOTES)},\u201d {name} " + rng.choice(_SAY).format(weekday=weekday)
+            text = (f"\u201c{_quote(rng)},\u201d {name} " + rng.choice(_SAY).format(weekday=weekday)
                     + f". The agreement of {write(past)} was meant to settle the matter for {rng.randint(3, 9)} years.")
         elif kind == 2:
             text = (f"{rng.choice(_INSTITUTIONS).capitalize()} said a summit would be held on {write(ahead)}, "
@@ -95,10 +109,26 @@ def _paragraphs(rng: random.Random, published: date, us: bool) -> list[str]:
             text = (f"In early {ahead:%B}, the commission will publish its findings; {name} said two weeks ago "
                     f"that the 2019 rules still applied.")
         else:
-            text = (f"\u201c{rng.choice(_QUOTES)}. {rng.choice(_QUOTES)},\u201d said {name}, the {role.lower()}, "
+            text = (f"\u201c{_quote(rng)}. {_quote(rng)},\u201d said {name}, the {role.lower()}, "
                     f"who has held the post since {past.year - rng.randint(1, 8)}.")
-        out.append(text)
+        out.append(text + " " + _filler(rng))
     return out
+
+
+def _quote(rng: random.Random) -> str:
+    a, b = rng.sample(_VOCABULARY, 2)
+    text = (f"{rng.choice(_SUBJECTS)} {rng.choice(_QUOTE_VERBS)} {rng.choice(_OBJECTS)} and the {a} {b}"
+            f"{rng.choice(_TAILS)}")
+    return text[0].upper() + text[1:]
+
+
+def _filler(rng: random.Random) -> str:
+    """Background in words drawn at random: real articles share few word sequences unless one reprints another."""
+    sentences = []
+    for _ in range(rng.randint(1, 3)):
+        words = rng.choices(_VOCABULARY, k=rng.randint(10, 22))
+        sentences.append(f"{words[0].capitalize()} {' '.join(words[1:])}.")
+    return " ".join(sentences)
 
 
 def article(rng: random.Random, n: int) -> str:
@@ -123,10 +153,17 @@ def article(rng: random.Random, n: int) -> str:
 
 
 def write_corpus(folder: Path, n: int, seed: int) -> tuple[int, int]:
+    """N article files; one in ten reprints an earlier article under another headline, as wire copy is."""
     rng = random.Random(seed)
     words = 0
+    recent: list[str] = []
     for i in range(n):
-        text = article(rng, i)
+        if i % 10 == 9 and recent:
+            body = rng.choice(recent).split("\n", 1)[1]
+            text = f"{_place(rng)} {rng.choice(_TOPICS)} row: reprint\n{body}"
+        else:
+            text = article(rng, i)
+            recent = (recent + [text])[-50:]
         words += len(text.split())
         (folder / f"{i // 1000:03d}").mkdir(exist_ok=True)
         (folder / f"{i // 1000:03d}" / f"article_{i:06d}.txt").write_text(text, encoding="utf-8")

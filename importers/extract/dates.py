@@ -368,6 +368,9 @@ def _core_span(name: str, m: re.Match, text: str) -> tuple[int, int]:
             return s, s
     if name == "live_stamp":
         return m.start("hh"), e
+    if name == "relative_unit" and m["rel"].lower() == "last" and not m["part"] \
+            and re.search(r"\b(?:the|over the|in the|for the)\s+$", text[max(0, s - 12):s], re.IGNORECASE):
+        return s, s  # "spent the last month", "over the last year": a duration, not a date
     if name == "decade" and text[s:e].lower().startswith("the "):
         s += 4
     return s, e

@@ -13,7 +13,8 @@ import datetime as dt
 import re
 
 from importers.extract.boilerplate import inside
-from importers.extract.dates import DateMention, find_dates, guess_day_first
+from importers.extract.dates import DateMention, find_dates
+from importers.extract.published import dateline_span
 from importers.extract.sentences import sentence_spans
 from importers.model import Event
 
@@ -23,26 +24,34 @@ _CITATION_BEFORE = re.compile(r"(?:[”\"’]\s*[A-Z][\w .&'’-]{0,50}|\(\s*[A-
 
 def find_events(text: str, body_start: int, excluded: list[tuple[int, int]],
                 reference: dt.date | None) -> list[Event]:
-    mentions = find_dates(text, reference, day_first=guess_day_first(text), start=body_start)
+    mentions = find_dates(text, reference, start=body_start)
     if not mentions:
         return []
+    dateline = dateline_span(text, body_start) or (0, 0)
     starts = [d.start for d in mentions]
-    events = []
+    events: list[Event] = []
     for s, e in sentence_spans(text, body_start):
         i = bisect.bisect_left(starts, s)
-        seen: set[tuple[str | None, str | None]] = set()
+        seen: dict[tuple[str | None, str | None], int] = {}
         while i < len(mentions) and mentions[i].start < e:
             d = mentions[i]
             i += 1
             if d.kind == "heading" or inside(excluded, d.start) or _is_citation(text, d, s):
                 continue
+            if dateline[0] <= d.start < dateline[1] and not text[dateline[1]:e].strip(" ./-–—"):
+                continue  # a dateline split off as a sentence of its own reports nothing
+            event = Event(text=text[s:e], start=s, end=e, date=d.value,
+                          date_precision=d.precision if d.value else None,
+                          date_text=d.text, date_start=d.start, date_end=d.end)
             key = (d.value, d.precision) if d.value else (d.text.lower(), None)
             if key in seen:
+                # The same date twice: keep the words of the sentence over the dateline's stamp.
+                kept = seen[key]
+                if dateline[0] <= events[kept].date_start < dateline[1]:
+                    events[kept] = event
                 continue
-            seen.add(key)
-            events.append(Event(text=text[s:e], start=s, end=e, date=d.value,
-                                date_precision=d.precision if d.value else None,
-                                date_text=d.text, date_start=d.start, date_end=d.end))
+            seen[key] = len(events)
+            events.append(event)
     return events
 
 

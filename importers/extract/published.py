@@ -38,7 +38,17 @@ def find_published(document: Document, excluded: list[tuple[int, int]]) -> tuple
     return (found, "dateline") if found else (None, None)
 
 
-def _from_dateline(text: str, body_start: int) -> str | None:
+def dateline_span(text: str, body_start: int) -> tuple[int, int] | None:
+    """Where a wire dateline with a date ("MOSCOW, March 14. /TASS/.") opens the body, or None."""
+    found = _dateline(text, body_start)
+    if not found:
+        return None
+    place, mention = found
+    rest = text[place.end(): place.end() + 60]
+    return place.start("place"), place.end() + _AFTER_DATE.match(rest, mention.end).end()
+
+
+def _dateline(text: str, body_start: int):
     place = _PLACE.match(text, body_start)
     if not place or not re.search(r"[A-Z]{2}", place["place"]):
         return None
@@ -48,7 +58,14 @@ def _from_dateline(text: str, body_start: int) -> str | None:
     mentions = find_dates(rest, None)
     if not mentions or mentions[0].start > 3 or not _AFTER_DATE.match(rest, mentions[0].end):
         return None
-    mention = mentions[0]
+    return place, mentions[0]
+
+
+def _from_dateline(text: str, body_start: int) -> str | None:
+    found = _dateline(text, body_start)
+    if not found:
+        return None
+    place, mention = found
     if mention.value and mention.precision == "day":
         return mention.value
     m = re.match(r"(?:[A-Za-z]+,?\s+)?(?:(\d{1,2})\s+([A-Za-z]+)|([A-Za-z]+)\.?\s+(\d{1,2}))", mention.text)
