@@ -20,7 +20,7 @@ import sqlite_utils
 from importers.extract import extract
 from importers.model import Document, Extraction
 from importers.readers import ReadError, reader_for, iter_files, SNIFF_BYTES
-from store import search, stories, timeline
+from store import search_index, stories, timeline
 from store.writes import forget_missing_speakers, is_unchanged, save_file
 
 
@@ -207,5 +207,5 @@ def import_paths(db: sqlite_utils.Database, paths: list[str], *, published: str 
         forget_missing_speakers(db)
         stories.cluster_new(db)  # reprints join a story, repeated quotes a cluster: before the timeline uses them
         timeline.rebuild(db)
-        search.refresh(db)  # the quote search's word index takes in what this import added or removed
+        search_index.refresh(db)  # the quote search's word index takes in what this import added or removed
     return report
