@@ -174,3 +174,23 @@ def test_cli_search_json_has_matches_and_outlets(run_cli, tmp_path, corpus):
     first = json.loads(result.stdout.splitlines()[0])
     assert "hegemonic bullying" in first["text"]
     assert first["outlets"] >= 1 and first["matches"]
+
+
+def test_an_index_built_in_one_thread_searches_from_another(corpus):
+    """The browser builds the index once and searches from worker threads."""
+    import threading
+
+    db, _ = corpus
+    index = QuoteIndex.build(db)
+    found = []
+    worker = threading.Thread(target=lambda: found.extend(index.search("boats will sail", 1)))
+    worker.start()
+    worker.join()
+    index.close()
+    assert found and "boats will sail" in found[0].text.lower()
+
+
+def test_a_half_typed_last_word_is_highlighted_whole(corpus):
+    db, _ = corpus
+    hit = QuoteIndex.build(db).search("hegemonic bul", 1)[0]
+    assert [hit.text[start:end] for start, end in hit.matches] == ["hegemonic", "bullying"]
