@@ -69,10 +69,14 @@ def test_unclosed_quote_ends_with_its_paragraph():
     assert texts(text) == ["We warned them every winter."]
 
 
-def test_nested_quote_stays_inside_the_outer_statement():
+def test_nested_quote_stays_inside_the_outer_statement_unless_it_is_reported_speech():
+    text = '"We called it a ‘pause’ and that hurt," said Anselm Brask.'
+    assert texts(text) == ["We called it a ‘pause’ and that hurt,"]
     text = '"As one of them told me, ‘we were never asked,’ and that hurt," said Anselm Brask.'
     found = quotes_of(text)
-    assert [st.text for st in found] == ["As one of them told me, ‘we were never asked,’ and that hurt,"]
+    assert [st.text for st in found] == ["As one of them told me, ‘we were never asked,’ and that hurt,",
+                                         "we were never asked,"]
+    assert [st.speaker for st in found] == ["Anselm Brask", None]
 
 
 def test_titles_nicknames_and_numbers_are_not_statements():

@@ -135,9 +135,9 @@ _PREPOSITION_BEFORE = re.compile(
     r"mid|last|this|next|each|every|for)[\s-]+)$")
 
 # Words that place a clause in the future or the past; the one nearest to a date expression decides.
-_FUTURE_WORDS = set("""will would shall ll might should could plan plans planned planning expect expects expected
-intend intends scheduled due upcoming forthcoming next later slated deadline begins starts opens""".split())
-_TO_FUTURE = {"is", "are", "set", "going", "aims", "aim", "hopes", "hope", "due", "ahead"}  # "is to", "set to"
+_FUTURE_WORDS = set("""will would shall ll might should could planned planning expect expects expected
+intend intends scheduled due upcoming forthcoming next later slated begins starts opens""".split())
+_TO_FUTURE = {"is", "are", "set", "going", "aims", "aim", "hopes", "hope", "due", "ahead", "plans", "plan"}  # "is to", "set to"
 _MODALS = {"will", "would", "shall", "ll", "to", "could", "might", "should", "may", "must", "can"}
 _PAST_WORDS = set("""said says told was were had did ago earlier been took began met came went made gave held won
 lost fell rose left saw became found sent spoke wrote paid sold bought brought kept led ran hit shut struck broke
@@ -569,8 +569,8 @@ def _year_for(month: int, day: int, ref: dt.date, tense: str | None, month_only:
 
     The most recent such month (or day), unless the clause looks ahead. News names a day more than ten months
     away with its year, so a past-tense "Nov. 6" in a November 2 story is the coming one (the "said" is the
-    reporting verb), and a future-tense "Aug. 7" in an August 18 story the one just gone. With no word of
-    tense, the nearer one, leaning to the past.
+    reporting verb), and a future-tense "Aug. 7" (or "August") in an August 18 story the one just gone. With
+    no word of tense, the nearer one, leaning to the past.
     """
     if month_only:
         back = (ref.month - month) % 12  # months since the last such month (0: this month)
@@ -590,7 +590,8 @@ def _year_for(month: int, day: int, ref: dt.date, tense: str | None, month_only:
     if tense == "future":
         return recent if ahead > 10 and back <= near else recent + 1
     if tense == "past":
-        return recent + 1 if back > 10 and ahead <= near else recent
+        # Only a day: "said the offer expires Nov. 6" (the "said" reports); a month is read as written.
+        return recent + 1 if back > 10 and ahead <= near and not month_only else recent
     return recent + 1 if ahead * 2 < back else recent
 
 

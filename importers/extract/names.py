@@ -200,14 +200,21 @@ class DocumentNames:
         self.mentions: list[Mention] = []
         self._by_token: dict[str, list[Person]] = {}
         by_token = self._by_token
+        singles = []
         for m in NAME_RUN.finditer(text, start):
             run = m.group()
-            if " " not in run and "\t" not in run:
-                # most runs: one capitalised word, a name only as part of a full name given before
-                bare = run.strip(_STRIP).casefold().removesuffix("'s").removesuffix("’s")
-                if bare not in by_token or bare in _NOT_NAME_START:
-                    continue
-            self._read_run(run, m.start())
+            if " " in run or "\t" in run:
+                self._read_run(run, m.start())
+            else:
+                singles.append(m)
+        # then the single words, a name only as part of a full name the document gives (before or after)
+        for m in singles:
+            bare = m.group().strip(_STRIP).casefold().removesuffix("'s").removesuffix("’s")
+            if bare in by_token and bare not in _NOT_NAME_START:
+                self._read_run(m.group(), m.start())
+        self.mentions.sort(key=lambda mn: mn.pos)
+        for person in self.people.values():
+            person.positions.sort()
         self.positions = [mn.pos for mn in self.mentions]
 
     # --- building ---------------------------------------------------------------------------------

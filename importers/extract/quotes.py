@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from importers.extract.boilerplate import inside
+from importers.extract.cues import CUE
 from importers.model import Statement
 
 PHRASE_MAX_WORDS = 5
@@ -37,10 +38,21 @@ _NOT_TURN_LABELS = {"date", "published", "updated", "posted", "author", "authors
 _WORK_CUE = re.compile(
     r"(?:\b(?:book|books|memoir|novel|film|movie|documentary|series|show|programme|program|podcast|episode|"
     r"song|album|single|play|musical|poem|essay|article|column|op-ed|editorial|report|paper|headline|"
+    r"anthem|hymn|rendition of|tune|track|motto|"
     r"titled|entitled|headlined|called|named|dubbed|nicknamed|known as|so-called|self-styled|on|in|of|at|"
     r"for|from|to|by|and|with|the|host of|anchor of)|['’]s)[,:]?\s*$",
     re.IGNORECASE,
 )
+_CUE_WORD = re.compile(rf"\b{CUE}\b")
+_REPORTED = re.compile(rf"\b{CUE}\b[^\"“”‘’']{{0,25}}[,:]\s*$")
+_WORK_AFTER = re.compile(r"\s*(?:radio|tv|television|talk|morning|news)?\s*(?:program|programme|show|series|"
+                         r"podcast|documentary|film|movie|book|novel|song|album|anthem|segment|column|broadcast)\b",
+                         re.IGNORECASE)
+_NAME_ENDINGS = {"forum", "summit", "conference", "act", "plan", "initiative", "award", "awards", "prize", "day",
+                 "week", "show", "hour", "program", "programme", "project", "fund", "rule", "doctrine", "festival",
+                 "tour", "series", "cup", "agreement", "accord", "treaty", "report", "review"}
+_FUNCTION_WORDS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "the", "a", "an", "and",
+                   "or", "but", "of", "to", "in", "on", "is", "was", "not", "no", "yes", "this", "that"}
 _NICKNAME_CUE = re.compile(r"\b(?:dubbed|nicknamed|known as|self-styled|alias)(?:\s+(?:him|her|them|it))?\s*$",
                            re.IGNORECASE)
 _SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "is",
@@ -82,6 +94,8 @@ def _roles(text: str, pos: int, mark: str) -> tuple[bool, bool]:
         closes = not before.isspace() and not _word_char(after)
         return opens, closes
     # straight double mark: opens after a space or an opening bracket, closes after a word or punctuation
+    if before.isspace() and (after.isspace() or after in ".,;:!?)"):
+        return False, True  # a closing mark set off by a space: 'outreach,' " he told
     if before.isspace() or before in "([{/:":
         return not after.isspace(), False
     if before in "—–-":
@@ -90,8 +104,9 @@ def _roles(text: str, pos: int, mark: str) -> tuple[bool, bool]:
     return False, True
 
 
-def _scan(text: str, body_start: int, wrapped: bool) -> list[tuple[int, int, int, int, bool]]:
-    """Top-level quotes: (open mark start, inner start, inner end, close mark end, continued)."""
+def _scan(text: str, body_start: int, wrapped: bool, inner_quotes: list | None = None):
+    """Top-level quotes: (open mark start, inner start, inner end, close mark end, continued). Quotes nested
+    in them go to ``inner_quotes`` as (open mark start, inner start, inner end, outer inner start)."""
     marks = [(m.start(), m.group()) for m in _MARKS.finditer(text, body_start)]
     found = []
     i, n = 0, len(marks)
@@ -106,6 +121,8 @@ def _scan(text: str, body_start: int, wrapped: bool) -> list[tuple[int, int, int
             continue
         family = _FAMILY[mark]
         nested: list[str] = []  # families of quotes opened inside this one
+        nested_at: list[tuple[int, str]] = []
+        inner: list[tuple[int, int, int, int]] = []
         j = i + 1
         result = None
         while j < n:
@@ -120,6 +137,8 @@ def _scan(text: str, body_start: int, wrapped: bool) -> list[tuple[int, int, int
             fam = _FAMILY[mk]
             if c and nested and fam == nested[-1]:
                 nested.pop()
+                at, opener = nested_at.pop()
+                inner.append((at, at + len(opener), p, pos + len(mark)))
             elif c and fam == family:
                 if mk in ("'", "’") and _weak_close(text, p, marks, j):
                     j += 1
@@ -128,6 +147,7 @@ def _scan(text: str, body_start: int, wrapped: bool) -> list[tuple[int, int, int
                 break
             elif o and (fam != family or mk != mark):
                 nested.append(fam)
+                nested_at.append((p, mk))
             j += 1
         else:
             result = _unclosed(text, pos, mark, len(text))
@@ -135,6 +155,8 @@ def _scan(text: str, body_start: int, wrapped: bool) -> list[tuple[int, int, int
             i += 1
             continue
         found.append(result)
+        if inner_quotes is not None:
+            inner_quotes.extend(q for q in inner if q[2] <= result[2])
         close_end = result[3]
         while i < n and marks[i][0] < close_end:
             i += 1
@@ -166,8 +188,8 @@ def _unclosed(text: str, open_pos: int, mark: str, para_end: int):
     continued = bool(following) and following[0] in "\"“„«" or following.startswith("''")
     line_start = text.rfind("\n", 0, open_pos) + 1
     lead = text[line_start:open_pos].rstrip()
-    if not continued and lead and lead[-1] not in ".!?:,—–-":
-        return None
+    if not continued and (not lead or lead[-1] not in ".!?:,—–-" or not _CUE_WORD.search(lead)):
+        return None  # a stray mark, unless someone was just quoted: he said. "Nobody wanted to hear it.
     if len(inner.split()) < 3:
         return None
     return open_pos, open_pos + len(mark), para_end, para_end, continued
@@ -176,7 +198,8 @@ def _unclosed(text: str, open_pos: int, mark: str, para_end: int):
 def find_quotes(text: str, body_start: int = 0, excluded: list[tuple[int, int]] = ()) -> list[Statement]:
     wrapped = hard_wrapped(text, body_start)
     quotes: list[Statement] = []
-    for open_pos, s, e, close_end, _continued in _scan(text, body_start, wrapped):
+    inner_quotes: list[tuple[int, int, int, int]] = []
+    for open_pos, s, e, close_end, _continued in _scan(text, body_start, wrapped, inner_quotes):
         if inside(excluded, open_pos):
             continue
         while s < e and text[s].isspace():
@@ -187,6 +210,10 @@ def find_quotes(text: str, body_start: int = 0, excluded: list[tuple[int, int]] 
         if not _is_statement(text, open_pos, inner, close_end):
             continue
         quotes.append(Statement(text=inner, start=s, end=e, kind=_kind(inner)))
+    for open_pos, s, e, outer_start in inner_quotes:
+        # a quote reported inside a quote: "he told me, ‘the pipe is worth more than the river,’ and ..."
+        if _REPORTED.search(text, outer_start, open_pos) and len(text[s:e].split()) >= 3:
+            quotes.append(Statement(text=text[s:e].strip(), start=s, end=e, kind=_kind(text[s:e])))
     quotes.extend(_transcript_turns(text, body_start, excluded, quotes))
     quotes.sort(key=lambda q: q.start)
     return quotes
@@ -209,11 +236,19 @@ def _is_statement(text: str, open_pos: int, inner: str, close_end: int) -> bool:
     if re.fullmatch(r"[@#]?\w+|\S*(?:https?://|www\.|\.com|\.org)\S*", inner):
         if not inner.isalpha() or len(inner) > 20:
             return False  # handles, links
+    if inner.strip(" .,!?").lower() in _FUNCTION_WORDS:
+        return False  # the word itself: "he" or "she"
     lead = text[max(0, open_pos - 40): open_pos]
     if _NICKNAME_CUE.search(lead):
         return False
-    if _title_case(inner) and _WORK_CUE.search(lead) and not inner.rstrip().endswith(("!", "?")):
-        return False
+    if _title_case(inner) and not inner.rstrip().endswith(("!", "?")):
+        follow = text[close_end: close_end + 30]
+        line_start = text.rfind("\n", 0, open_pos) + 1
+        line_end = text.find("\n", close_end)
+        alone = not text[line_start:open_pos].strip() and not text[close_end: None if line_end < 0 else line_end].strip()
+        last = inner.strip(" .,;:").split()[-1].lower() if inner.strip(" .,;:") else ""
+        if (_WORK_CUE.search(lead) or _WORK_AFTER.match(follow) or alone or last in _NAME_ENDINGS):
+            return False  # a title, a heading, the name of a show or an event
     return True
 
 

@@ -99,6 +99,9 @@ def attribute_speakers(text: str, statements: list[Statement], body_start: int =
     ctx = _Context(text, body_start)
     previous: Statement | None = None
     for st in statements:
+        # "he" inside someone's quote is somebody else
+        outer = previous if previous is not None and previous.end > st.end else None
+        ctx.not_him = outer.speaker if outer is not None else None
         ctx.attribute(st, previous)
         if previous is None or st.end > previous.end:
             previous = st  # a quote nested in a transcript turn does not end the turn
@@ -113,6 +116,7 @@ class _Context:
         self.starts = [s for s, _ in self.sentences]
         self.last_institution: tuple[int, Speaker] | None = None
         self.attributed_after: set[int] = set()
+        self.not_him: str | None = None
 
     # --- geometry -----------------------------------------------------------------------------------
 
@@ -521,7 +525,7 @@ class _Context:
             s, e = self.sentences[k]
             stop = min(e, pos)
             found = [mn for mn in self.names.recent_people(stop, floor=s)
-                     if mn.person.gender in (None, gender)]
+                     if mn.person.gender in (None, gender) and mn.person.name != self.not_him]
             if not found:
                 continue
             found.reverse()
