@@ -1,0 +1,137 @@
+"""Date expressions through the extraction entry point: each resolution rule on sentences written for the project.
+
+Expected values are worked out from the calendar by hand (2024-03-14 is a Thursday, 2025-04-12 a Saturday).
+"""
+from pathlib import Path
+
+import pytest
+
+from importers.extract import extract
+from importers.model import Document
+
+ARTICLES = Path(__file__).parent / "articles" / "dates"
+
+
+def dates_in(text: str, published: str | None) -> dict[str, tuple[str | None, str | None]]:
+    """date expression as written -> (value, precision), for the events of one body of text."""
+    events = extract(Document(source="t.txt", source_index=0, text=text), published).events
+    return {e.date_text: (e.date, e.date_precision) for e in events}
+
+
+THURSDAY = "2024-03-14"
+
+
+@pytest.mark.parametrize("sentence, expression, value, precision", [
+    # Weekdays: the nearest such day consistent with the tense; a Thursday in a Thursday article is that day.
+    ("The talks ended on Thursday.", "Thursday", "2024-03-14", "day"),
+    ("The minister resigned on Monday.", "Monday", "2024-03-11", "day"),
+    ("The minister will resign on Monday.", "Monday", "2024-03-18", "day"),
+    ("Ministers meet next Thursday.", "next Thursday", "2024-03-21", "day"),
+    ("The ferry sailed last Thursday.", "last Thursday", "2024-03-07", "day"),
+    ("Officials said the convoy would be sent from Saturday.", "Saturday", "2024-03-16", "day"),
+    # Months without a year: the most recent, unless the clause looks ahead.
+    ("The strike began in January.", "January", "2024-01", "month"),
+    ("The inquiry reported in November.", "November", "2023-11", "month"),
+    ("The next hearing will be held in May.", "May", "2024-05", "month"),
+    ("The council agreed the plan in early April, a year late.", "early April", "2023-04", "month"),
+    ("Voting is due to close on 2 April.", "2 April", "2024-04-02", "day"),
+    ("The bridge reopened on March 2.", "March 2", "2024-03-02", "day"),
+    ("The report, finished on Friday, March 8, was kept secret.", "Friday, March 8", "2024-03-08", "day"),
+    # Relative units.
+    ("The envoy arrived last week.", "last week", "2024-03-04", "week"),
+    ("Talks resume next week.", "next week", "2024-03-18", "week"),
+    ("Prices rose last month.", "last month", "2024-02", "month"),
+    ("The plant closes next month.", "next month", "2024-04", "month"),
+    ("The treaty was signed last year.", "last year", "2023", "year"),
+    ("Exports fell earlier this year.", "earlier this year", "2024", "year"),
+    ("The court ruled yesterday.", "yesterday", "2024-03-13", "day"),
+    ("The vote is today.", "today", "2024-03-14", "day"),
+    ("The ship sails tomorrow.", "tomorrow", "2024-03-15", "day"),
+    ("The dam burst two years ago.", "two years ago", "2022", "year"),
+    ("The port reopened three days ago.", "three days ago", "2024-03-11", "day"),
+    ("Sales fell in the third quarter.", "the third quarter", "2023-07", "quarter"),
+    # Explicit dates, decades, ranges.
+    ("The accord was signed on 3 May 1996.", "3 May 1996", "1996-05-03", "day"),
+    ("The accord was signed on May 3, 1996.", "May 3, 1996", "1996-05-03", "day"),
+    ("The accord was signed in September 2021.", "September 2021", "2021-09", "month"),
+    ("The quarrel has simmered since 2014.", "2014", "2014", "year"),
+    ("The mill closed in the 1980s.", "1980s", "1980", "decade"),
+    ("The mill closed in the mid-1980s.", "mid-1980s", "1985", "decade"),
+    ("Building starts in early 2026.", "early 2026", "2026", "year"),
+    ("The cutter was built in the winter of 2019.", "winter of 2019", "2019-01", "season"),
+    ("Peace came on Christmas Day.", "Christmas Day", "2023-12-25", "day"),
+])
+def test_each_rule(sentence, expression, value, precision):
+    found = dates_in(sentence, THURSDAY)
+    assert found.get(expression) == (value, precision), found
+
+
+@pytest.mark.parametrize("sentence, expression", [
+    ("The talks ended on Friday.", "Friday"),
+    ("Last month the two sides failed to agree.", "Last month"),
+    ("The summit opens on March 30.", "March 30"),
+    ("The deal was signed two years ago.", "two years ago"),
+])
+def test_without_a_publication_date_relative_expressions_stay_undated(sentence, expression):
+    found = dates_in(sentence, None)
+    assert expression in found and found[expression][0] is None
+
+
+def test_without_a_publication_date_explicit_dates_keep_their_value():
+    found = dates_in("The accord of 3 May 1996 still holds, and the mill closed in the 1990s.", None)
+    assert found["3 May 1996"] == ("1996-05-03", "day")
+    assert found["1990s"] == ("1990", "decade")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The talks lasted a month.",
+    "He has led the party for five years.",
+    "The fishermen, aged 58, were freed.",
+    "A 24-year-old engineer was arrested.",
+    "Fares rose 40% to $27 million.",
+    "The ship carried 2019 tonnes of grain.",
+    "They spent the last month arguing about fees.",
+    "May I add that the marchers march on?",
+])
+def test_durations_amounts_and_ages_are_not_dates(sentence):
+    assert dates_in(sentence, THURSDAY) == {}
+
+
+def test_lower_case_may_and_pronoun_we_are_not_dates():
+    assert dates_in("We may march on the capital, we said.", THURSDAY) == {}
+
+
+def test_numeric_dates_follow_the_documents_other_dates():
+    british = "The survey was finished on 25/04/2024 and published on 03/05/2024."
+    american = "The survey was finished on 04/25/2024 and published on 03/05/2024."
+    assert dates_in(british, THURSDAY)["03/05/2024"] == ("2024-05-03", "day")
+    assert dates_in(american, THURSDAY)["03/05/2024"] == ("2024-03-05", "day")
+
+
+def test_written_dates_decide_numeric_ones_when_no_numeric_date_can():
+    us = "The inquiry opened on May 3, 2024. Its report is dated 06/05/2024."
+    uk = "The inquiry opened on 3 May 2024. Its report is dated 06/05/2024."
+    assert dates_in(us, THURSDAY)["06/05/2024"] == ("2024-06-05", "day")
+    assert dates_in(uk, THURSDAY)["06/05/2024"] == ("2024-05-06", "day")
+
+
+def test_a_live_blog_day_heading_is_the_reference_for_the_entries_below_it():
+    text = (ARTICLES / "live_blog.txt").read_text(encoding="utf-8")
+    events = extract(Document(source="l.txt", source_index=0, text=text, body_start=text.index("08:05"),
+                              published="2025-04-12")).events
+    by_text = {}
+    for e in events:
+        by_text.setdefault(e.date_text, []).append(e.date)
+    assert by_text["08:05"] == ["2025-04-12"]
+    assert by_text["07:30"] == ["2025-04-13"]  # under the Sunday heading
+    assert by_text["Yesterday"] == ["2025-04-12"]  # yesterday seen from Sunday
+    assert by_text["Tuesday"] == ["2025-04-15"]  # "would meet ... on Tuesday": ahead
+    assert "Sunday 13 April 2025" not in by_text  # a heading is not an event
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in ARTICLES.glob("*.txt")))
+def test_every_expression_span_points_at_its_words(name):
+    text = (ARTICLES / name).read_text(encoding="utf-8")
+    for e in extract(Document(source=name, source_index=0, text=text), "2024-03-14").events:
+        assert text[e.date_start:e.date_end] == e.date_text
+        assert e.start <= e.date_start < e.date_end <= e.end

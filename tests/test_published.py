@@ -1,0 +1,74 @@
+"""Publication dates, through `dateline import` and `dateline export` on articles written for the project."""
+import json
+from pathlib import Path
+
+import pytest
+
+from importers.extract import extract
+from importers.model import Document
+
+ARTICLES = Path(__file__).parent / "articles" / "dates"
+
+
+def exported(run_cli, db_path, *args) -> dict[str, dict]:
+    done = run_cli("import", *args, "--db", db_path, "-q")
+    assert done.returncode == 0, done.stderr
+    out = run_cli("export", "--db", db_path)
+    docs = [json.loads(line) for line in out.stdout.splitlines() if '"type": "document"' in line]
+    return {Path(d["source"]).name: d for d in docs}
+
+
+def test_publication_dates_of_the_test_articles(run_cli, db_path):
+    docs = exported(run_cli, db_path, ARTICLES)
+    published = {name: doc["published"] for name, doc in docs.items()}
+    assert published == {
+        "wire_tass_style.txt": "2024-10-09",  # "BELLHAVEN, October 9. /MNA/.", year from the body's dates
+        "caption_wire.txt": "2024-11-21",  # "VESSY, Nov. 21 (Meridian) -"; the caption's 2019 date is not it
+        "us_dates.txt": "2024-03-08",  # "March 8, 2024" under the byline
+        "uk_dates.txt": "2024-03-08",  # "08/03/2024" in a British paper
+        "live_blog.txt": "2025-04-12",  # the first day heading
+        "opinion_banner.txt": "2024-03-14",  # the date line under the byline, not the site banner above
+        "no_date_digest.txt": None,
+    }
+
+
+def test_published_option_overrides_the_dateline(run_cli, db_path):
+    docs = exported(run_cli, db_path, ARTICLES / "wire_tass_style.txt", "--published", "2023-10-09")
+    assert docs["wire_tass_style.txt"]["published"] == "2023-10-09"
+    out = run_cli("export", "--db", db_path)
+    events = [json.loads(line) for line in out.stdout.splitlines() if '"type": "event"' in line]
+    assert {e["date_text"]: e["date"] for e in events}["yesterday"] == "2023-10-08"
+
+
+def published_of(text: str, url: str | None = None) -> tuple[str | None, str | None]:
+    ex = extract(Document(source="t.txt", source_index=0, text=text, url=url))
+    return ex.published, ex.published_from
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("LONDON, 3 May 2024 (Reuters) - Prices fell.", "2024-05-03"),
+    ("VALDOR CITY, Feb 18 (Meridian) - Talks failed on Friday. They began on 2 February 2022.", "2022-02-18"),
+    # The year is the earliest that puts the dateline after every past date the article gives.
+    ("KESTREL, Jan 20 (Meridian) - The envoys signed on Monday. Talks had stalled since March 2024.",
+     "2025-01-20"),
+    # A future date in the article does not pull the year forward.
+    ("OSTBY, March 14. /NPA/. The president said the treaty would be signed on 15 May 2025. "
+     "Talks began on 20 January 2025.", "2025-03-14"),
+])
+def test_datelines(text, expected):
+    assert published_of(text) == (expected, "dateline")
+
+
+@pytest.mark.parametrize("text", [
+    "WASHINGTON (AP) - The Senate voted on Friday.",  # a place and an agency, but no date
+    "KESTREL, March 14. /NPA/. The talks went on.",  # no year anywhere in the article
+    "The talks ended on 3 May 2024 in London.",  # a date in running text is not a publication date
+])
+def test_no_publication_date_is_invented(text):
+    assert published_of(text) == (None, None)
+
+
+def test_url_and_published_lines():
+    assert published_of("Prices fell.", url="https://example.org/news/2023/04/24/prices-fell") == \
+        ("2023-04-24", "url")
+    assert published_of("Prices fell on Friday.\n\nPublished 19 July 2024\n") == ("2024-07-19", "published line")
