@@ -1,46 +1,92 @@
-"""``dateline explain FILE``: what extraction finds in one article, spans marked in its text."""
+"""``dateline explain FILE``: what extraction finds in one article, and why, with spans marked in its text.
+
+For each document: its metadata and where the publication date came from; each event with its date, the
+expression and the rule that resolved it (the tense read, the reference date); each statement with its
+speaker; then the text with dates in «», quotes in ⟦⟧, and the header and site furniture dimmed. The
+article's own characters are cleaned of control characters before our marks and colours are added.
+"""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
 
 from importers.extract import extract
+from importers.extract.dates import DateMention, find_dates
+from importers.model import Document, Extraction
 from importers.readers import ReadError, read_file
 from tui.sanitize import clean
+
+_FROM = {"option": "--published", "header": "the header", "url": "the URL", "published line": "a “Published” line",
+         "dateline": "the dateline"}
+_WRITTEN_IN_FULL = {"iso", "numeric", "day_month_year", "month_day_year", "month_year", "year", "decade",
+                    "season_year", "part_year", "q_number"}
 
 
 def explain(path: Path, published: str | None = None) -> int:
     try:
         reader, result = read_file(path)
     except (ReadError, OSError) as exc:
-        click.echo(f"error: {path}: {exc}", err=True)
+        click.echo(f"error: {clean(str(path))}: {clean(str(exc))}", err=True)
         return 1
     for w in result.warnings:
-        click.echo(f"warning: {path}: {w}", err=True)
+        click.echo(f"warning: {clean(str(path))}: {clean(w)}", err=True)
     for doc in result.documents:
         ex = extract(doc, published)
-        click.secho(f"== document {doc.source_index} ({reader.name})", bold=True)
-        for label, value in (("title", doc.title), ("outlet", doc.outlet), ("author", doc.author),
-                             ("section", doc.section), ("url", doc.url),
-                             ("published", f"{ex.published} (from {ex.published_from})" if ex.published else None)):
-            if value:
-                click.echo(f"  {label:<9} {clean(value)}")
-        click.secho(f"-- {len(ex.statements)} statements", bold=True)
-        for st in ex.statements:
-            who = st.speaker or "(no speaker)"
-            role = f", {st.speaker_role}" if st.speaker_role else ""
-            click.echo(f"  [{st.start}:{st.end}] {st.kind:<9} {clean(who)}{clean(role)}: “{clean(st.text)[:90]}”")
-        click.secho(f"-- {len(ex.events)} events", bold=True)
-        for ev in ex.events:
-            click.echo(f"  [{ev.date_start}:{ev.date_end}] {ev.date or 'undated':<10} {ev.date_precision or '':<7}"
-                       f" «{clean(ev.date_text)}» {clean(ev.text)[:70]}")
-        click.secho("-- text («date» ⟦quote⟧, boilerplate dimmed)", bold=True)
-        click.echo(_marked(doc.text, ex))
+        _document(doc, ex, reader.name)
     return 0
 
 
-def _marked(text: str, ex) -> str:
+def _document(doc: Document, ex: Extraction, reader: str) -> None:
+    click.secho(f"== document {doc.source_index} ({reader})", bold=True)
+    where = f"{ex.published} (from {_FROM.get(ex.published_from or '', ex.published_from)})" if ex.published \
+        else "unknown: relative dates stay undated"
+    for label, value in (("title", doc.title), ("outlet", doc.outlet), ("author", doc.author),
+                         ("section", doc.section), ("url", doc.url), ("published", where)):
+        if value:
+            click.echo(f"  {label:<9} {clean(value)}")
+    skipped = len(ex.boilerplate)
+    click.echo(f"  body      from offset {doc.body_start}" + (f"; {skipped} furniture blocks skipped" if skipped else ""))
+
+    reference = dt.date.fromisoformat(ex.published) if ex.published else None
+    mentions = {d.start: d for d in find_dates(doc.text, reference, start=doc.body_start)}
+    click.secho(f"-- {len(ex.events)} events (one per date expression)", bold=True)
+    for ev in ex.events:
+        date = ev.date or "undated"
+        click.echo(f"  {date:<10} {ev.date_precision or '':<8} «{clean(ev.date_text)}» [{ev.date_start}:{ev.date_end}] "
+                   f"{_why(mentions.get(ev.date_start), ev.date, ex.published)}")
+        click.echo(f"  {'':<19} {clean(ev.text)[:100]}")
+    click.secho(f"-- {len(ex.statements)} statements", bold=True)
+    for st in ex.statements:
+        who = st.speaker or "(no speaker)"
+        role = f", {st.speaker_role}" if st.speaker_role else ""
+        click.echo(f"  [{st.start}:{st.end}] {st.kind:<9} {clean(who)}{clean(role)} "
+                   f"({st.date or 'undated'}): “{clean(st.text)[:90]}”")
+    click.secho("-- text: «date» ⟦quote⟧, header and furniture dimmed", bold=True)
+    click.echo(_marked(doc, ex))
+
+
+def _why(mention: DateMention | None, date: str | None, published: str | None) -> str:
+    """In a few words, how the expression got its date."""
+    if mention is None:
+        return ""
+    if mention.rule in _WRITTEN_IN_FULL:
+        return "written in full"
+    if date is None:
+        return "relative, and no publication date to resolve it against"
+    if mention.rule == "live_stamp":
+        return "live-blog entry: the day heading above it"
+    tense = {"future": "looks ahead", "past": "past tense"}.get(mention.tense or "", "no tense word")
+    direction = "after" if date > (published or "") else "before or on"
+    if mention.rule in ("weekday", "month_day", "day_month", "month", "part_month", "holiday", "quarter"):
+        return f"no year or week given; the clause {tense}: the nearest one {direction} the reference"
+    return f"relative to the reference day ({tense})"
+
+
+def _marked(doc: Document, ex: Extraction) -> str:
+    """The text with our marks; the article's own characters cleaned, never read as markup or escapes."""
+    text = doc.text
     marks: dict[int, list[str]] = {}
     for st in ex.statements:
         marks.setdefault(st.start, []).append(click.style("⟦", fg="cyan", bold=True))
@@ -48,10 +94,11 @@ def _marked(text: str, ex) -> str:
     for ev in ex.events:
         marks.setdefault(ev.date_start, []).append(click.style("«", fg="yellow", bold=True))
         marks.setdefault(ev.date_end, []).insert(0, click.style("»", fg="yellow", bold=True))
+    dim = [(0, doc.body_start)] + list(ex.boilerplate)
+    cuts = sorted({0, len(text), *marks, *(p for span in dim for p in span)})
     out = []
-    for i, ch in enumerate(text):
-        out.extend(marks.get(i, []))
-        out.append(ch)
-    out.extend(marks.get(len(text), []))
-    return clean("".join(out), keep_newlines=True) if False else "".join(
-        c for c in "".join(out) if c in "\n\t\x1b" or c.isprintable())
+    for a, b in zip(cuts, cuts[1:] + [len(text)]):
+        out.extend(marks.get(a, []))
+        piece = clean(text[a:b], keep_newlines=True)
+        out.append(click.style(piece, dim=True) if piece and any(s <= a < e for s, e in dim) else piece)
+    return "".join(out)

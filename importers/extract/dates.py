@@ -159,6 +159,7 @@ class DateMention:
     precision: str | None  # "day", "week", "month", "quarter", "season", "year", "decade"
     kind: str = "date"  # "date"; "heading" (a line holding only a date); "stamp" (a live-blog entry time)
     tense: str | None = None  # "future" or "past": the clause's tense, as read for resolving it
+    rule: str = ""  # the name of the pattern that found it (see _PATTERNS), for `dateline explain`
 
 
 def _month_value(year: int, month: int) -> str:
@@ -204,7 +205,7 @@ def find_dates(text: str, reference: dt.date | None = None, *, day_first: bool |
         if precision == "day" and value and _is_heading(text, s, e):
             kind = "heading"
             ref = dt.date.fromisoformat(value)
-        found.append(DateMention(s, e, text[s:e], value, precision, kind, tense))
+        found.append(DateMention(s, e, text[s:e], value, precision, kind, tense, name))
     return _merge_clock_times(text, found)
 
 
