@@ -577,9 +577,16 @@ def _noun_phrase_like(chunk: str) -> bool:
             and not _SKIP_SEGMENT.match(first))
 
 
+_TIME_TAIL = re.compile(r"\s+(?:on|last|this|next|in|early|late|earlier|later)(?:\s+(?:on|in))?\s+(?:[A-Z][a-z]+day|"
+                        r"week|month|year|night|morning|afternoon|evening|weekend|January|February|March|April|May|"
+                        r"June|July|August|September|October|November|December)(?:\s+\w+)?$|\s+(?:yesterday|today|"
+                        r"tonight|earlier|later|again|also|too)$")
+
+
 def _best_np(seg: str) -> str:
     """The noun phrase of a clause segment: all of it when it reads as one, else the one it opens with
     ("He went on to" -> "He"), else the one it ends with."""
+    seg = _TIME_TAIL.sub("", seg)  # "Valdoria on Thursday called"
     lead = _leading_np(seg)
     m = re.match(r"(?:officials|spokes\w+|representatives|sources)\s+(?:at|from|of|for|with)\s+((?:the\s+)?[A-Z].*)$",
                  seg, re.IGNORECASE)
