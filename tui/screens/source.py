@@ -32,9 +32,9 @@ class SourceScreen(Screen):
         self.start = (item_type, item_id, start, end)
 
     def compose(self) -> ComposeResult:
-        yield InfoBar(id="source-header", markup=False)
+        yield InfoBar(id="source-header")
         yield SourceText(self.document.text, self.quotes, self.start, id="source")
-        yield InfoBar(id="source-status", markup=False)
+        yield InfoBar(id="source-status")
         yield Footer()
 
     def on_mount(self) -> None:

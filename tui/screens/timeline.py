@@ -33,7 +33,7 @@ class TimelineScreen(Screen):
         self.busy: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield InfoBar(id="status", markup=False)
+        yield InfoBar(id="status")
         yield TimelineView(self.app.db, View(self.app.db), id="timeline")
         yield Footer()
 

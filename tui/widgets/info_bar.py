@@ -6,15 +6,28 @@ Parts are (text, role) pairs; the role names a component class ("info--strong", 
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
+from textual.widget import Widget
 
 
-class InfoBar(Static):
+class InfoBar(Widget):
     COMPONENT_CLASSES = {"info--strong", "info--quiet", "info--badge", "info--link"}
+    DEFAULT_CSS = "InfoBar { height: auto; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = Text()
+
+    def render(self) -> Text:
+        return self._text
+
+    @property
+    def plain(self) -> str:
+        return self._text.plain
 
     def show(self, parts: list[tuple[str, str | None]], *, fixed_height: bool = True) -> None:
-        text = Text(no_wrap=fixed_height, overflow="ellipsis")
+        text = Text(no_wrap=fixed_height, overflow="ellipsis", end="")
         for part, role in parts:
             text.append(part, self.get_component_rich_style(f"info--{role}") if role else "")
-        # A bar of fixed height never changes the layout: skip the re-layout on every key.
-        self.update(text, layout=not fixed_height)
+        self._text = text
+        # The status line (one line, always) is only repainted: the status changes with every key.
+        self.refresh(layout=not fixed_height)
