@@ -361,8 +361,10 @@ class _Context:
             return _ELIDED
         if verb.endswith("ing") and chunk.endswith(","):
             return _ELIDED  # "..., saying that": the subject is the sentence's
-        if re.search(r"(?:^|\s)(?:and|but|then|or|before|after)$", chunk):
+        if re.search(r"(?:^|[\s,])(?:and|but|then|or|before|after)$", chunk):
             return _ELIDED
+        if verb.endswith("ing") and re.search(r"(?:^|[\s,])(?:while|when|by|as|in|without|also)$", chunk):
+            return _ELIDED  # "..., while cautioning that"
         segments = [seg.strip() for seg in re.split(r",|\s?(?:[—–―]|--)\s?|;", chunk)]
         first = _appositive_subject(segments)
         if first:
