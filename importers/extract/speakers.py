@@ -261,7 +261,9 @@ class _Context:
             head = region.rstrip()[:sign_on.start()].rstrip()
             last = re.split(r"[,;(]", head)[-1].strip()
             name = _trailing_np(last)
-            if name and split_name(name)[0] and not _CUE_RE.search(last):
+            lead_words = last[: len(last) - len(name)]
+            if (name and split_name(name)[0] and not _CUE_RE.search(last)
+                    and not re.search(r"\b(?:of|to|for|with|about|at|on|in|by|than|against)\s*$|\w+ed\b", lead_words)):
                 sp = self.resolve(name, region_start + len(head) - len(name))
                 if sp is not None and sp.kind == "person":
                     return sp
@@ -513,11 +515,8 @@ class _Context:
             return None
         si = self.sentence_index(m.start())
         s, e = self.sentences[si]
-        best = None
-        for mn in self.names.recent_people(e, floor=s):
-            if mn.pos < pos and (best is None or abs(mn.pos - m.start()) < abs(best.pos - m.start())):
-                best = mn
-        return best.person if best else None
+        named = [mn for mn in self.names.recent_people(e, floor=s) if mn.pos < pos and not mn.possessive]
+        return named[-1].person if named else None  # the sentence's subject: the first named in it
 
     def pronoun(self, gender: str, pos: int) -> Speaker | None:
         """The nearest person named before ``pos`` who fits the pronoun: in the nearest sentence that names
@@ -551,6 +550,10 @@ def _appositive_subject(segments: list[str]) -> tuple[str, str | None] | None:
         return None
     head = parts[0]
     head = _strip_intro(head)
+    m = re.match(r"(?:officials|spokes\w+|representatives|sources)\s+(?:at|from|of|for|with)\s+[A-Z]", head,
+                 re.IGNORECASE)
+    if m and all(_APPOSITIVE.match(seg) for seg in parts[1:]):
+        return _best_np(head), None  # "Officials at Homeland Security Investigations, a division of ..."
     if (_SKIP_SEGMENT.match(head) or _leading_np(head) != head or not head[:1].isupper()
             or head.split()[0].lower() in _INTRO_WORDS or not split_name(head)[0]):
         return None
