@@ -102,3 +102,21 @@ def test_british_single_quotes_with_a_nested_unnamed_speaker():
     assert found["Nobody wins a strike in January,"][0] == "Ruben Falk"  # "he said"
     assert found["the good sense shown on both sides"][:3:2] == ("Tor government", "institution")
     assert found["The boats run on Friday,"][0] is None
+
+
+def test_institution_spellings_share_a_record(tmp_path):
+    db = store_db.open_db(tmp_path / "s.db")
+    assert speaker_id(db, "the Defence Ministry", "institution") == speaker_id(db, "defence ministry", "institution")
+
+
+def test_import_keeps_one_speaker_per_person_across_articles(run_cli, tmp_path):
+    db_file = tmp_path / "quotes.db"
+    result = run_cli("import", ARTICLES, "--db", db_file)
+    assert result.returncode == 0, result.stderr
+    db = store_db.open_db(db_file)
+    rows = db.execute("SELECT sp.name, COUNT(DISTINCT st.document_id) FROM statements st "
+                      "JOIN speakers sp ON sp.id = st.speaker_id WHERE sp.name LIKE '%Lund%' "
+                      "GROUP BY sp.id").fetchall()
+    assert rows == [("Hedda Lund", 2)]  # the wire story and the radio transcript
+    vale = db.execute("SELECT name FROM speakers WHERE name LIKE '%Vale%'").fetchall()
+    assert vale == [("Corin Vale",)]  # "Minister Vale" in the transcript joins Corin Vale
