@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import sqlite_utils
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from store.search_index import WORD, normalise, rebuild_index, refresh, tokens
 
@@ -125,7 +125,7 @@ class QuoteIndex:
         # The letters a typo may have replaced or dropped: the commonest of the vocabulary's.
         self.alphabet = "".join(sorted(counts, key=counts.__getitem__, reverse=True)[:40])
         self._letters = "".join(c for c in self.alphabet if not c.isdigit())  # for words without digits
-        self._by_length: dict[int, list[str]] | None = None  # for words two edits away, made when needed
+        self._by_ends: dict[tuple[int, str, bool], list[str]] | None = None  # for words two edits away
 
     @classmethod
     def build(cls, db: sqlite_utils.Database) -> "QuoteIndex":
@@ -209,13 +209,17 @@ class QuoteIndex:
                           exact is not None and max(map(df, neighbours), default=0) >= SUSPECT * df(exact))
 
     def _two_edits(self, word: str) -> list[str]:
-        if self._by_length is None:
-            self._by_length = defaultdict(list)
+        """Vocabulary words two edits away (a transposition is one), among those of a near length that
+        share the word's first or last letter: two typos seldom change both ends, and a scan of the
+        whole vocabulary would cost tens of milliseconds."""
+        if self._by_ends is None:
+            self._by_ends = defaultdict(list)
             for w in self.vocabulary:
-                self._by_length[len(w)].append(w)
-        nearby = [w for n in range(len(word) - 2, len(word) + 3) for w in self._by_length.get(n, ())]
-        return [w for w, _, _ in process.extract(word, nearby, scorer=Levenshtein.distance, score_cutoff=2,
-                                                 limit=20)]
+                self._by_ends[len(w), w[0], True].append(w)
+                self._by_ends[len(w), w[-1], False].append(w)
+        nearby = {w for n in range(len(word) - 2, len(word) + 3)
+                  for w in self._by_ends.get((n, word[0], True), []) + self._by_ends.get((n, word[-1], False), [])}
+        return [w for w, _, _ in process.extract(word, nearby, scorer=OSA.distance, score_cutoff=2, limit=20)]
 
     # -- postings -------------------------------------------------------------------------------------
 

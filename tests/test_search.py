@@ -63,6 +63,12 @@ def test_a_typo_finds_the_quote_first(corpus):
     assert hits == sorted(hits, key=lambda h: -h.score)
 
 
+def test_two_typos_in_a_long_word_are_tolerated(corpus):
+    db, _ = corpus
+    hits = QuoteIndex.build(db).search("hegemonic bulyign", 5)  # a letter dropped, two swapped
+    assert hits and "hegemonic bullying" in hits[0].text
+
+
 def test_the_last_word_is_matched_as_a_prefix(corpus):
     db, _ = corpus
     index = QuoteIndex.build(db)
