@@ -99,8 +99,8 @@ class TimelineView(ScrollView, can_focus=True):
         Binding("enter", "open_source", "Source", tooltip="Open the article at this line, highlighted"),
         Binding("y", "cite(False)", "Cite", tooltip="Copy a citation (OSC 52 clipboard, works over SSH)"),
         Binding("Y", "cite(True)", "Cite as Markdown", show=False),
-        Binding("s", "only_speaker", "Speaker", tooltip="Only this speaker (again: everyone)"),
-        Binding("*", "star", "Star", tooltip="Star or unstar this row"),
+        Binding("s", "only_speaker", "Speaker", show=False, tooltip="Only this speaker (again: everyone)"),
+        Binding("*", "star", "Star", show=False, tooltip="Star or unstar this row"),
         Binding("t", "tag", "Tag", show=False, tooltip="Tag this row"),
     ]
 
