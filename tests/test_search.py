@@ -2,6 +2,7 @@
 and an index that follows imports (added, changed and removed quotes) without a rebuild."""
 import json
 import random
+from array import array
 
 import pytest
 
@@ -154,9 +155,15 @@ def test_incremental_refresh_matches_a_full_build(tmp_path):
         refresh(db)
 
     def snapshot():
-        index = QuoteIndex.build(db)
-        return {word: sorted(index._posting(wid).tolist()) for word, wid in index.word_ids.items()
-                if index.df[wid]}
+        """Each word's statement ids, as the index tables hold them (and its count agrees)."""
+        held = {}
+        for word, df in db.execute("SELECT word, df FROM search_words WHERE df > 0"):
+            ids = [i for (blob,) in db.execute(
+                "SELECT p.ids FROM search_postings p JOIN search_words w ON w.id = p.word_id "
+                "WHERE w.word = ? ORDER BY p.first_id", [word]) for i in array("I", blob)]
+            assert len(ids) == df and ids == sorted(set(ids))
+            held[word] = ids
+        return held
 
     incremental = snapshot()
     rebuild_index(db)
