@@ -95,7 +95,6 @@ def _trie_pattern(forms: list[str]) -> str:
 
 CUE_FORMS = _all_forms()
 CUE = _trie_pattern([f for f in CUE_FORMS if f != "according to"])
-CUE_RE = re.compile(rf"\b{CUE}\b", re.IGNORECASE)
 # Words that may sit between a subject and its verb: "has also said", "later told".
 AUX = (r"(?:(?:has|have|had|was|were|is|are|will|would|could|also|then|later|again|once|previously|"
        r"reportedly|recently|further|repeatedly|publicly|privately|flatly|simply|only|even|earlier|"
@@ -104,4 +103,3 @@ AUX = (r"(?:(?:has|have|had|was|were|is|are|will|would|could|also|then|later|aga
        r"\s+)*")
 # The same words ending the text before a verb: "Steven Rosenthal, a tax lawyer, recently" -> cut.
 AUX_TAIL = re.compile(r"(?:[\s,]+(?:" + AUX[6:].split(")\\s+)*")[0] + r"))+\s*$")
-PARTICIPLE = re.compile(r"ing\b", re.IGNORECASE)

@@ -88,6 +88,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in 
                      r"this afternoon|this evening|overnight))\b(?!['’]s\s+(?:world|society|economy|youth))"),
     ("weekday", _p(r"\b(?:(?P<rel>(?i:last|this|next|coming|past))\s+)?", _WEEKDAY,
                    r"(?!s\b)(?:\s+(?:morning|afternoon|evening|night))?\b")),
+    ("spoken_year", r"\b(?i:(?:the\s+year\s+)?(?:nineteen[\s-]+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|"
+                    r"eighty|ninety)(?:[\s-]+(?P<ones>one|two|three|four|five|six|seven|eight|nine))?"
+                    r"|two\s+thousand(?:\s+and)?(?:[\s-]+(?P<small>one|two|three|four|five|six|seven|eight|nine|ten))?))"
+                    r"\b(?![\s-]+(?i:dollars|people|percent|years?|hundred))"),
+    ("period_of", r"\b(?:(?i:the)\s+)?(?i:(?:end|beginning|start|middle)\s+of\s+(?:the|this)|current(?:\s+fiscal)?)"
+                  r"\s+(?P<unit>(?i:year|month|week))\b"),
     ("holiday", r"\b(?P<holiday>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|Halloween|"
                 r"Valentine's Day|Thanksgiving Day|Thanksgiving)\b"),
     ("clock", _p(r"\b", _TIME, r"(?=\W|$)")),
@@ -123,10 +129,12 @@ _FIRST_WORDS = {
            "eleven twelve fifteen twenty",
     "holiday": "christmas new halloween valentine thanksgiving",
     "clock": "noon midnight",
+    "spoken_year": "nineteen two the",
+    "period_of": "the end beginning start middle current",
 }
 _WORD_STARTS = {word: tuple((n, p) for n, p in _PATTERNS if word in _FIRST_WORDS.get(n, "").split())
                 for words in _FIRST_WORDS.values() for word in words.split()}
-_TRIGGERS = {"ago", "quarter", "weekend", "night", "morning", "afternoon", "evening"}
+_TRIGGERS = {"ago", "quarter", "weekend", "night", "morning", "afternoon", "evening", "year", "month"}
 _INTERESTING = set(MONTHS) | set(WEEKDAYS) | set(_WORD_STARTS) | _TRIGGERS
 # A bare month name must look like a date: "May" and "March" also name people and verbs.
 _BARE_MONTH_OK = {m.lower() for m in calendar.month_name if m} - {"may", "march"}
@@ -490,6 +498,15 @@ def _resolve(name: str, m: re.Match, text: str, s: int, e: int, ref: dt.date | N
             return None, "day"
         return _weekday(WEEKDAYS[g["weekday"].lower()], (g.get("rel") or "").lower(), ref,
                         tense).isoformat(), "day"
+    if name == "spoken_year":
+        tens = ("twenty thirty forty fifty sixty seventy eighty ninety".split().index(g["tens"].lower()) + 2) * 10 \
+            if g["tens"] else 0
+        ones = [None, "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+        if g["tens"]:
+            return str(1900 + tens + (ones.index(g["ones"].lower()) if g["ones"] else 0)), "year"
+        return str(2000 + (ones.index(g["small"].lower()) if g["small"] else 0)), "year"
+    if name == "period_of":
+        return _relative_unit({"unit": g["unit"], "rel": "this"}, ref, tense)
     if name == "holiday":
         if ref is None:
             return None, "day"

@@ -56,7 +56,7 @@ INSTITUTION_WORDS = {
     "republic", "kingdom", "states", "nations", "city", "county", "province", "state", "house", "hall",
     "street", "square", "palace", "war", "treaty", "accord", "act", "bill", "plan", "program", "programme",
 }
-_NOT_NAME_START = {
+NOT_NAME_START = {
     "the", "a", "an", "in", "on", "at", "but", "and", "or", "so", "yet", "this", "that", "these", "those", "it",
     "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "its", "when", "while", "after",
     "before", "last", "next", "as", "if", "for", "from", "with", "by", "to", "of", "then", "now", "there",
@@ -67,8 +67,8 @@ _NOT_NAME_START = {
     "mr", "mrs", "ms", "dr", "do", "does", "did", "is", "was", "are", "were", "will", "would", "can", "could",
     "should", "may", "might", "must", "let", "please", "thank", "thanks", "yes", "well", "oh", "look", "dear",
 }
-_LEADING_WORDS = _NOT_NAME_START - {"mr", "mrs", "ms", "dr"}
-_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+_LEADING_WORDS = NOT_NAME_START - {"mr", "mrs", "ms", "dr"}
+CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _FEMALE_WORDS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "chairwoman",
@@ -151,7 +151,7 @@ def split_name(phrase: str) -> tuple[str | None, str | None]:
     while k > 0:
         w = ws[k - 1]
         after_honorific = k >= 2 and _bare(ws[k - 2]) in HONORIFICS and k == len(ws)
-        if w[:1].isupper() and (not is_role_word(w) or after_honorific) and _bare(w) not in _NOT_NAME_START:
+        if w[:1].isupper() and (not is_role_word(w) or after_honorific) and _bare(w) not in NOT_NAME_START:
             k -= 1
         elif _bare(w) in PARTICLES and k < len(ws):
             k -= 1
@@ -210,7 +210,7 @@ class DocumentNames:
         # then the single words, a name only as part of a full name the document gives (before or after)
         for m in singles:
             bare = m.group().strip(_STRIP).casefold().removesuffix("'s").removesuffix("’s")
-            if bare in by_token and bare not in _NOT_NAME_START:
+            if bare in by_token and bare not in NOT_NAME_START:
                 self._read_run(m.group(), m.start())
         self.mentions.sort(key=lambda mn: mn.pos)
         for person in self.people.values():
@@ -239,7 +239,7 @@ class DocumentNames:
         core = ws[last_role + 1:]
         while core and core[-1].islower():
             core.pop()  # a trailing "de" or "van" is not a name
-        if not core or any(b in _CALENDAR or b in INSTITUTION_WORDS for b in bares[last_role + 1:]) or any(
+        if not core or any(b in CALENDAR_WORDS or b in INSTITUTION_WORDS for b in bares[last_role + 1:]) or any(
                 _ABBREVIATED_PLACE.fullmatch(w) for w in core):
             return
         if len(core) == 1 and len(core[0]) < 2:
@@ -292,7 +292,7 @@ class DocumentNames:
         stop = re.search(r"[.!?][\s\"”’']|\n|[\"“”]", window)
         window = window[: stop.start()] if stop else window
         other = NAME_RUN.search(window)
-        if other and other.group().split()[0].casefold() not in _NOT_NAME_START:
+        if other and other.group().split()[0].casefold() not in NOT_NAME_START:
             window = window[: other.start()]
         m = _PRONOUN.search(window)
         return _PRONOUN_GENDER[m[1].lower()] if m else None
@@ -325,11 +325,6 @@ class DocumentNames:
         if person:
             return person.name, person.role, person.gender
         return name, None, None
-
-    def set_gender(self, name: str, gender: str) -> None:
-        person = self.people.get(name)
-        if person and person.gender is None:
-            person.gender = gender
 
     def recent_people(self, pos: int, floor: int = 0):
         """Mentions before ``pos`` (and after ``floor``), nearest first."""

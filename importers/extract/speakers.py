@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 
 from importers.extract.cues import AUX, AUX_TAIL, CUE
-from importers.extract.names import (DocumentNames, HONORIFICS, ROLE_WORDS, is_institution, is_role_word, split_name, words,
-                                     PARTICLES, _CALENDAR, _NOT_NAME_START)
+from importers.extract.names import (CALENDAR_WORDS, HONORIFICS, NOT_NAME_START, PARTICLES, ROLE_WORDS,
+                                     DocumentNames, is_institution, is_role_word, split_name, words)
 from importers.extract.quotes import turn_label_before
 from importers.extract.sentences import sentence_spans
 from importers.model import Statement
@@ -34,8 +34,6 @@ _HEADLINE_LABEL = re.compile(r"(?P<label>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0
 _NOT_LABELS = {"update", "updated", "note", "editor's note", "correction", "watch", "read", "related", "photo",
                "video", "listen", "breaking", "exclusive", "opinion", "analysis", "live", "q", "a", "source"}
 _LABEL_IN_QUOTE = re.compile(r"^(?P<label>[A-Z][A-Z.'’ -]{1,30}):\s")
-_NP_START = re.compile(r"^(?:[A-Z\u00c0-\u024f]|(?:he|she|they|it|we|i|the|a|an|one|two|three|several|some|many|"
-                       r"both|his|her|its|their|another|state|officials|experts|analysts)\b)")
 _SKIP_SEGMENT = re.compile(
     r"^(?:in|on|at|for|during|after|before|according|speaking|however|meanwhile|also|though|too|who|which|"
     r"whose|where|like|as|with|by|from|under|over|through|while|when|although|unlike|including|last|this|"
@@ -460,7 +458,7 @@ class _Context:
             if name.isupper() and len(words(name)) >= 2:
                 return None  # a shouted headline, not a name
             full, known_role, _gender = self.names.full_name(_strip_honorific(name), pos)
-            if full.lower() in _NOT_NAME_START or full.lower() in _CALENDAR:
+            if full.lower() in NOT_NAME_START or full.lower() in CALENDAR_WORDS:
                 return None
             if role and role.rstrip(".").lower() in HONORIFICS:
                 role = None  # "Ms Holm": a title, not a role
