@@ -110,12 +110,17 @@ class QuoteIndex:
             "SELECT group_concat(word, char(10)), group_concat(id), group_concat(df) FROM search_words "
             "WHERE df > 0").fetchone()
         words = words.split("\n") if words else []
-        ids = list(map(int, ids.split(","))) if ids else []
-        self.word_ids: dict[str, int] = dict(zip(words, ids))
-        self.df = np.zeros(max(ids, default=0) + 1, dtype=np.int64)
-        self.df[ids] = list(map(int, dfs.split(","))) if dfs else []
-        self.vocabulary: list[str] = sorted(words)  # for completions: a prefix is a range of it
-        self._vocabulary_df = self.df[[self.word_ids[w] for w in self.vocabulary]]
+        ids = np.fromiter(map(int, ids.split(",")), dtype=np.int64, count=len(words)) if words else np.zeros(0, int)
+        dfs = np.fromiter(map(int, dfs.split(",")), dtype=np.int64, count=len(words)) if words else np.zeros(0, int)
+        self.word_ids: dict[str, int] = dict(zip(words, ids.tolist()))
+        self.df = np.zeros(int(ids.max(initial=0)) + 1, dtype=np.int64)
+        self.df[ids] = dfs
+        # Sorted, for completions: a prefix is a range of it.
+        if all(a < b for a, b in zip(words, words[1:])):
+            self.vocabulary, self._vocabulary_df = words, dfs
+        else:
+            self.vocabulary = sorted(words)
+            self._vocabulary_df = self.df[[self.word_ids[w] for w in self.vocabulary]]
         # The rarity of a word is relative to the number of statements; the largest id stands in for it.
         self.size = conn.execute("SELECT coalesce(max(id), 0) FROM statements").fetchone()[0]
         counts: dict[str, int] = defaultdict(int)
