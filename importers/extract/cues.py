@@ -27,7 +27,9 @@ _VERBS = {
     "thank": "", "apologise": "", "apologize": "", "remind": "", "promise": "", "threaten": "",
     "conclude": "", "summarise": "", "summarize": "", "put it": "put it,puts it,putting it",
     "think": "thought thinks thinking", "believe": "", "feel": "felt feels feeling",
-    "chide": "", "rate": "", "liken": "", "compare": "", "laud": "", "applaud": "", "commend": "", "exhort": "", "speak": "spoke speaks speaking spoken", "designate": "", "characterise": "", "characterize": "", "scold": "", "mock": "", "sing": "sang sings singing sung", "read": "reads reading",
+    "chide": "", "rate": "", "liken": "", "compare": "", "laud": "", "applaud": "", "commend": "", "exhort": "",
+    "speak": "spoke speaks speaking spoken", "designate": "", "characterise": "", "characterize": "",
+    "scold": "", "mock": "", "sing": "sang sings singing sung", "read": "reads reading",
 }
 
 
