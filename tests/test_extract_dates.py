@@ -60,6 +60,10 @@ THURSDAY = "2024-03-14"
     ("Building starts in early 2026.", "early 2026", "2026", "year"),
     ("The cutter was built in the winter of 2019.", "winter of 2019", "2019-01", "season"),
     ("Peace came on Christmas Day.", "Christmas Day", "2023-12-25", "day"),
+    # Spoken forms, as in broadcast transcripts, and the current period.
+    ("The mine closed in nineteen seventy-nine.", "nineteen seventy-nine", "1979", "year"),
+    ("By the year two thousand the port had doubled.", "the year two thousand", "2000", "year"),
+    ("The plant will close by the end of the year.", "the end of the year", "2024", "year"),
 ])
 def test_each_rule(sentence, expression, value, precision):
     found = dates_in(sentence, THURSDAY)
