@@ -28,8 +28,11 @@ import rensa
 import sqlite_utils
 from rapidfuzz import fuzz
 
-NUM_PERM = 64
-BAND_ROWS = 2  # 32 bands of 2 rows: a pair at Jaccard 0.3 collides with probability 0.95
+# 42 bands of 3 rows: a pair of documents at Jaccard 0.4 (a copy trimmed to 40%) collides with probability
+# 0.94, at 0.5 with 0.996; two unrelated articles (Jaccard ~0.02) with 0.0003, so a new document meets a
+# few dozen false candidates in a database of 100,000.
+NUM_PERM = 126
+BAND_ROWS = 3
 SHINGLE = 3
 SEED = 1
 SCHEME = f"rensa-{rensa.RMinHash.ALGORITHM_VERSION}-{NUM_PERM}x{BAND_ROWS}-w{SHINGLE}-s{SEED}"
@@ -38,6 +41,7 @@ MIN_CONTAINMENT = 0.6  # share of the shorter document's 3-grams found in the ot
 MIN_SHINGLES = 20  # below this a document is too short to call a reprint unless nearly identical
 SHORT_DOC_JACCARD = 0.8
 TRIES_PER_STORY = 3  # candidate documents verified per candidate story, best band overlap first
+MAX_CANDIDATE_STORIES = 50  # true copies share the most bands: past these, the rest are chance collisions
 
 _WORD = re.compile(r"\w+")
 
@@ -130,7 +134,7 @@ def cluster_documents(db: sqlite_utils.Database) -> int:
                 for other in part:
                     members.setdefault(story_of.get(other) or other, []).append(other)
             stories = {doc_id}
-            for story, docs in members.items():
+            for story, docs in list(members.items())[:MAX_CANDIDATE_STORIES]:
                 # One verified copy is enough to join a story; a few tries, not every member of a big one.
                 if any(same_story(own, grams(other)) for other in docs[:TRIES_PER_STORY]):
                     stories.add(story)
