@@ -26,7 +26,7 @@ _VERBS = {
     "ask": "", "plead": "pleaded pled", "beg": "begged begs begging", "cry": "cried cries crying",
     "thank": "", "apologise": "", "apologize": "", "remind": "", "promise": "", "threaten": "",
     "conclude": "", "summarise": "", "summarize": "", "put it": "put it,puts it,putting it",
-    "think": "thought thinks thinking", "believe": "", "feel": "felt feels feeling",
+    "think": "thought thinks thinking", "believe": "",
     "chide": "", "rate": "", "liken": "", "compare": "", "laud": "", "applaud": "", "commend": "", "exhort": "",
     "speak": "spoke speaks speaking spoken", "designate": "", "characterise": "", "characterize": "",
     "scold": "", "mock": "", "sing": "sang sings singing sung", "read": "reads reading",
@@ -104,4 +104,5 @@ AUX = (r"(?:(?:has|have|had|was|were|is|are|will|would|could|also|then|later|aga
        r"subsequently|frequently|famously|memorably|bluntly|angrily|proudly|jokingly|has been|had been)"
        r"\s+)*")
 # The same words ending the text before a verb: "Steven Rosenthal, a tax lawyer, recently" -> cut.
-AUX_TAIL = re.compile(r"(?:[\s,]+(?:" + AUX[6:].split(")\\s+)*")[0] + r"))+\s*$")
+AUX_TAIL = re.compile(r"(?:[\s,]+(?:" + AUX[6:].split(")\\s+)*")[0]
+                      + r"|(?!(?:family|assembly|rally|supply|ally|monopoly|anomaly|bully|folly)\b)[a-z]{3,}ly))+\s*$")

@@ -309,7 +309,9 @@ class _Context:
         """The previous quote's speaker, when this quote continues it."""
         t = self.text
         between = t[prev_close:open_pos]
-        if _CUE_RE.search(between) and "\n" not in between and id(previous) not in self.attributed_after:
+        own_cue = any(not re.search(r"\b(?:who|which|that)\s+$", between[:m.start()])
+                      for m in _CUE_RE.finditer(between))  # "some people" who feel that way, "but not ..."
+        if own_cue and "\n" not in between and id(previous) not in self.attributed_after:
             return None  # a cue between them that is not the previous quote's own
         same_paragraph = "\n" not in between
         same_sentence = same_paragraph and not re.search(r"[.!?][\"”’']?\s+[A-Z\"“]", between)
