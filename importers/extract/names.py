@@ -110,7 +110,7 @@ boris tony gordon david nigel jeremy kwasi jacob dominic sajid ed
 """.split())
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                    "herself": "f"}
-_ROLE_BEFORE = re.compile(rf"(?:(?:{UPPER}[\w'’.-]*|the)\s+){{0,4}}(?:[a-z]+\s+){{0,2}}(?P<head>[a-z]+)\s+$")
+_ROLE_BEFORE = re.compile(rf"(?<![\w'’.-])(?:(?:{UPPER}[\w'’.-]*|the)\s+){{0,4}}(?:[a-z]+\s+){{0,2}}[a-z]+\s+$")
 _ABBREVIATED_PLACE = re.compile(r"(?:U\.S|U\.K|U\.N|E\.U|D\.C|L\.A|N\.Y)\.?")
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 
@@ -250,9 +250,12 @@ class DocumentNames:
         role_words = ws[k:last_role + 1]
         if not role_words and len(core) >= 2:
             # a role in lower case just before the name: "Foreign Ministry spokeswoman Hedda Lund"
-            m = _ROLE_BEFORE.search(self.text, max(0, pos - 80), pos)
-            if m and _bare(m["head"]) in ROLE_WORDS:
-                role_words = m.group().split()
+            before = self.text[max(0, pos - 80):pos]
+            last = before.rsplit(None, 1)[-1] if before.strip() else ""
+            if last.islower() and last in ROLE_WORDS:
+                m = _ROLE_BEFORE.search(before)
+                if m:
+                    role_words = m.group().split()
         if len(core) >= 2 or role_words:
             person = self._person(name, " ".join(role_words) or None, gender_of_words(role_words))
         else:
