@@ -101,3 +101,9 @@ def test_transcript_turns_are_statements_but_the_hosts_questions_are_not():
     assert not any(st.text.startswith("Thank you for coming") for st in found)
     inner = [st for st in found if st.text == "Give me one number I can sell at home."]
     assert inner and inner[0].speaker == "Vale"
+
+
+def test_cited_headlines_are_not_statements_in_any_case():
+    text = ('The paper ran a story headlined "Harbour talks collapse as ministers walk out", which Vale called '
+            '"a fairy tale".')
+    assert texts(text) == ["a fairy tale"]

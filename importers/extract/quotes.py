@@ -53,6 +53,8 @@ _NAME_ENDINGS = {"forum", "summit", "conference", "act", "plan", "initiative", "
                  "tour", "series", "cup", "agreement", "accord", "treaty", "report", "review"}
 _FUNCTION_WORDS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "the", "a", "an", "and",
                    "or", "but", "of", "to", "in", "on", "is", "was", "not", "no", "yes", "this", "that"}
+_HEADLINE_CUE = re.compile(r"\b(?:headlined|titled|entitled|under the (?:headline|title))[,:]?\s*$",
+                           re.IGNORECASE)
 _NICKNAME_CUE = re.compile(r"\b(?:dubbed|nicknamed|known as|self-styled|alias)(?:\s+(?:him|her|them|it))?\s*$",
                            re.IGNORECASE)
 _SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "is",
@@ -239,8 +241,8 @@ def _is_statement(text: str, open_pos: int, inner: str, close_end: int) -> bool:
     if inner.strip(" .,!?").lower() in _FUNCTION_WORDS:
         return False  # the word itself: "he" or "she"
     lead = text[max(0, open_pos - 40): open_pos]
-    if _NICKNAME_CUE.search(lead):
-        return False
+    if _NICKNAME_CUE.search(lead) or _HEADLINE_CUE.search(lead):
+        return False  # a nickname, or the headline of a cited article in any case
     if _title_case(inner) and not inner.rstrip().endswith(("!", "?")):
         follow = text[close_end: close_end + 30]
         line_start = text.rfind("\n", 0, open_pos) + 1
