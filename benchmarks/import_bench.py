@@ -7,7 +7,8 @@ Writes a corpus of plain-text articles made entirely by code (wire copy with dat
 dates, header lines, live blogs with timestamps, opinion pieces with scare quotes; every article carries
 quotes with attributions and a dozen date expressions) into a temporary folder, then runs
 `dateline import` on it in a fresh process per setting (so peak memory is that run's own) and prints one
-line per setting. Deterministic for a given --seed. The target is 500 articles/s on one core.
+line per setting, after a first line for reading and extraction alone (no database), which shows how the
+time divides. Deterministic for a given --seed. The target is 500 articles/s on one core.
 """
 from __future__ import annotations
 
@@ -187,6 +188,24 @@ def run_import(folder: str, db: str, jobs: int) -> dict:
             "peak_mb": (rss_kb + (children_kb * jobs if jobs > 1 else 0)) / 1024}
 
 
+def run_extract_only(folder: str) -> dict:
+    """Reading and extraction alone, on one core, without the store: what the importer's workers do."""
+    sys.path.insert(0, str(ROOT))
+    from importers.extract import extract
+    from importers.readers import SNIFF_BYTES, reader_for
+
+    started = time.perf_counter()
+    documents = 0
+    for path in sorted(Path(folder).rglob("*.txt")):
+        data = path.read_bytes()
+        for doc in reader_for(path, data[:SNIFF_BYTES]).read(str(path), data).documents:
+            extract(doc)
+            documents += 1
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "documents": documents,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=10_000)
@@ -195,7 +214,8 @@ def main() -> None:
     ap.add_argument("--run", nargs=3, metavar=("FOLDER", "DB", "JOBS"), help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.run:
-        print(json.dumps(run_import(a.run[0], a.run[1], int(a.run[2]))))
+        jobs = int(a.run[2])
+        print(json.dumps(run_extract_only(a.run[0]) if jobs == 0 else run_import(a.run[0], a.run[1], jobs)))
         return
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
@@ -203,15 +223,17 @@ def main() -> None:
         started = time.perf_counter()
         n, words = write_corpus(corpus, a.articles, a.seed)
         print(f"corpus: {n} articles, {words} words, written in {time.perf_counter() - started:.1f} s")
-        for jobs in a.jobs:
+        for jobs in [0] + a.jobs:  # 0: reading and extraction only, no store
             db = Path(tmp) / f"bench-{jobs}.db"
             out = subprocess.run([sys.executable, __file__, "--run", str(corpus), str(db), str(jobs)],
                                  capture_output=True, text=True, check=True)
             r = json.loads(out.stdout.strip().splitlines()[-1])
-            print(f"--jobs {jobs}: {r['documents'] / r['seconds']:7.0f} articles/s  "
+            label = "extract only" if jobs == 0 else f"--jobs {jobs}"
+            counts = "" if jobs == 0 else (f", {r['statements']} statements, {r['events']} events, "
+                                           f"{r['failed']} failed")
+            print(f"{label:>12}: {r['documents'] / r['seconds']:7.0f} articles/s  "
                   f"{words / r['seconds']:9.0f} words/s  peak {r['peak_mb']:6.0f} MB  "
-                  f"({r['documents']} documents, {r['statements']} statements, {r['events']} events, "
-                  f"{r['failed']} failed, {r['seconds']:.1f} s)")
+                  f"({r['documents']} documents{counts}, {r['seconds']:.1f} s)")
 
 
 if __name__ == "__main__":

@@ -35,6 +35,8 @@ THURSDAY = "2024-03-14"
     ("The next hearing will be held in May.", "May", "2024-05", "month"),
     ("The council agreed the plan in early April, a year late.", "early April", "2023-04", "month"),
     ("Voting is due to close on 2 April.", "2 April", "2024-04-02", "day"),
+    ("The port froze last February.", "last February", "2023-02", "month"),
+    ("The loan must be repaid by February.", "February", "2025-02", "month"),
     ("The bridge reopened on March 2.", "March 2", "2024-03-02", "day"),
     ("The report, finished on Friday, March 8, was kept secret.", "Friday, March 8", "2024-03-08", "day"),
     # Relative units.

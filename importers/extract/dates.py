@@ -144,7 +144,7 @@ _PREPOSITION_BEFORE = re.compile(
 
 # Words that place a clause in the future or the past; the one nearest to a date expression decides.
 _FUTURE_WORDS = set("""will would shall ll might should could planned planning expect expects expected
-intend intends scheduled due upcoming forthcoming next later slated begins starts opens""".split())
+intend intends scheduled due upcoming forthcoming next later slated begins starts opens payable""".split())
 _TO_FUTURE = {"is", "are", "set", "going", "aims", "aim", "hopes", "hope", "due", "ahead", "plans", "plan"}  # "is to", "set to"
 _MODALS = {"will", "would", "shall", "ll", "to", "could", "might", "should", "may", "must", "can"}
 _PAST_WORDS = set("""said says told was were had did ago earlier been took began met came went made gave held won
@@ -154,6 +154,7 @@ _NOT_PAST_ED = {"united", "limited", "indeed", "need", "speed", "proceed", "succ
                 "breed", "bed", "red", "shed", "hundred", "expected", "scheduled", "planned", "based", "concerned",
                 "interested", "related", "detailed", "advanced", "armed", "supposed"}
 _CLAUSE_END = re.compile(r"[.!?;]\s|\n")
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|than)\s+$", re.IGNORECASE)
 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 
@@ -327,6 +328,8 @@ def _tense_near(text: str, tenses: _Tenses, s: int, e: int) -> str | None:
         lo = cut.end()
     stop = _CLAUSE_END.search(text, e, min(len(text), e + 160))
     hi = stop.start() if stop else min(len(text), e + 160)
+    if _DEADLINE_BEFORE.search(text, max(lo, s - 6), s):
+        return "future"  # "by February", "no later than June 1": a deadline ahead
     best, best_distance = None, 10 ** 6
     for cs, ce, kind in tenses.between(lo, hi):
         if s <= cs < e:
@@ -436,8 +439,8 @@ def _resolve(name: str, m: re.Match, text: str, s: int, e: int, ref: dt.date | N
         if ref is None:
             return None, "month"
         rel = (g.get("rel") or "").lower()
-        if rel == "last":
-            year = ref.year if month < ref.month else ref.year - 1
+        if rel == "last":  # "last February" in March is a year back: the one a month ago is "in February"
+            year = ref.year if month < ref.month - 1 else ref.year - 1
         elif rel in ("next", "coming"):
             year = ref.year if month > ref.month else ref.year + 1
         elif rel == "this":
