@@ -283,13 +283,15 @@ def measure(path: Path, seed: int, query_count: int, keystroke_queries: int) -> 
 
     queries = make_queries(db, query_count, seed)
     latencies = {True: [], False: []}
+    cpu = []  # the process's own CPU time: what a query costs whatever else the machine runs
     strict = {True: 0, False: 0}
     lenient = {True: 0, False: 0}
     unambiguous = {True: [0, 0], False: [0, 0]}  # [queries, found] among fragments ten quotes or fewer hold
     for query, fragment, sid, with_typo in queries:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         hits = index.search(query, 10)
         latencies[with_typo].append((time.perf_counter() - t) * 1000)
+        cpu.append((time.process_time() - c) * 1000)
         source_cluster = db.execute("SELECT coalesce(cluster_id, id) FROM statements WHERE id = ?",
                                     [sid]).fetchone()[0]
         ids = [h.statement_id for h in hits]
@@ -305,12 +307,13 @@ def measure(path: Path, seed: int, query_count: int, keystroke_queries: int) -> 
             unambiguous[with_typo][1] += source_cluster in clusters
         lenient[with_typo] += any(holds_in_order(search.tokens(h.text), fragment) for h in hits)
 
-    keystrokes = []
+    keystrokes, keystrokes_cpu = [], []
     for query, *_ in queries[:keystroke_queries]:
         for end in range(1, len(query) + 1):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             index.search(query[:end], 10)
             keystrokes.append((time.perf_counter() - t) * 1000)
+            keystrokes_cpu.append((time.process_time() - c) * 1000)
     rss_after = rss_mb()
 
     every = latencies[True] + latencies[False]
@@ -319,15 +322,18 @@ def measure(path: Path, seed: int, query_count: int, keystroke_queries: int) -> 
           f"vocabulary {len(index.vocabulary):,} words")
     print(f"[{n:,}] whole queries ({len(queries)}): p50 {percentile(every, .5):.1f} ms, "
           f"p95 {percentile(every, .95):.1f} ms, max {max(every):.1f} ms "
-          f"(exact p95 {percentile(latencies[False], .95):.1f}, typo'd p95 {percentile(latencies[True], .95):.1f})")
+          f"(exact p95 {percentile(latencies[False], .95):.1f}, typo'd p95 {percentile(latencies[True], .95):.1f}); "
+          f"CPU time p50 {percentile(cpu, .5):.1f} ms, p95 {percentile(cpu, .95):.1f} ms")
     print(f"[{n:,}] every keystroke ({len(keystrokes)} prefixes of {keystroke_queries} queries): "
           f"p50 {percentile(keystrokes, .5):.1f} ms, p95 {percentile(keystrokes, .95):.1f} ms, "
-          f"max {max(keystrokes):.1f} ms")
+          f"max {max(keystrokes):.1f} ms; CPU time p50 {percentile(keystrokes_cpu, .5):.1f} ms, "
+          f"p95 {percentile(keystrokes_cpu, .95):.1f} ms")
     print(f"[{n:,}] recall@10 exact: strict {strict[False] / half:.3f}, any {lenient[False] / half:.3f}; "
           f"typo'd: strict {strict[True] / half:.3f}, any {lenient[True] / half:.3f}")
     print(f"[{n:,}] strict recall@10 on fragments at most 10 quotes hold: "
           f"exact {unambiguous[False][1] / max(1, unambiguous[False][0]):.3f} ({unambiguous[False][0]} queries), "
           f"typo'd {unambiguous[True][1] / max(1, unambiguous[True][0]):.3f} ({unambiguous[True][0]} queries)")
+    print(f"[{n:,}] load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs while measuring")
     print(f"[{n:,}] RSS {rss_before:.0f} MB before opening the index, {rss_after:.0f} MB after the queries "
           f"(anonymous pages; postings cache {index.cached_bytes / 1e6:.0f} MB)")
     sys.stdout.flush()
