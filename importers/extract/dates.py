@@ -590,7 +590,7 @@ def _year_for(month: int, day: int, ref: dt.date, tense: str | None, month_only:
 
     The most recent such month (or day), unless the clause looks ahead. News names a day more than ten months
     away with its year, so a past-tense "Nov. 6" in a November 2 story is the coming one (the "said" is the
-    reporting verb), and a future-tense "Aug. 7" (or "August") in an August 18 story the one just gone. With
+    reporting verb), and a future-tense "Aug. 7" in an August 18 story the one just gone. With
     no word of tense, the nearer one, leaning to the past.
     """
     if month_only:
@@ -609,7 +609,7 @@ def _year_for(month: int, day: int, ref: dt.date, tense: str | None, month_only:
     if back == 0 or ahead == 0:
         return ref.year
     if tense == "future":
-        return recent if ahead > 10 and back <= near else recent + 1
+        return recent if ahead > 10 and back <= near and not month_only else recent + 1
     if tense == "past":
         # Only a day: "said the offer expires Nov. 6" (the "said" reports); a month is read as written.
         return recent + 1 if back > 10 and ahead <= near and not month_only else recent
