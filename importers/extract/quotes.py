@@ -17,6 +17,7 @@ from importers.extract.cues import CUE
 from importers.model import Statement
 
 PHRASE_MAX_WORDS = 5
+MAX_QUOTE_CHARS = 5000
 DOUBLE, SINGLE = "double", "single"
 _FAMILY = {"“": DOUBLE, "”": DOUBLE, "\"": DOUBLE, "„": DOUBLE, "«": DOUBLE, "»": DOUBLE, "''": DOUBLE,
            "‘": SINGLE, "’": SINGLE, "'": SINGLE, "‹": SINGLE, "›": SINGLE}
@@ -129,6 +130,8 @@ def _scan(text: str, body_start: int, wrapped: bool, inner_quotes: list | None =
         result = None
         while j < n:
             p, mk = marks[j]
+            if p - pos > MAX_QUOTE_CHARS:
+                break  # no quote runs this long inside one paragraph: a stray mark
             if mk == "\n":
                 if wrapped and not text[p + 1: p + 2] == "\n" and text[p + 1: p + 2].strip():
                     j += 1

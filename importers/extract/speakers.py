@@ -81,6 +81,7 @@ _DESCRIPTION = re.compile(rf"(?:(?:former|then|current|first|top|[A-Z][\w.'’-]
                           rf"(?:\s+and\s+(?:(?:former|then|current|first|[A-Z][\w.'’-]*)\s+)*(?:[a-z]+\s+)?{_ROLE_NOUN})?")
 _ELIDED = object()
 PRONOUN_WINDOW = 4  # sentences to look back for the person a pronoun means
+REGION_CHARS = 400  # how far from its marks a quote's attribution is looked for
 
 
 @dataclass
@@ -167,7 +168,7 @@ class _Context:
             if speaker is not None:
                 self.attributed_after.add(id(st))
         if speaker is None:
-            region_start = max(s_start, prev_close, self.paragraph_start(open_pos))
+            region_start = max(s_start, prev_close, self.paragraph_start(open_pos), open_pos - REGION_CHARS)
             same_sentence = previous if previous is not None and prev_close > s_start else None
             speaker = self.before(region_start, open_pos, st, same_sentence)
             last_cue = None
@@ -195,7 +196,7 @@ class _Context:
 
     def after(self, st: Statement, close_end: int) -> Speaker | None:
         t = self.text
-        limit = self.paragraph_end(close_end)
+        limit = min(self.paragraph_end(close_end), close_end + REGION_CHARS)
         # stop at the next quote's opening mark and at the end of the sentence after the quote
         si = self.sentence_index(close_end)
         s_end = self.sentences[si][1]
