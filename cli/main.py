@@ -178,7 +178,8 @@ def search_command(query: str, db_path: Path | None, limit: int, as_json: bool) 
         sys.exit(1)
     for row in results:
         who = row["speaker"] or "unattributed"
-        meta = " · ".join(x for x in (row["date"], row["outlet"]) if x)
+        carried = f"{row['outlets']} outlets" if row.get("outlets", 1) > 1 else None
+        meta = " · ".join(x for x in (row["date"], row["outlet"], carried) if x)
         click.echo(f"“{clean(row['text'])}”\n    {clean(who)}{' · ' + clean(meta) if meta else ''}")
 
 
