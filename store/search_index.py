@@ -65,12 +65,16 @@ def refresh(db: sqlite_utils.Database) -> int:
     pending = conn.execute("SELECT count(*) FROM search_pending").fetchone()[0]
     if not pending:
         return 0
-    statements = conn.execute("SELECT count(*) FROM statements").fetchone()[0]
+    statements = conn.execute("SELECT coalesce(max(id), 0) FROM statements").fetchone()[0]
     if pending > max(50_000, statements // 4) or not conn.execute("SELECT 1 FROM search_words LIMIT 1").fetchone():
         rebuild_index(db)
         return pending
     with conn:
+        if not conn.in_transaction:  # read the queue under the write lock: two refreshes take turns
+            conn.execute("BEGIN IMMEDIATE")
         rows = conn.execute("SELECT seq, statement_id, old_text FROM search_pending ORDER BY seq").fetchall()
+        if not rows:  # another connection applied them meanwhile
+            return 0
         current = {}
         added = list({sid for _, sid, old_text in rows if old_text is None})
         for at in range(0, len(added), 500):
