@@ -38,7 +38,7 @@ COMMON_SHARE = 500  # a word in one statement out of this many or more is a comm
 FEW = 2000  # candidates few enough to test every form of every word against
 SUSPECT = 10  # a word this many times commoner one edit away makes the typed word a possible typo
 COMPLETIONS = 50  # most completions of the last (unfinished) word, the commonest first
-MMAP_BYTES = 1 << 30
+MMAP_BYTES = 1 << 30  # of the database file mapped for reading: quote texts read without a copy per page
 CACHE_BYTES = 24_000_000  # postings kept in memory between keystrokes
 EXACT, COMPLETION, ONE_EDIT, TWO_EDITS = 1.0, 0.9, 0.75, 0.55  # how much a matched form of a word counts
 
@@ -88,7 +88,7 @@ def _union(parts: list[np.ndarray], size: int) -> np.ndarray:
     total = sum(len(p) for p in parts)
     if total * 64 < size:
         return np.unique(np.concatenate(parts))
-    seen = np.zeros(size + 2, dtype=bool)
+    seen = np.zeros(max(size, *(int(p[-1]) for p in parts)) + 1, dtype=bool)  # ids may be newer than size
     for part in parts:
         seen[part] = True
     return np.flatnonzero(seen).astype(np.uint32)
@@ -101,6 +101,16 @@ class QuoteIndex:
         self._conn = conn
         self._lock = threading.Lock()
         self._own_conn = False
+        self._load()
+
+    def _state(self) -> tuple:
+        """Changes whenever a refresh writes to the index (a replaced chunk gets a new rowid)."""
+        return self._conn.execute("SELECT (SELECT max(rowid) FROM search_postings), "
+                                  "(SELECT max(id) FROM search_words)").fetchone()
+
+    def _load(self) -> None:
+        conn = self._conn
+        self._loaded = self._state()
         self._cache: OrderedDict[int, np.ndarray] = OrderedDict()
         self._cache_bytes = 0
         self._forms_cache: dict[tuple[str, bool], _QueryWord] = {}
@@ -145,7 +155,7 @@ class QuoteIndex:
         if not path:  # an in-memory database: only its own connection sees it
             return cls(db.conn)
         conn = sqlite3.connect(path, check_same_thread=False)
-        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")  # quote texts read without a copy per page
+        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         index = cls(conn)
         index._own_conn = True
         return index
@@ -290,6 +300,8 @@ class QuoteIndex:
 
     def search(self, query: str, limit: int = 10) -> list[SearchHit]:
         with self._lock:
+            if self._state() != self._loaded:  # an import (maybe in another process) refreshed the index
+                self._load()
             return self._search(query, limit)
 
     def _search(self, query: str, limit: int) -> list[SearchHit]:

@@ -107,6 +107,16 @@ def test_an_import_updates_the_index_without_a_rebuild(corpus):
     assert "regulars" in QuoteIndex.build(db).search("lost half its regulars", 5)[0].text
 
 
+def test_an_open_index_sees_what_a_later_import_adds(corpus):
+    db, folder = corpus
+    index = QuoteIndex.build(db)
+    assert not any("regulars" in t for t in texts(index.search("lost half its regulars", 5)))
+    (folder / "cafe.txt").write_text(CAFE_ARTICLE, encoding="utf-8")
+    import_paths(db, [str(folder)])
+    assert "regulars" in index.search("lost half its regulars", 5)[0].text
+    index.close()
+
+
 def test_a_changed_file_takes_its_old_quotes_out_of_the_index(corpus):
     db, folder = corpus
     (folder / "bridge.txt").write_text(BRIDGE_ARTICLE.replace("another inspection", "a fresh survey"),
