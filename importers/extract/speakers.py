@@ -116,6 +116,7 @@ class _Context:
         self.last_institution: tuple[int, Speaker] | None = None
         self.attributed_after: set[int] = set()
         self.not_him: str | None = None
+        self.last_speaker: str | None = None
 
     # --- geometry -----------------------------------------------------------------------------------
 
@@ -189,6 +190,8 @@ class _Context:
             speaker = self.indirect_before(si)
         if speaker and speaker.name:
             st.speaker, st.speaker_role, st.speaker_kind = speaker.name, speaker.role, speaker.kind
+            if speaker.kind == "person":
+                self.last_speaker = speaker.name
 
     def starts_sentence(self, open_pos: int) -> bool:
         lead = self.text[self.paragraph_start(open_pos):open_pos].rstrip()
@@ -212,7 +215,8 @@ class _Context:
             return None
         in_sentence = t[close_end:max(close_end, min(limit, sentence_limit))]
         ended = st.text.rstrip()[-1:] in ".!?" or re.match(r"\s*[.!?]", after)
-        if ended and after.lstrip(" .!?")[:1].isupper():
+        following = after.lstrip(" .!?")[:1]
+        if ended and (following.isupper() or following in ("(", "[")):
             # "...end of a sentence." Smith said.  -- not: "...end." The ministry rejected it, saying ...
             if not re.fullmatch(rf"\s*[^.!?\"“”]{{1,80}}?\s+{AUX}{CUE}\s*(?:[^.!?\"“”\s]+\s*){{0,4}}[.!?]\s*",
                                 after):
@@ -508,10 +512,12 @@ class _Context:
         ws = [w for w in words(nominal) if w.lower() not in ("the", "a", "an")]
         if not ws:
             return None
-        head = " ".join(ws[-2:])
         m = None
-        for m in re.finditer(rf"\b{re.escape(head)}\b", self.text[:pos], re.IGNORECASE):
-            pass
+        for head in (" ".join(ws), " ".join(ws[-2:])):  # "Chinese defense minister", else "defense minister"
+            for m in re.finditer(rf"\b{re.escape(head)}\b", self.text[:pos], re.IGNORECASE):
+                pass
+            if m:
+                break
         if m is None:
             return None
         si = self.sentence_index(m.start())
@@ -533,6 +539,10 @@ class _Context:
             found.reverse()
             subjects = [mn for mn in found if not mn.possessive] or found
             person = subjects[0].person
+            for mn in subjects:  # who was just quoted beats who was just mentioned
+                if mn.person.name == self.last_speaker:
+                    person = mn.person
+                    break
             if person.gender is None:
                 person.gender = gender
             return Speaker(person.name, person.role, "person")
@@ -573,6 +583,8 @@ def _noun_phrase_like(chunk: str) -> bool:
     first = re.sub(r"\s*\([^)]*\)", "", first)
     if not first or len(words(first)) > 8 or len(words(chunk)) > 30:
         return False
+    if first.split()[0].lower() in ("and", "but", "or", "while", "as", "when", "because", "so", "then", "if"):
+        return False  # '..." and the Chinese leader stated': another clause
     if re.fullmatch(r"(?:he|she|they|it|we|I)", first):
         return True
     if _leading_np(first) == first:
