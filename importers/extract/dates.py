@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+from itertools import accumulate
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -157,6 +158,7 @@ _CLAUSE_END = re.compile(r"[.!?;]\s|\n")
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|than)\s+$", re.IGNORECASE)
 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_SPLIT = re.compile(r"([a-z]+|\d+)")
 
 
 @dataclass
@@ -232,14 +234,15 @@ def _detect(text: str, start: int, end: int):
     global _last_detection
     if _last_detection[0] is text and _last_detection[1:3] == (start, end):
         return _last_detection[3]
-    lowered = text.lower()  # one C-speed call instead of one per word
-    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(lowered, start, end)]
-    starts: set[tuple[int, str]] = set()
+    # Words and their offsets without a match object per word: split, then sum the lengths (both in C).
+    parts = _SPLIT.split(text[start:end].lower())
+    words = parts[1::2]
+    offsets = [start + n for n in accumulate(map(len, parts))][0::2]  # where each word starts
     interesting = _INTERESTING
-    for i, (s, low) in enumerate(tokens):
-        if low not in interesting:
-            if not low[0].isdigit():
-                continue
+    starts: set[tuple[int, str]] = set()
+    for i in [i for i, w in enumerate(words) if w < ":" or w in interesting]:  # ":" sorts after the digits
+        low, s = words[i], offsets[i]
+        if low < ":":
             if len(low) == 4:
                 starts.add((s, "digit4"))
             elif len(low) <= 2:
@@ -260,8 +263,8 @@ def _detect(text: str, start: int, end: int):
         elif low not in _TRIGGERS:
             continue
         for j in range(i - 1, max(-1, i - 4), -1):
-            if tokens[j][1] in _WORD_STARTS:
-                starts.add(tokens[j])
+            if words[j] in _WORD_STARTS:
+                starts.add((offsets[j], words[j]))
     candidates = []
     for pos, key in starts:
         for name, pattern in _BY_GROUP.get(key) or _WORD_STARTS[key]:
@@ -282,40 +285,42 @@ def _detect(text: str, start: int, end: int):
         taken.insert(i, (s, e))
         chosen.append(c)
     chosen.sort(key=lambda c: c[0])
-    result = (chosen, _Tenses(tokens, text))
+    result = (chosen, _Tenses(words, offsets, text))
     _last_detection = (text, start, end, result)
     return result
 
 
 class _Tenses:
-    """The words that set a clause's tense, in text order."""
+    """The words that set a clause's tense, read only in the clauses around dates (most words never are)."""
 
-    def __init__(self, tokens: list[tuple[int, str]], text: str):
-        self.cues: list[tuple[int, int, str]] = []
-        lows = [w for _, w in tokens]
-        for i, low in enumerate(lows):
-            if low in _FUTURE_WORDS or (low == "may" and text[tokens[i][0]] == "m"):
-                kind = "future"
-            elif low in _PAST_WORDS or (low.endswith("ed") and len(low) > 4 and low not in _NOT_PAST_ED):
-                kind = "past"
-            elif low == "to" and i and lows[i - 1] in _TO_FUTURE:
-                kind = "future"
-            else:
-                continue
-            prev = lows[i - 1] if i else ""
-            if prev in ("be", "been") and i >= 2 and (lows[i - 2] in _MODALS or (i >= 3 and lows[i - 3] in _MODALS)):
-                kind = "future"  # "would be deployed", "will have been signed"
-            elif prev == "had" or (prev == "been" and i >= 2 and lows[i - 2] == "had"):
-                kind = "past"  # "had been due"
-            s = tokens[i][0]
-            self.cues.append((s, s + len(low), kind))
+    def __init__(self, words: list[str], offsets: list[int], text: str):
+        self.words, self.offsets, self.text = words, offsets, text
+        self.kinds: dict[int, str | None] = {}
+
+    def _kind(self, i: int) -> str | None:
+        words = self.words
+        low = words[i]
+        if low in _FUTURE_WORDS or (low == "may" and self.text[self.offsets[i]] == "m"):
+            kind = "future"
+        elif low in _PAST_WORDS or (low.endswith("ed") and len(low) > 4 and low not in _NOT_PAST_ED):
+            kind = "past"
+        elif low == "to" and i and words[i - 1] in _TO_FUTURE:
+            kind = "future"
+        else:
+            return None
+        prev = words[i - 1] if i else ""
+        if prev in ("be", "been") and i >= 2 and (words[i - 2] in _MODALS or (i >= 3 and words[i - 3] in _MODALS)):
+            return "future"  # "would be deployed", "will have been signed"
+        if prev == "had" or (prev == "been" and i >= 2 and words[i - 2] == "had"):
+            return "past"  # "had been due"
+        return kind
 
     def between(self, lo: int, hi: int):
-        cues = self.cues
-        for i in range(bisect.bisect_left(cues, (lo,)), len(cues)):
-            if cues[i][0] >= hi:
-                return
-            yield cues[i]
+        offsets, kinds = self.offsets, self.kinds
+        for i in range(bisect.bisect_left(offsets, lo), bisect.bisect_left(offsets, hi)):
+            kind = kinds[i] if i in kinds else kinds.setdefault(i, self._kind(i))
+            if kind:
+                yield offsets[i], offsets[i] + len(self.words[i]), kind
 
 
 def _tense_near(text: str, tenses: _Tenses, s: int, e: int) -> str | None:
@@ -344,8 +349,8 @@ def _tense_near(text: str, tenses: _Tenses, s: int, e: int) -> str | None:
 def clause_tense(text: str, s: int, e: int) -> str | None:
     """"future" or "past" from the tense word nearest to text[s:e] in its clause, or None when there is none."""
     lo, hi = max(0, s - 200), min(len(text), e + 200)
-    tokens = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(text, lo, hi)]
-    return _tense_near(text, _Tenses(tokens, text), s, e)
+    matches = list(_TOKEN.finditer(text, lo, hi))
+    return _tense_near(text, _Tenses([m.group().lower() for m in matches], [m.start() for m in matches], text), s, e)
 
 
 def _day_first_from(chosen) -> bool:
