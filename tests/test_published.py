@@ -54,6 +54,7 @@ def published_of(text: str, url: str | None = None) -> tuple[str | None, str | N
     # A future date in the article does not pull the year forward.
     ("OSTBY, March 14. /NPA/. The president said the treaty would be signed on 15 May 2025. "
      "Talks began on 20 January 2025.", "2025-03-14"),
+    ("ELLERY, Calif., Nov. 2 (AP) - A fire broke out on Friday. It was the worst since March 2021.", "2021-11-02"),
 ])
 def test_datelines(text, expected):
     assert published_of(text) == (expected, "dateline")
@@ -63,6 +64,7 @@ def test_datelines(text, expected):
     "WASHINGTON (AP) - The Senate voted on Friday.",  # a place and an agency, but no date
     "KESTREL, March 14. /NPA/. The talks went on.",  # no year anywhere in the article
     "The talks ended on 3 May 2024 in London.",  # a date in running text is not a publication date
+    "KESTREL, Aug 24 (AP) - The parade was held on Saturday. The war began in 2022.",  # a bare year says too little
 ])
 def test_no_publication_date_is_invented(text):
     assert published_of(text) == (None, None)
@@ -72,3 +74,10 @@ def test_url_and_published_lines():
     assert published_of("Prices fell.", url="https://example.org/news/2023/04/24/prices-fell") == \
         ("2023-04-24", "url")
     assert published_of("Prices fell on Friday.\n\nPublished 19 July 2024\n") == ("2024-07-19", "published line")
+
+
+def test_a_published_line_is_not_an_event():
+    ex = extract(Document(source="t.txt", source_index=0,
+                          text="Published: 12:03 PM EST, March 3, 2023\n\nThe senate voted on Friday.\n"))
+    assert ex.published == "2023-03-03"
+    assert [(e.date_text, e.date) for e in ex.events] == [("Friday", "2023-03-03")]

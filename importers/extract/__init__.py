@@ -24,7 +24,7 @@ def extract(document: Document, published: str | None = None) -> Extraction:
     elif document.published:
         result.published, result.published_from = document.published, "header"
     else:
-        result.published, result.published_from = find_published(document, result.boilerplate)
+        result.published, result.published_from = find_published(document)
     reference = dt.date.fromisoformat(result.published) if result.published else None
     result.statements = find_quotes(document.text, document.body_start, result.boilerplate)
     attribute_speakers(document.text, result.statements, document.body_start)

@@ -30,6 +30,9 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 CAPTION_MAX_WORDS = 60
+# "Published 3 May 2024", "Last updated: 12:03 PM EST, March 3, 2023": the page's stamps, not events.
+_STAMP = re.compile(r"\s*(first |last )?(published|updated|posted)( on)?\b", re.IGNORECASE)
+STAMP_MAX_WORDS = 14
 _CAPTION_HINTS = ("photo", "image", "picture", "caption", "credit", "video", "/")
 _NOTICE_HINTS = ("donat", "newsletter", "subscri", "consenting", "marketing", "cookie", "privacy", "terms of",
                  "sign up", "disseminated", "permission", "reserved")
@@ -45,6 +48,7 @@ def find_boilerplate(text: str, start: int = 0) -> list[tuple[int, int]]:
         words = block.count(" ") + 1  # about the number of words; exact counting costs more than it tells
         # Substring tests first: they are much cheaper than the patterns, which most paragraphs never need.
         if (_FURNITURE_START.match(block) or _REFERENCE.match(block)
+                or (words <= STAMP_MAX_WORDS and _STAMP.match(block))
                 or (words <= CAPTION_MAX_WORDS and any(k in low for k in _CAPTION_HINTS) and _CAPTION.search(block))
                 or (words <= NOTICE_MAX_WORDS and any(k in low for k in _NOTICE_HINTS)
                     and _FURNITURE_WORDS.search(block) and _TO_THE_READER.search(block))):

@@ -4,7 +4,7 @@ In order of trust: a date in the URL; a "Published ..." line; a wire dateline at
 ("MOSCOW, March 14. /TASS/.", "VALDOR CITY, Feb 18 (Meridian) -", "LONDON, 3 May 2024 (Reuters) -").
 A dateline without a year takes it from the article's own dates when they agree: the earliest year that puts
 the dateline after every past date the article gives, provided that year is next to the article's latest
-date. Dates elsewhere in the body (photo captions, site banners above an older story) are never taken.
+date and the article names at least one month or day with its year. Dates elsewhere in the body (photo captions, site banners above an older story) are never taken.
 """
 from __future__ import annotations
 
@@ -18,21 +18,22 @@ _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d
 _PUBLISHED_LINE = re.compile(
     r"^[ \t]*(?:First\s+)?(?:Published|Posted)(?:\s+on)?\s*:?[ \t]+(?P<date>[^\n]{6,60})$",
     re.IGNORECASE | re.MULTILINE)
-# A place in capitals (perhaps ", D.C." or a country after it) opening the body.
-_PLACE = re.compile(r"[ \t]*(?P<place>[A-Z][A-Z.'’ -]{1,40}(?:,[ \t]*[A-Z][A-Z.]{1,20}(?=[ \t]*[,(]))?)[ \t]*")
+# A place in capitals (perhaps ", D.C.", ", Calif." or ", Ukraine" after it) opening the body.
+_PLACE = re.compile(r"[ \t]*(?P<place>[A-Z][A-Z.'’ -]{1,40}(?:,[ \t]*(?:[A-Z][A-Z.]{1,20}(?=[ \t]*[,(])|"
+                    r"[A-Z][A-Za-z.]{1,20}(?=[ \t]*,)))?)[ \t]*")
 # What may follow the dateline's date: an agency in brackets or slashes, then a dash, colon or full stop.
 _AFTER_DATE = re.compile(r"[ \t]*\.?[ \t]*(?:\([^)\n]{1,25}\)|/[^/\n]{1,15}/)?[ \t]*[.:\-–—]")
 _AGENCY_ONLY = re.compile(r"[ \t]*(?:\([^)\n]{1,25}\)|/[^/\n]{1,15}/)[ \t]*[.:\-–—]")
 
 
-def find_published(document: Document, excluded: list[tuple[int, int]]) -> tuple[str | None, str | None]:
+def find_published(document: Document) -> tuple[str | None, str | None]:
     if document.url:
         m = _URL_DATE.search(document.url)
         if m:
             return f"{m[1]}-{m[2]}-{m[3]}", "url"
     for m in _PUBLISHED_LINE.finditer(document.text):
         found = [d for d in find_dates(m["date"]) if d.precision == "day" and d.value]
-        if found and not any(s <= m.start() < e for s, e in excluded if s >= document.body_start):
+        if found:
             return found[0].value, "published line"
     found = _from_dateline(document.text, document.body_start)
     return (found, "dateline") if found else (None, None)
@@ -85,6 +86,8 @@ def _year_from_article(text: str, body_start: int, after: int, month: int, day: 
            if d.start >= after and d.value and d.precision in ("day", "month", "year")]
     if not own:
         return None
+    if not any(d.precision in ("day", "month") for d in own):
+        return None  # "since 2019" alone says too little about the year it was written
     past = [_as_tuple(d.value) for d in own if d.tense != "future"]
     latest = max(_as_tuple(d.value) for d in own)
     if past:
