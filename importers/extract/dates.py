@@ -296,6 +296,7 @@ class _Tenses:
     def __init__(self, words: list[str], offsets: list[int], text: str):
         self.words, self.offsets, self.text = words, offsets, text
         self.kinds: dict[int, str | None] = {}
+        self.clause_marks: list[tuple[int, int]] | None = None
 
     def _kind(self, i: int) -> str | None:
         words = self.words
@@ -325,14 +326,13 @@ class _Tenses:
 
 def _tense_near(text: str, tenses: _Tenses, s: int, e: int) -> str | None:
     """The tense of the word nearest to text[s:e] in its clause; a word before it governs it first."""
-    lo = max(0, s - 160)
-    cut = None
-    for cut in _CLAUSE_END.finditer(text, lo, s):
-        pass
-    if cut:
-        lo = cut.end()
-    stop = _CLAUSE_END.search(text, e, min(len(text), e + 160))
-    hi = stop.start() if stop else min(len(text), e + 160)
+    if tenses.clause_marks is None:  # where clauses end: found once per text, looked up by bisection
+        tenses.clause_marks = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(text)]
+    marks = tenses.clause_marks
+    i = bisect.bisect_left(marks, (s,))
+    lo = max(s - 160, marks[i - 1][1] if i and marks[i - 1][1] <= s else 0, 0)
+    j = bisect.bisect_left(marks, (e,))
+    hi = min(e + 160, marks[j][0] if j < len(marks) else len(text))
     if _DEADLINE_BEFORE.search(text, max(lo, s - 6), s):
         return "future"  # "by February", "no later than June 1": a deadline ahead
     best, best_distance = None, 10 ** 6
