@@ -111,7 +111,38 @@ _STARTS = {
     "weekday": ("day_month_year", "month_day_year", "month_day", "day_month", "weekday"),
     "line": ("live_stamp",),
 }
+# A number is tried only with the patterns its next characters allow ("31 boats" and "40%" with none).
+_STARTS.update({"digit4_sep": ("iso", "year"), "digit4_s": ("decade", "year"), "digit4_q": ("quarter", "year"),
+                "digit4_plain": ("year",), "digit2_sep": ("numeric", "day_month_year", "day_month"),
+                "digit2_clock": ("clock",), "digit2_month": ("day_month_year", "day_month"),
+                "digit2_ago": ("ago",)})
 _BY_GROUP = {group: tuple((n, p) for n, p in _PATTERNS if n in names) for group, names in _STARTS.items()}
+
+
+def _digit4_group(after: str) -> str:
+    if after[:1] in ("-", "/"):
+        return "digit4_sep"
+    if after[:1] in ("s", "'", "’"):
+        return "digit4_s"
+    return "digit4_q" if "quarter" in after.lower() else "digit4_plain"
+
+
+def _digit2_group(after: str) -> str | None:
+    first = after[:1]
+    if first in ("/", ".", "-", "–"):
+        return "digit2_sep"
+    if first == ":":
+        return "digit2_clock"
+    if after[:2] in ("st", "nd", "rd", "th"):
+        return "digit2_month"
+    rest = after.lstrip()
+    if rest[:1].isupper() or rest[:3] == "of ":
+        return "digit2_month"
+    if rest[:1] in ("a", "p") and (rest[1:2] in (".", "m")):
+        return "digit2_clock"
+    if " ago" in after.lower():
+        return "digit2_ago"
+    return None
 # Lower-case words that open patterns, and the words that only make the scan look at the words before them.
 _FIRST_WORDS = {
     "relative_day": "yesterday today tonight tomorrow overnight last this",
@@ -244,9 +275,11 @@ def _detect(text: str, start: int, end: int):
         low, s = words[i], offsets[i]
         if low < ":":
             if len(low) == 4:
-                starts.add((s, "digit4"))
+                starts.add((s, _digit4_group(text[s + 4: s + 28])))
             elif len(low) <= 2:
-                starts.add((s, "digit2"))
+                group = _digit2_group(text[s + len(low): s + len(low) + 24])
+                if group:
+                    starts.add((s, group))
                 if s > 0 and text[s - 1] in "'’":
                     starts.add((s - 1, "apostrophe"))
                 line_start = text.rfind("\n", 0, s) + 1
