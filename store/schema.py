@@ -132,6 +132,15 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
         CREATE INDEX story_bands_document ON story_bands(document_id);
         -- The signature scheme the band keys were made with; another scheme means they are recomputed.
         CREATE TABLE story_index (scheme TEXT NOT NULL);
+        -- Quote clustering (store/stories.py): each statement's candidate keys (hashes of its normalised words, of
+        -- their trimmed forms and of forms with one word left out), so a new quote meets only the few stored
+        -- quotes that could be the same, with an indexed lookup.
+        CREATE TABLE statement_keys (
+            key INTEGER NOT NULL,
+            statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+            PRIMARY KEY (key, statement_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX statement_keys_statement ON statement_keys(statement_id);
         -- Quote clustering (store/stories.py): each statement's candidate keys (hashes of its normalised words and
         -- their trimmed forms, and a sketch of its word 3-grams), so a new quote meets only the few stored quotes
         -- that could be the same, with an indexed lookup.
@@ -203,6 +212,23 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
     )
     db["statements"].enable_fts(["text", "speaker_role"], create_triggers=True, tokenize="unicode61")
     db["documents"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61")
+    # sqlite-utils' update triggers re-index a row on any change; clustering updates story_id and cluster_id
+    # on every imported row, so they fire only when an indexed column changes.
+    db.executescript(
+        """
+        DROP TRIGGER statements_au;
+        CREATE TRIGGER statements_au AFTER UPDATE OF text, speaker_role ON statements BEGIN
+          INSERT INTO statements_fts (statements_fts, rowid, text, speaker_role)
+            VALUES ('delete', old.rowid, old.text, old.speaker_role);
+          INSERT INTO statements_fts (rowid, text, speaker_role) VALUES (new.rowid, new.text, new.speaker_role);
+        END;
+        DROP TRIGGER documents_au;
+        CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN
+          INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+          INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        """
+    )
     # sqlite-utils' update triggers re-index a row on any change; clustering updates story_id and cluster_id
     # on every imported row, so they fire only when an indexed column changes.
     db.executescript(

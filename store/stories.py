@@ -98,12 +98,13 @@ def _check_scheme(db: sqlite_utils.Database) -> None:
     if row and row[0] == SCHEME:
         return
     db.execute("DELETE FROM story_bands")
+    db.execute("UPDATE documents SET story_id = NULL")  # every document is clustered again
     db.execute("DELETE FROM story_index")
     db.execute("INSERT INTO story_index (scheme) VALUES (?)", [SCHEME])
 
 
 def cluster_documents(db: sqlite_utils.Database) -> int:
-    """Give every document without bands its band keys and a story; returns how many joined another story."""
+    """Give every document without a story its band keys and a story; returns how many joined another story."""
     joined = 0
 
     @lru_cache(maxsize=1024)  # candidates recur (every copy of a story meets the others): shingle them once
@@ -112,8 +113,8 @@ def cluster_documents(db: sqlite_utils.Database) -> int:
 
     with db.conn:
         _check_scheme(db)
-        new_ids = [r[0] for r in db.execute(
-            "SELECT id FROM documents WHERE id NOT IN (SELECT DISTINCT document_id FROM story_bands) ORDER BY id")]
+        # A document without a story is new (an index lookup: the stored ones are never read).
+        new_ids = [r[0] for r in db.execute("SELECT id FROM documents WHERE story_id IS NULL ORDER BY id")]
         for doc_id in new_ids:
             own = grams(doc_id)
             keys = band_keys(own)
@@ -146,7 +147,7 @@ def cluster_documents(db: sqlite_utils.Database) -> int:
                            [story_id, *merged])
             db.execute("UPDATE documents SET story_id = ? WHERE id = ?", [story_id, doc_id])
             db.conn.executemany("INSERT OR IGNORE INTO story_bands (band_key, document_id) VALUES (?, ?)",
-                                [(k, doc_id) for k in keys] or [(0, doc_id)])
+                                [(k, doc_id) for k in keys])
     return joined
 
 
@@ -181,52 +182,89 @@ def compatible_speakers(a: str | None, b: str | None) -> bool:
 
 _STATEMENT_ROW = ("SELECT s.id, s.text, s.kind, s.cluster_id, sp.name, d.story_id FROM statements s "
                   "JOIN documents d ON d.id = s.document_id LEFT JOIN speakers sp ON sp.id = s.speaker_id ")
-MAX_CANDIDATES = 200  # per probe: a phrase that common is not what makes two quotes the same
+PER_KEY = 16  # newest quotes read per key: a key shared by more is a stock phrase, not one quote
+PER_STORY = 300  # quotes read from the other copies of a story
+MAX_EDIT_KEYS = 16  # quotes up to this long get a key per word left out (a word changed, added or dropped)
+ANCHOR_WORDS = 5  # longer ones: the words from two content-chosen anchors, which few edits reach
+ANCHORS = 2
 
 
-def _probes(words: list[str]) -> list[str]:
-    """Phrases a matching quote must contain: the whole of a short quote, else two inner 3-word runs, which
-    survive a word or two trimmed at either end and most small changes."""
-    if len(words) < MIN_FUZZY_WORDS:
-        return [" ".join(words)] if words else []
+def _hash(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(),
+                          "big", signed=True)
+
+
+def quote_keys(words: list[str]) -> list[int]:
+    """Keys two matching quotes share, stored for each quote and looked up for a new one: its words; their
+    forms trimmed by a word or two at either end (a trimmed copy); for a short quote each form with one word
+    left out (one word changed, added or dropped: both copies leave it out); for a longer one the run of words
+    at each of two anchors chosen by content, not position (the smallest hash of a word 3-gram), which
+    trimming does not move and a few scattered edits rarely reach. Each key is specific to one quote, so a
+    lookup reads a handful of rows however common its words are."""
     n = len(words)
-    return list(dict.fromkeys(" ".join(words[i:i + 3]) for i in (n // 3 - 1, (2 * n) // 3 - 1)))
+    if not n:
+        return []
+    forms = [words]
+    if n >= MIN_FUZZY_WORDS:
+        forms += [words[i:n - j] for i in range(MAX_TRIMMED_WORDS + 1) for j in range(MAX_TRIMMED_WORDS + 1 - i)
+                  if i + j and n - i - j >= MIN_FUZZY_WORDS]
+        if n <= MAX_EDIT_KEYS:
+            forms += [words[:i] + words[i + 1:] for i in range(n)]
+    keys = [_hash(" ".join(form)) for form in forms]
+    if n > MAX_EDIT_KEYS:
+        for seed in range(ANCHORS):
+            start = min(range(n - ANCHOR_WORDS + 1), key=lambda i: _hash(f"{seed}:{words[i]} {words[i + 1]} {words[i + 2]}"))
+            keys.append(_hash(f"@{' '.join(words[start:start + ANCHOR_WORDS])}"))
+    return list(dict.fromkeys(keys))
+
+
+def _story_quotes(db: sqlite_utils.Database, story: int) -> list[tuple]:
+    return db.execute(_STATEMENT_ROW + "WHERE d.story_id = ? ORDER BY s.id DESC LIMIT ?",
+                      [story, PER_STORY]).fetchall()
 
 
 def cluster_statements(db: sqlite_utils.Database) -> int:
     """Give every statement without a cluster one, joining matching quotes; returns how many joined one.
 
-    Candidates come from the statements' full-text index (a phrase query per probe), so an import into a
-    large database reads only the quotes that could match, never all of them.
+    Candidates are the quotes that share a key with it (an indexed lookup in ``statement_keys``, a few rows
+    each) and the quotes of the other copies of its story, so an import into a large database reads only the
+    quotes that could match, never all of them. Short quoted terms (phrases) are matched only within a story
+    and keep no keys.
     """
     new = db.execute(_STATEMENT_ROW + "WHERE s.cluster_id IS NULL ORDER BY s.id").fetchall()
     assigned: dict[int, int] = {}  # this run's statements: written in one batch at the end
+    by_story: dict[int, list[tuple]] = {}
     joined = 0
     with db.conn:
         for sid, text, kind, _, speaker, story in new:
             words = normalised_words(text)
-            candidates: set[int] = set()
-            for phrase in _probes(words):
-                candidates.update(r[0] for r in db.execute(
-                    "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? LIMIT ?",
-                    [f'text : "{phrase}"', MAX_CANDIDATES]))
-            candidates.discard(sid)
+            rows = by_story.get(story)
+            if rows is None:
+                rows = by_story[story] = _story_quotes(db, story) if story is not None else []
+            candidates = {row[0]: row for row in rows}
+            keys = quote_keys(words) if kind != "phrase" else []
+            if keys:
+                lookup = " UNION ".join(["SELECT * FROM (SELECT statement_id FROM statement_keys WHERE key = ? "
+                                         "ORDER BY statement_id DESC LIMIT ?)"] * len(keys))
+                ids = [r[0] for r in db.execute(lookup, [v for k in keys for v in (k, PER_KEY)])
+                       if r[0] not in candidates]
+                if ids:
+                    for row in db.execute(_STATEMENT_ROW + f"WHERE s.id IN ({','.join('?' * len(ids))})", ids):
+                        candidates[row[0]] = row
+            candidates.pop(sid, None)
             found = {sid}
-            if candidates:
-                rows = db.execute(_STATEMENT_ROW + f"WHERE s.id IN ({','.join('?' * len(candidates))})",
-                                  list(candidates)).fetchall()
-                for o_id, o_text, o_kind, o_cluster, o_speaker, o_story in rows:
-                    o_cluster = assigned.get(o_id, o_cluster)
-                    if o_cluster is None:
-                        continue  # a later statement of this run: it will find this one
-                    # A short quoted term ("dear friend") is only the same quote within one story.
-                    if (kind == "phrase" or o_kind == "phrase") and story != o_story:
-                        continue
-                    # Within one story the copies' attributions may differ (extraction is not perfect on
-                    # every copy); the story link is the stronger evidence. Across stories speakers must fit.
-                    if ((story == o_story or compatible_speakers(speaker, o_speaker))
-                            and same_quote(words, normalised_words(o_text))):
-                        found.add(o_cluster)
+            for o_id, o_text, o_kind, o_cluster, o_speaker, o_story in candidates.values():
+                o_cluster = assigned.get(o_id, o_cluster)
+                if o_cluster is None or o_cluster in found:
+                    continue  # a later statement of this run (it will find this one), or a cluster already joined
+                # A short quoted term ("dear friend") is only the same quote within one story.
+                if (kind == "phrase" or o_kind == "phrase") and story != o_story:
+                    continue
+                # Within one story the copies' attributions may differ (extraction is not perfect on
+                # every copy); the story link is the stronger evidence. Across stories speakers must fit.
+                if ((story == o_story or compatible_speakers(speaker, o_speaker))
+                        and same_quote(words, normalised_words(o_text))):
+                    found.add(o_cluster)
             target = min(found)
             if len(found) > 1:
                 joined += 1
@@ -238,6 +276,9 @@ def cluster_statements(db: sqlite_utils.Database) -> int:
                         if c in merged:
                             assigned[other] = target
             assigned[sid] = target
+            if keys:
+                db.conn.executemany("INSERT OR IGNORE INTO statement_keys (key, statement_id) VALUES (?, ?)",
+                                    [(k, sid) for k in keys])
         db.conn.executemany("UPDATE statements SET cluster_id = ? WHERE id = ?",
                             [(c, s) for s, c in assigned.items()])
     return joined
