@@ -77,11 +77,14 @@ def _why(mention: DateMention | None, date: str | None, published: str | None) -
         return "relative, and no publication date to resolve it against"
     if mention.rule == "live_stamp":
         return "live-blog entry: the day heading above it"
-    tense = {"future": "looks ahead", "past": "past tense"}.get(mention.tense or "", "no tense word")
-    direction = "after" if date > (published or "") else "before or on"
-    if mention.rule in ("weekday", "month_day", "day_month", "month", "part_month", "holiday", "quarter"):
-        return f"no year or week given; the clause {tense}: the nearest one {direction} the reference"
-    return f"relative to the reference day ({tense})"
+    tense = {"future": "the clause looks ahead", "past": "the clause is in the past"}.get(mention.tense or "",
+                                                                                       "no word of tense")
+    direction = "after" if date > (published or "") else "on or before"
+    if mention.rule == "weekday":
+        return f"a weekday; {tense}, so the nearest one {direction} the reference day"
+    if mention.rule in ("month_day", "day_month", "month", "part_month", "holiday", "quarter"):
+        return f"no year given; {tense}, so the nearest one {direction} the reference day"
+    return f"counted from the reference day ({tense})"
 
 
 def _marked(doc: Document, ex: Extraction) -> str:

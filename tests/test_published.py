@@ -81,3 +81,17 @@ def test_a_published_line_is_not_an_event():
                           text="Published: 12:03 PM EST, March 3, 2023\n\nThe senate voted on Friday.\n"))
     assert ex.published == "2023-03-03"
     assert [(e.date_text, e.date) for e in ex.events] == [("Friday", "2023-03-03")]
+
+
+def test_explain_says_where_dates_came_from_and_strips_control_characters(run_cli, tmp_path):
+    article = tmp_path / "wire.txt"
+    article.write_text((ARTICLES / "wire_tass_style.txt").read_text(encoding="utf-8")
+                       + "\nThe ferry\x1b[31m sailed on 3 May 2024.\n", encoding="utf-8")
+    out = run_cli("explain", article)
+    assert out.returncode == 0, out.stderr
+    text = " ".join(out.stdout.split())
+    assert "published 2024-10-09 (from the dateline)" in text
+    assert "«Wednesday»" in text and "a weekday; the clause is in the past" in text
+    assert "«2 December»" in text and "the clause looks ahead" in text
+    assert "«3 May 2024»" in text and "written in full" in text
+    assert "\x1b" not in out.stdout
