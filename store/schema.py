@@ -94,14 +94,25 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
             document_id INTEGER NOT NULL,
             date TEXT,
             date_precision TEXT,
-            kind TEXT                       -- event, statement or phrase: filtering by kind needs no join
+            kind TEXT,                      -- event, statement or phrase: filtering by kind needs no join
+            -- A quote carried more than once (wire copy in several outlets): its cluster, how many statements
+            -- and outlets carry it, and the statement that came first (earliest published, then lowest id).
+            cluster_id INTEGER,
+            copies INTEGER,
+            outlets INTEGER,
+            first_statement INTEGER,
+            -- Dense numbering of the rows shown with copies collapsed (each cluster at its earliest row);
+            -- NULL for a later copy. The collapsed view pages by it as the full view pages by position.
+            collapsed_position INTEGER
         );
         CREATE INDEX timeline_date ON timeline(date);
         CREATE INDEX timeline_item ON timeline(item_type, item_id);
+        CREATE UNIQUE INDEX timeline_collapsed ON timeline(collapsed_position) WHERE collapsed_position IS NOT NULL;
         -- Where each date's run of rows begins in the timeline (rebuilt with it): the browser lays out its
         -- date headings from these few thousand rows instead of grouping a million.
         CREATE TABLE timeline_runs (
             first_position INTEGER PRIMARY KEY,
+            first_collapsed INTEGER,        -- its first collapsed_position (NULL: every row of it is a copy)
             date TEXT
         );
         -- What the user marked in the browser: starred rows and free tags.
@@ -135,15 +146,6 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
         -- Quote clustering (store/stories.py): each statement's candidate keys (hashes of its normalised words, of
         -- their trimmed forms and of forms with one word left out), so a new quote meets only the few stored
         -- quotes that could be the same, with an indexed lookup.
-        CREATE TABLE statement_keys (
-            key INTEGER NOT NULL,
-            statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
-            PRIMARY KEY (key, statement_id)
-        ) WITHOUT ROWID;
-        CREATE INDEX statement_keys_statement ON statement_keys(statement_id);
-        -- Quote clustering (store/stories.py): each statement's candidate keys (hashes of its normalised words and
-        -- their trimmed forms, and a sketch of its word 3-grams), so a new quote meets only the few stored quotes
-        -- that could be the same, with an indexed lookup.
         CREATE TABLE statement_keys (
             key INTEGER NOT NULL,
             statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
@@ -212,23 +214,6 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
     )
     db["statements"].enable_fts(["text", "speaker_role"], create_triggers=True, tokenize="unicode61")
     db["documents"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61")
-    # sqlite-utils' update triggers re-index a row on any change; clustering updates story_id and cluster_id
-    # on every imported row, so they fire only when an indexed column changes.
-    db.executescript(
-        """
-        DROP TRIGGER statements_au;
-        CREATE TRIGGER statements_au AFTER UPDATE OF text, speaker_role ON statements BEGIN
-          INSERT INTO statements_fts (statements_fts, rowid, text, speaker_role)
-            VALUES ('delete', old.rowid, old.text, old.speaker_role);
-          INSERT INTO statements_fts (rowid, text, speaker_role) VALUES (new.rowid, new.text, new.speaker_role);
-        END;
-        DROP TRIGGER documents_au;
-        CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN
-          INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
-          INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
-        END;
-        """
-    )
     # sqlite-utils' update triggers re-index a row on any change; clustering updates story_id and cluster_id
     # on every imported row, so they fire only when an indexed column changes.
     db.executescript(

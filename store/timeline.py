@@ -3,24 +3,54 @@
 ``rebuild`` numbers the items densely after an import; ``page`` reads a run of positions through the
 primary key, so reading row 900,000 costs what reading row 1 does. Undated items sort last, in their own
 section; within a date, order follows the document and the place in it, so it is stable across rebuilds.
+
+A quote carried by several outlets (one quote cluster) can be read as one row: ``rebuild`` also numbers
+densely the rows left when each cluster keeps only its earliest row (``collapsed_position``), so the
+collapsed chronology pages through an index exactly as the full one does.
 """
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import sqlite_utils
 
 _ORDERED_ITEMS = """
     SELECT 'event' AS item_type, e.id AS item_id, e.document_id, e.date, e.date_precision, e.start AS at,
-           'event' AS kind
+           'event' AS kind, NULL AS cluster_id
     FROM events e WHERE e.date IS NOT NULL
     UNION ALL
-    SELECT 'statement', s.id, s.document_id, s.date, s.date_precision, s.start, s.kind
+    SELECT 'statement', s.id, s.document_id, s.date, s.date_precision, s.start, s.kind, s.cluster_id
     FROM statements s
     UNION ALL
-    SELECT 'event', e.id, e.document_id, NULL, NULL, e.start, 'event' FROM events e WHERE e.date IS NULL
+    SELECT 'event', e.id, e.document_id, NULL, NULL, e.start, 'event', NULL FROM events e WHERE e.date IS NULL
+"""
+
+# Quote clusters with more than one statement: how many statements and outlets carry each, and which
+# statement came first (earliest published, then lowest id, as the quote_clusters view says). Singletons,
+# most of a database, are skipped through the cluster index before any document is read.
+_CARRIED = """
+    CREATE TEMP TABLE timeline_carried AS
+    SELECT s.cluster_id, COUNT(*) AS copies, COUNT(DISTINCT COALESCE(d.outlet, d.source)) AS outlets,
+           (SELECT s2.id FROM statements s2 JOIN documents d2 ON d2.id = s2.document_id
+            WHERE s2.cluster_id = s.cluster_id
+            ORDER BY d2.published IS NULL, d2.published, s2.id LIMIT 1) AS first_statement
+    FROM statements s JOIN documents d ON d.id = s.document_id
+    WHERE s.cluster_id IN (SELECT cluster_id FROM statements WHERE cluster_id IS NOT NULL
+                           GROUP BY cluster_id HAVING COUNT(*) > 1)
+    GROUP BY s.cluster_id
+"""
+
+# The rows a collapsed chronology shows, in order: everything but the later copies of a carried quote.
+# Their rowids in this table are the dense collapsed numbering (measured at 1M rows: ~2 s on top of the
+# ~12 s insert; numbering with window functions in the insert itself took 37 s).
+_SHOWN = """
+    CREATE TEMP TABLE timeline_shown AS
+    SELECT position FROM timeline
+    WHERE cluster_id IS NULL
+       OR position IN (SELECT MIN(position) FROM timeline WHERE cluster_id IS NOT NULL GROUP BY cluster_id)
+    ORDER BY position
 """
 
 
@@ -28,21 +58,39 @@ def rebuild(db: sqlite_utils.Database) -> int:
     """Renumber the chronology; returns its length."""
     with db.conn:
         db.execute("DELETE FROM timeline")
+        db.execute("DROP TABLE IF EXISTS temp.timeline_carried")
+        db.execute(_CARRIED)
+        db.execute("CREATE UNIQUE INDEX temp.timeline_carried_cluster ON timeline_carried(cluster_id)")
         db.execute(
-            "INSERT INTO timeline (item_type, item_id, document_id, date, date_precision, kind) "
-            "SELECT item_type, item_id, i.document_id, i.date, i.date_precision, i.kind "
+            "INSERT INTO timeline (item_type, item_id, document_id, date, date_precision, kind, cluster_id, copies, "
+            "outlets, first_statement) "
+            "SELECT item_type, item_id, i.document_id, i.date, i.date_precision, i.kind, c.cluster_id, c.copies, "
+            "c.outlets, c.first_statement "
             f"FROM ({_ORDERED_ITEMS}) i JOIN documents d ON d.id = i.document_id "
+            "LEFT JOIN temp.timeline_carried c ON c.cluster_id = i.cluster_id "
             "ORDER BY i.date IS NULL, i.date, d.published IS NULL, d.published, i.document_id, i.at, "
             "i.item_type"
         )
+        db.execute("DROP TABLE IF EXISTS temp.timeline_shown")
+        db.execute(_SHOWN)
+        db.execute("UPDATE timeline SET collapsed_position = s.rowid FROM temp.timeline_shown s "
+                   "WHERE s.position = timeline.position")
+        db.execute("DROP TABLE temp.timeline_shown")
+        db.execute("DROP TABLE temp.timeline_carried")
         db.execute("DELETE FROM timeline_runs")
-        db.execute("INSERT INTO timeline_runs (first_position, date) "
-                   "SELECT MIN(position), date FROM timeline GROUP BY date")
+        db.execute("INSERT INTO timeline_runs (first_position, first_collapsed, date) "
+                   "SELECT MIN(position), MIN(collapsed_position), date FROM timeline GROUP BY date")
     return count(db)
 
 
 def count(db: sqlite_utils.Database) -> int:
     row = db.execute("SELECT MAX(position) FROM timeline").fetchone()
+    return row[0] or 0
+
+
+def collapsed_count(db: sqlite_utils.Database) -> int:
+    """Rows of the chronology with every carried quote at its earliest row only."""
+    row = db.execute("SELECT MAX(collapsed_position) FROM timeline").fetchone()
     return row[0] or 0
 
 
@@ -61,27 +109,38 @@ class TimelineRow:
     title: str | None
     start: int
     end: int
-    cluster_id: int | None = None
+    cluster_id: int | None = None  # set when more than one statement carries the quote
     kind: str | None = None  # statement or phrase, for statements
-    cluster_size: int = 1  # how many statements carry the same words (wire copy in other outlets)
+    copies: int = 1  # how many statements carry the same words (wire copy in other outlets)
+    outlets: int = 1  # how many outlets carried them
+    first_outlet: str | None = None  # the outlet that carried the quote first (earliest published)
+    first_published: str | None = None
+    first_statement: int | None = None
     starred: bool = False
     tags: str | None = None
     published: str | None = None
     url: str | None = None
+    nested: bool = False  # shown under its cluster's earliest row (a copy opened with it)
+
+    @property
+    def carried(self) -> bool:
+        """More than one statement carries this quote: its copies can fold into one row."""
+        return self.copies > 1
 
 
 _PAGE = """
     SELECT t.position, t.item_type, t.item_id, t.document_id, t.date, t.date_precision,
            COALESCE(s.text, e.text), sp.name, s.speaker_role, d.outlet, d.title,
-           COALESCE(s.start, e.start), COALESCE(s."end", e."end"), s.cluster_id, s.kind,
-           CASE WHEN s.cluster_id IS NULL THEN 1
-                ELSE (SELECT COUNT(*) FROM statements c WHERE c.cluster_id = s.cluster_id) END,
+           COALESCE(s.start, e.start), COALESCE(s."end", e."end"), t.cluster_id, s.kind,
+           COALESCE(t.copies, 1), COALESCE(t.outlets, 1), fd.outlet, fd.published, t.first_statement,
            COALESCE(m.starred, 0), m.tags, d.published, d.url
     FROM timeline t
     JOIN documents d ON d.id = t.document_id
     LEFT JOIN statements s ON t.item_type = 'statement' AND s.id = t.item_id
     LEFT JOIN events e ON t.item_type = 'event' AND e.id = t.item_id
     LEFT JOIN speakers sp ON sp.id = s.speaker_id
+    LEFT JOIN statements fs ON fs.id = t.first_statement
+    LEFT JOIN documents fd ON fd.id = fs.document_id
     LEFT JOIN marks m ON m.item_type = t.item_type AND m.item_id = t.item_id
 """
 
@@ -89,6 +148,12 @@ _PAGE = """
 def page(db: sqlite_utils.Database, first: int, limit: int) -> list[TimelineRow]:
     """Rows at positions first, first+1, ... (positions start at 1)."""
     query = _PAGE + "WHERE t.position >= ? AND t.position < ? ORDER BY t.position"
+    return [_row(row) for row in db.execute(query, [first, first + limit])]
+
+
+def collapsed_page(db: sqlite_utils.Database, first: int, limit: int) -> list[TimelineRow]:
+    """Rows at collapsed positions first, first+1, ... (through their index, as ``page`` through the key)."""
+    query = _PAGE + "WHERE t.collapsed_position >= ? AND t.collapsed_position < ? ORDER BY t.collapsed_position"
     return [_row(row) for row in db.execute(query, [first, first + limit])]
 
 
@@ -117,6 +182,33 @@ def position_of(db: sqlite_utils.Database, item_type: str, item_id: int) -> int 
     row = db.execute("SELECT position FROM timeline WHERE item_type = ? AND item_id = ?",
                      [item_type, item_id]).fetchone()
     return row[0] if row else None
+
+
+def cluster_positions(db: sqlite_utils.Database, cluster_id: int) -> list[int]:
+    """Positions of every statement of a quote cluster, in chronology order."""
+    return [r[0] for r in db.execute(
+        "SELECT t.position FROM statements s JOIN timeline t ON t.item_type = 'statement' AND t.item_id = s.id "
+        "WHERE s.cluster_id = ? ORDER BY t.position", [cluster_id])]
+
+
+@dataclass
+class Carried:
+    """How far a quote travelled: the statements and outlets that carried it, and who had it first."""
+
+    copies: int
+    outlets: int
+    first_statement: int
+    first_outlet: str | None
+    first_published: str | None
+
+
+def carried(db: sqlite_utils.Database, statement_id: int) -> Carried | None:
+    """None for a quote only one statement carries."""
+    row = db.execute(
+        "SELECT t.copies, t.outlets, t.first_statement, fd.outlet, fd.published FROM timeline t "
+        "JOIN statements fs ON fs.id = t.first_statement JOIN documents fd ON fd.id = fs.document_id "
+        "WHERE t.item_type = 'statement' AND t.item_id = ? AND t.copies > 1", [statement_id]).fetchone()
+    return Carried(*row) if row else None
 
 
 @dataclass(frozen=True)
@@ -153,7 +245,7 @@ class Filters:
 
 
 def _filtered_query(filters: Filters) -> tuple[str, list]:
-    """SELECT position, date of the rows a filter keeps, in order.
+    """SELECT position, date, cluster_id of the rows a filter keeps, in order.
 
     A speaker filter drives the query from the statements table (through its speaker index) with inner
     joins, so "one speaker" over a million rows reads that speaker's rows, not every row; the kind is a
@@ -185,7 +277,7 @@ def _filtered_query(filters: Filters) -> tuple[str, list]:
     if filters.date_to:
         where.append("t.date <= ?")
         args.append(filters.date_to + "~")  # "~" sorts after digits and "-": the whole day, month or year
-    sql = "SELECT t.position, t.date FROM timeline t " + " ".join(joins)
+    sql = "SELECT t.position, t.date, t.cluster_id FROM timeline t " + " ".join(joins)
     if where:
         sql += " WHERE " + " AND ".join(where)
     return sql + " ORDER BY t.position", args
@@ -194,52 +286,195 @@ def _filtered_query(filters: Filters) -> tuple[str, list]:
 class View:
     """A window onto the chronology: row n (0-based) of what the filters keep, and where each date begins.
 
-    Unfiltered, row n is position n + 1 and nothing is held in memory but the date boundaries (one per
-    distinct date). Filtered, the kept positions are held in an array (8 bytes a row) and pages are read
-    by primary key.
+    Unfiltered, row n is position n + 1 (or, with copies collapsed, collapsed position n + 1) and nothing
+    is held in memory but the date boundaries (one per distinct date). Filtered, the kept positions are
+    held in an array (8 bytes a row) and pages are read by primary key.
+
+    Collapsed (the default), a quote carried by several outlets shows once, at the earliest row that
+    carries it; ``toggle_copies`` opens such a row, showing its other copies right under it (``nested``
+    rows). Rows are counted as shown: the "base" rows of the numbering plus the copies of open rows.
     """
 
-    def __init__(self, db: sqlite_utils.Database, filters: Filters | None = None) -> None:
+    def __init__(self, db: sqlite_utils.Database, filters: Filters | None = None, collapse: bool = True) -> None:
         self.filters = filters or Filters()
+        self.collapse = collapse
         self.total = count(db)
         self.positions: array | None = None
-        self.starts: array = array("q")  # row number where each run of one date begins
+        self._numbering = "collapsed" if collapse else "position"
+        self._base_starts: array = array("q")  # base row where each run of one date begins
         self.dates: list[str | None] = []  # the date of each run
         if self.filters.active():
             sql, args = _filtered_query(self.filters)
             self.positions = array("q")
+            seen: set[int] = set()  # clusters already shown: one entry per carried quote kept
             previous: object = object()
-            for n, (position, date) in enumerate(db.execute(sql, args)):
-                self.positions.append(position)
+            for position, date, cluster in db.execute(sql, args):
+                if cluster is not None and collapse:
+                    if cluster in seen:
+                        continue
+                    seen.add(cluster)
                 if date != previous:
-                    self.starts.append(n)
+                    self._base_starts.append(len(self.positions))
                     self.dates.append(date)
                     previous = date
-            self.length = len(self.positions)
+                self.positions.append(position)
+            self.base_length = len(self.positions)
         else:
-            for first, date in db.execute("SELECT first_position, date FROM timeline_runs ORDER BY first_position"):
-                self.starts.append(first - 1)
+            self.base_length = collapsed_count(db) if collapse else self.total
+            if collapse and self.base_length == self.total:
+                self._numbering = "position"  # nothing is carried twice: the two numberings are one
+            column = "first_collapsed" if self._numbering == "collapsed" else "first_position"
+            for first, date in db.execute(f"SELECT {column}, date FROM timeline_runs WHERE {column} IS NOT NULL "
+                                          f"ORDER BY {column}"):
+                self._base_starts.append(first - 1)
                 self.dates.append(date)
-            self.length = self.total
+        self._open: list[int] = []  # base rows shown open, ascending
+        self._copies: list[list[int]] = []  # the positions of each open row's other copies
+        self._open_positions: list[int] = []  # the position of each open row
+        self._layout()
 
-    def position(self, row: int) -> int:
-        return self.positions[row] if self.positions is not None else row + 1
+    @property
+    def folded(self) -> int:
+        """How many copies the collapsed numbering leaves out (unfiltered views)."""
+        return self.total - self.base_length if self.positions is None else 0
+
+    # Base rows: the numbering itself ----------------------------------------------------------------------
+
+    def _base_rows(self, db: sqlite_utils.Database, first: int, last: int) -> list[TimelineRow]:
+        if self.positions is not None:
+            return rows_at(db, list(self.positions[first:last]))
+        if self._numbering == "collapsed":
+            return collapsed_page(db, first + 1, last - first)
+        return page(db, first + 1, last - first)
+
+    def _base_row_of_position(self, db: sqlite_utils.Database, position: int) -> int | None:
+        if self.positions is not None:
+            n = bisect_left(self.positions, position)
+            return n if n < self.base_length and self.positions[n] == position else None
+        if self._numbering == "position":
+            return position - 1 if 1 <= position <= self.base_length else None
+        row = db.execute("SELECT collapsed_position FROM timeline WHERE position = ?", [position]).fetchone()
+        return row[0] - 1 if row and row[0] is not None else None
+
+    def _base_row_near_position(self, db: sqlite_utils.Database, position: int) -> int:
+        if self.positions is not None:
+            n = bisect_left(self.positions, position)
+        elif self._numbering == "position":
+            n = position - 1
+        else:
+            row = db.execute("SELECT collapsed_position FROM timeline WHERE position >= ? "
+                             "AND collapsed_position IS NOT NULL ORDER BY position LIMIT 1", [position]).fetchone()
+            n = row[0] - 1 if row else self.base_length - 1
+        return max(0, min(n, self.base_length - 1))
+
+    # Rows as shown: base rows with the copies of open rows under them -------------------------------------
+
+    def _layout(self) -> None:
+        """Where the open rows and their copies fall among the rows shown, and where each date begins."""
+        self._open_rows = array("q")  # row shown for each open base row
+        inserted = 0
+        for base, copies in zip(self._open, self._copies):
+            self._open_rows.append(base + inserted)
+            inserted += len(copies)
+        self.length = self.base_length + inserted
+        self.starts = array("q", (self._shown_row(s) for s in self._base_starts)) if self._open \
+            else self._base_starts
+
+    def _shown_row(self, base: int) -> int:
+        n = bisect_left(self._open, base)
+        return base + (self._open_rows[n - 1] - self._open[n - 1] + len(self._copies[n - 1]) if n else 0)
+
+    def _locate(self, row: int) -> tuple[int, int]:
+        """(base row, copy) of a row shown: copy -1 is the base row itself, else an index into its copies."""
+        n = bisect_right(self._open_rows, row) - 1
+        if n < 0:
+            return row, -1
+        offset = row - self._open_rows[n]
+        if offset <= len(self._copies[n]):
+            return self._open[n], offset - 1
+        return row - (self._open_rows[n] - self._open[n] + len(self._copies[n])), -1
 
     def rows(self, db: sqlite_utils.Database, first: int, limit: int) -> list[TimelineRow]:
         """Rows first .. first + limit - 1 of the view."""
         last = min(first + limit, self.length)
         if first >= last:
             return []
-        if self.positions is None:
-            return page(db, first + 1, last - first)
-        return rows_at(db, list(self.positions[first:last]))
+        if not self._open:
+            return self._base_rows(db, first, last)
+        wanted = [self._locate(n) for n in range(first, last)]
+        bases = [base for base, copy in wanted if copy < 0]
+        base_rows = dict(zip(range(bases[0], bases[-1] + 1), self._base_rows(db, bases[0], bases[-1] + 1))) \
+            if bases else {}
+        copy_positions = [self._copies[self._open.index(base)][copy] for base, copy in wanted if copy >= 0]
+        copy_rows = {row.position: row for row in rows_at(db, sorted(copy_positions))}
+        shown = []
+        for base, copy in wanted:
+            if copy < 0:
+                row = base_rows.get(base)
+            else:
+                row = copy_rows.get(self._copies[self._open.index(base)][copy])
+                if row is not None:
+                    row.nested = True
+            if row is not None:
+                shown.append(row)
+        return shown
 
-    def row_of_position(self, position: int) -> int | None:
-        """The view's row for a chronology position, None when the filters hide it."""
-        if self.positions is None:
-            return position - 1 if 1 <= position <= self.length else None
-        n = bisect_left(self.positions, position)
-        return n if n < self.length and self.positions[n] == position else None
+    def is_open(self, position: int) -> bool:
+        """Whether the row at this position is shown with its copies under it."""
+        return position in self._open_positions
+
+    def toggle_copies(self, db: sqlite_utils.Database, row: int, cluster_id: int | None) -> int | None:
+        """Open a collapsed row (its other copies shown under it) or close it, from it or from one of its
+        copies. Returns the row the cursor belongs on, None when there is nothing to open or close."""
+        if not self.collapse or not 0 <= row < self.length:
+            return None
+        base, copy = self._locate(row)
+        n = bisect_left(self._open, base)
+        if n < len(self._open) and self._open[n] == base:
+            del self._open[n], self._copies[n], self._open_positions[n]
+            self._layout()
+            return self._shown_row(base)
+        if cluster_id is None:
+            return None
+        own = self._base_position(db, base)
+        copies = [p for p in cluster_positions(db, cluster_id) if p != own]
+        if not copies:
+            return None
+        self._open.insert(n, base)
+        self._copies.insert(n, copies)
+        self._open_positions.insert(n, own)
+        self._layout()
+        return self._shown_row(base)
+
+    def _base_position(self, db: sqlite_utils.Database, base: int) -> int:
+        rows = self._base_rows(db, base, base + 1)
+        return rows[0].position if rows else 0
+
+    def row_of_position(self, db: sqlite_utils.Database, position: int) -> int | None:
+        """The view's row for a chronology position, None when the filters hide it or its row is folded."""
+        base = self._base_row_of_position(db, position)
+        if base is not None:
+            return self._shown_row(base)
+        for n, copies in enumerate(self._copies):
+            if position in copies:
+                return self._open_rows[n] + copies.index(position) + 1
+        return None
+
+    def reveal(self, db: sqlite_utils.Database, position: int) -> int | None:
+        """The row showing a position, opening its cluster's row when it is a folded copy; None when the
+        filters hide the whole cluster."""
+        row = self.row_of_position(db, position)
+        if row is not None or not self.collapse:
+            return row
+        cluster = db.execute("SELECT cluster_id FROM timeline WHERE position = ?", [position]).fetchone()
+        if not cluster or cluster[0] is None:
+            return None
+        for other in cluster_positions(db, cluster[0]):
+            shown = self.row_of_position(db, other)
+            if shown is not None:
+                self.toggle_copies(db, shown, cluster[0])
+                return self.row_of_position(db, position)
+        return None
 
     def row_on_or_after(self, date: str) -> int | None:
         """The first row dated on or after ``date`` (a prefix: "2023" means from 1 January 2023)."""
@@ -249,11 +484,13 @@ class View:
     def _dated_runs(self) -> int:
         return len(self.dates) - (1 if self.dates and self.dates[-1] is None else 0)
 
-    def row_near_position(self, position: int) -> int:
-        """The view's row for a position, or the first row after it when the filters hide it."""
-        if self.positions is None:
-            return max(0, min(position - 1, self.length - 1))
-        return max(0, min(bisect_left(self.positions, position), self.length - 1))
+    def row_near_position(self, db: sqlite_utils.Database, position: int) -> int:
+        """The view's row for a position (its cluster opened when it is a folded copy), or the first row
+        after it when the filters hide it."""
+        row = self.reveal(db, position) if self.positions is None else self.row_of_position(db, position)
+        if row is not None:
+            return row
+        return self._shown_row(self._base_row_near_position(db, position)) if self.length else 0
 
 
 # What the browser shows beside a row: search results and the source of an item ------------------------------

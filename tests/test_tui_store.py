@@ -35,9 +35,9 @@ def test_filters_keep_the_right_rows_and_find_the_nearest_row(tmp_path):
     tarn = View(db, Filters(outlet="Tarn Ledger", kind="statement"))
     assert tarn.length == 2
     # A position the filter hides maps to the next row it keeps.
-    first_position = View(db).position(0)
-    assert edda.row_of_position(first_position) is None
-    assert edda.rows(db, edda.row_near_position(first_position), 1)[0].speaker == "Edda Lunde"
+    first_position = View(db).rows(db, 0, 1)[0].position
+    assert edda.row_of_position(db, first_position) is None
+    assert edda.rows(db, edda.row_near_position(db, first_position), 1)[0].speaker == "Edda Lunde"
     assert "speaker: Edda Lunde" in edda.filters.describe()
 
 

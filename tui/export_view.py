@@ -1,6 +1,8 @@
 """Writing the chronology as the browser shows it (filters applied) to Markdown, CSV or JSON.
 
 No textual here: it takes a ``store.timeline.View`` and a connection, so it runs in a worker thread.
+A quote carried by several outlets is one record when the view folds its copies; every record of a quote
+says how many outlets carried it and which ran it first.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from tui.format import date_label
 
 FORMATS = {"md": "Markdown", "csv": "CSV", "json": "JSON"}
 FIELDS = ("date", "date_precision", "kind", "speaker", "speaker_role", "text", "outlet", "title", "published",
-          "url", "starred", "tags")
+          "url", "starred", "tags", "outlets", "first_outlet", "first_published")
 _BATCH = 500
 
 
@@ -26,10 +28,15 @@ def _rows(db: sqlite_utils.Database, view: View) -> Iterator[TimelineRow]:
 
 def _record(row: TimelineRow) -> dict:
     kind = row.kind if row.item_type == "statement" else "event"
+    quote = row.item_type == "statement"
     return {"date": row.date, "date_precision": row.date_precision, "kind": kind, "speaker": row.speaker,
             "speaker_role": row.speaker_role, "text": " ".join(row.text.split()), "outlet": row.outlet,
             "title": row.title, "published": row.published, "url": row.url, "starred": row.starred,
-            "tags": row.tags.split(",") if row.tags else []}
+            "tags": row.tags.split(",") if row.tags else [],
+            # A quote only one article carries was first in its own outlet.
+            "outlets": row.outlets if quote else None,
+            "first_outlet": (row.first_outlet if row.carried else row.outlet) if quote else None,
+            "first_published": (row.first_published if row.carried else row.published) if quote else None}
 
 
 def export_view(db: sqlite_utils.Database, view: View, fmt: str, path: str) -> int:
@@ -76,6 +83,9 @@ def _markdown_line(r: dict) -> str:
     source = r["outlet"] or r["title"]
     if source:
         line += f" — *{_md(source)}*" + (f", {r['published']}" if r["published"] else "")
+    if r["outlets"] and r["outlets"] > 1:
+        line += f" · {r['outlets']} outlets, first *{_md(r['first_outlet'] or '?')}*" + \
+            (f", {r['first_published']}" if r["first_published"] else "")
     if r["url"]:
         line += f" <{r['url']}>"
     if r["tags"]:

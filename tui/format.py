@@ -126,3 +126,10 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
             pos = cut
         start = end + 1
     return lines
+
+
+def carried_label(copies: int, outlets: int) -> str:
+    """How far a quote travelled: "5 outlets", or "2 copies" when one outlet ran it twice; "" when once."""
+    if outlets > 1:
+        return f"{outlets} outlets"
+    return f"{copies} copies" if copies > 1 else ""

@@ -7,7 +7,8 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from store.citation import citation, long_date
-from store.timeline import item_span, source_document, speaker_of
+from store.timeline import carried, item_span, source_document, speaker_of
+from tui.format import carried_label
 from tui.sanitize import clean
 from tui.widgets.info_bar import InfoBar
 from tui.widgets.source_text import SourceText
@@ -59,10 +60,17 @@ class SourceScreen(Screen):
         ids = [q[2] for q in self.quotes]
         where = f"quote {ids.index(item_id) + 1} of {len(ids)}" if item_type == "statement" and item_id in ids \
             else f"event · {len(ids)} quotes in this article"
-        speaker = None
+        speaker, travelled = None, ""
         if item_type == "statement":
             speaker = ", ".join(clean(x) for x in speaker_of(self.app.db, item_id) if x) or None
-        self.query_one("#source-status", InfoBar).show([(f" {where}" + (f" · {speaker}" if speaker else ""), None)])
+            copies = carried(self.app.db, item_id)
+            if copies:  # wire copy: how far the quote went and who ran it first
+                first = "this article" if copies.first_statement == item_id else clean(copies.first_outlet or "?")
+                when = long_date(copies.first_published)
+                travelled = f" · {carried_label(copies.copies, copies.outlets)}, first: {first}" + \
+                    (f", {when}" if when else "")
+        self.query_one("#source-status", InfoBar).show(
+            [(f" {where}" + (f" · {speaker}" if speaker else "") + travelled, None)])
 
     def cite(self, markdown: bool) -> None:
         item_type, item_id, _, _ = self.query_one(SourceText).current

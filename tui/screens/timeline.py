@@ -1,4 +1,8 @@
-"""The main screen: the chronology, its filters in a header line, and what a row can do."""
+"""The main screen: the chronology, its filters in a header line, and what a row can do.
+
+Copies of a quote carried by several outlets are folded into one row by default; ``C`` shows every copy
+at its own date (and folds them again).
+"""
 from __future__ import annotations
 
 from functools import partial
@@ -11,7 +15,9 @@ from textual.worker import get_current_worker
 
 from store import marks
 from store.citation import citation
+from store.citation import long_date
 from store.timeline import Filters, View, position_of
+from tui.format import carried_label
 from tui.sanitize import clean
 from tui.widgets.info_bar import InfoBar
 from tui.widgets.timeline_view import TimelineView
@@ -23,6 +29,8 @@ class TimelineScreen(Screen):
         Binding("d", "jump", "Date", tooltip="Jump to a date: 2023-04-16, April 2023, 2014"),
         Binding("f", "filters", "Filter", tooltip="Filter by dates, speaker, outlet, kind, star, tag"),
         Binding("S", "starred", "Starred", show=False, tooltip="Only starred rows (again: all)"),
+        Binding("C", "all_copies", "All copies", show=False,
+                tooltip="Every outlet's copy of a quote at its own date (again: one row per quote)"),
         Binding("e", "export", "Export", tooltip="Export what is shown to Markdown, CSV or JSON"),
         Binding("escape", "clear_filters", "Clear filters", show=False),
     ]
@@ -30,6 +38,7 @@ class TimelineScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.filters = Filters()
+        self.collapse = True  # a quote carried by several outlets is one row
         self.busy: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -60,8 +69,16 @@ class TimelineScreen(Screen):
             parts.append((clean(" · ".join(view.filters.describe())), "strong"))
         else:
             parts.append((f"  {view.length:,} items", None))
+            if view.folded:
+                parts.append((f" ({view.folded:,} copies folded)", "quiet"))
         if view.length and not self.busy:
             parts.append((f"   row {self.timeline.cursor + 1:,}", "quiet"))
+            row = self.timeline.current
+            if row is not None and row.carried:
+                first = clean(row.first_outlet or "unknown outlet")
+                when = long_date(row.first_published)
+                parts.append((f"   {carried_label(row.copies, row.outlets)}, first: ", None))
+                parts.append((first + (f", {when}" if when else ""), "strong"))
         self.query_one("#status", InfoBar).show(parts)
 
     # Filters ------------------------------------------------------------------------------------------------
@@ -74,18 +91,19 @@ class TimelineScreen(Screen):
         self.filters = filters
         self.busy = "filtering…"
         self._show_status()
-        self.run_worker(partial(self._build_view, filters, position), thread=True, exclusive=True, group="view")
+        self.run_worker(partial(self._build_view, filters, self.collapse, position), thread=True, exclusive=True,
+                        group="view")
 
-    def _build_view(self, filters: Filters, position: int) -> None:
-        view = View(self.app.thread_db(), filters)
+    def _build_view(self, filters: Filters, collapse: bool, position: int) -> None:
+        view = View(self.app.thread_db(), filters, collapse)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_view, view, position)
 
     def _show_view(self, view: View, position: int) -> None:
-        if view.filters != self.filters:
-            return  # a newer filter is on its way
+        if view.filters != self.filters or view.collapse != self.collapse:
+            return  # a newer view is on its way
         self.busy = None
-        self.timeline.set_view(view, view.row_near_position(position))
+        self.timeline.set_view(view, view.row_near_position(self.app.db, position))
         self._show_status()
         if not view.length:
             self.notify("Nothing matches these filters. Escape clears them.", severity="warning")
@@ -105,6 +123,12 @@ class TimelineScreen(Screen):
 
     def action_starred(self) -> None:
         self.apply_filters(_replace(self.filters, starred=not self.filters.starred))
+
+    def action_all_copies(self) -> None:
+        self.collapse = not self.collapse
+        self.notify("One row per quote: c opens a row's copies" if self.collapse
+                    else "Every copy at its own date", timeout=2)
+        self.apply_filters(self.filters)
 
     # Moving -------------------------------------------------------------------------------------------------
 
@@ -127,9 +151,13 @@ class TimelineScreen(Screen):
         position = position_of(self.app.db, item_type, item_id)
         if position is None:
             return
-        row = self.timeline.view.row_of_position(position)
+        view = self.timeline.view
+        length = view.length
+        row = view.reveal(self.app.db, position)  # a folded copy: its cluster's row opens
         if row is None:
             self.apply_filters(Filters(), position)
+        elif view.length != length:
+            self.timeline.relayout(row, center=True)
         else:
             self.timeline.go_to(row, center=True)
 

@@ -3,6 +3,9 @@
 A ``store.timeline.View`` says which rows there are and where each date begins; this widget lays the
 year / month / day headings between them, keeps a cursor on a row, and reads rows a page at a time
 through a small cache. Nothing here grows with the number of rows but the date boundaries.
+
+A quote carried by several outlets shows as one row ("▸ 3 outlets"); ``c`` opens it, its other copies
+indented under it ("▾"), and closes it again from any of them.
 """
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.timeline import TimelineRow, View
-from tui.format import date_label, heading_label, heading_levels
+from tui.format import carried_label, date_label, heading_label, heading_levels
 from tui.sanitize import clean
 
 PAGE = 32  # rows read at once: a screenful or so, so a far jump reads one or two pages
@@ -102,6 +105,8 @@ class TimelineView(ScrollView, can_focus=True):
         Binding("s", "only_speaker", "Speaker", show=False, tooltip="Only this speaker (again: everyone)"),
         Binding("*", "star", "Star", show=False, tooltip="Star or unstar this row"),
         Binding("t", "tag", "Tag", show=False, tooltip="Tag this row"),
+        Binding("c", "copies", "Copies", show=False,
+                tooltip="Open or fold the other outlets' copies of this quote (▸ 3 outlets)"),
     ]
 
     COMPONENT_CLASSES = {
@@ -149,6 +154,13 @@ class TimelineView(ScrollView, can_focus=True):
         self._pages.clear()
         self._strips.clear()
         self.refresh()
+
+    def relayout(self, row: int, center: bool = False) -> None:
+        """The view's rows moved (a cluster opened or closed): lay the lines out again, keep the scroll."""
+        self.line_map = LineMap(self.view)
+        self.virtual_size = Size(self.size.width, self.line_map.lines)
+        self.forget_rows()
+        self.go_to(row, center)
 
     def row(self, index: int) -> TimelineRow | None:
         if not 0 <= index < self.view.length:
@@ -238,6 +250,8 @@ class TimelineView(ScrollView, can_focus=True):
         words = clean(row.text)
         if row.item_type == "statement":
             words = f"“{words}”"
+        if row.nested:  # a copy opened under its cluster's row
+            words = "└ " + words
         speaker = clean(row.speaker) if row.speaker else ("—" if row.item_type == "statement" else "")
         head = [
             (f"{date_label(row.date, row.date_precision):<10}", "timeline--date"),
@@ -249,8 +263,11 @@ class TimelineView(ScrollView, can_focus=True):
             (_fit(speaker, who_width) + " ", "timeline--speaker"),
         ]
         tail = []
-        if row.cluster_size > 1:
-            tail.append((f" ×{row.cluster_size}", "timeline--count"))
+        if row.carried and not row.nested:
+            label = carried_label(row.copies, row.outlets)
+            if self.view.collapse:  # the row stands for its copies: say whether they are shown
+                label = ("▾ " if self.view.is_open(row.position) else "▸ ") + label
+            tail.append((" " + label, "timeline--count"))
         if row.tags:
             tail.append((" " + " ".join(f"#{clean(t)}" for t in row.tags.split(",")), "timeline--tags"))
         tail.append((" " + _fit(clean(row.outlet) or "", outlet_width), "timeline--outlet"))
@@ -347,6 +364,19 @@ class TimelineView(ScrollView, can_focus=True):
 
     def action_tag(self) -> None:
         self._row_action("tag")
+
+    def action_copies(self) -> None:
+        row = self.current
+        if row is None:
+            return
+        if not self.view.collapse:
+            self.notify("Every copy is shown at its own date: C folds them into one row each.", timeout=3)
+            return
+        target = self.view.toggle_copies(self.db, self.cursor, row.cluster_id)
+        if target is None:
+            self.notify("Only this article carries this quote.", timeout=2)
+            return
+        self.relayout(target)
 
 
 def _fit(text: str, width: int, ellipsis: bool = True) -> str:
