@@ -7,7 +7,8 @@ Each database is measured in a fresh process (so its peak memory is its own), he
 - first paint: from creating the app (modules already imported) until the timeline has drawn the last
   line of its first frame; the import time of the app's modules is printed beside it;
 - per key: CPU time of the process from a key press until it is idle again (the binding, the SQLite
-  page reads, the repaint), for scrolling, paging, month/year jumps, top/bottom, a date jump;
+  page reads, the repaint), for scrolling, paging, month/year jumps, top/bottom, a date jump, and
+  opening and folding the copies of a quote carried by several outlets (c);
 - a full repaint: drawing every line of the timeline once;
 - peak resident memory of the process while browsing, then after searching (the quote index open);
 - search in the app: wall time from a keystroke to its results on screen, for a query with a typo.
@@ -72,6 +73,17 @@ async def _measure(db_path: str) -> dict:
         await pilot.press("enter")
         timings["date jump (enter)"] = [time.process_time() - t]
         landed = view.current.date
+        # Open and fold the copies of the next quote several outlets carried (the row lay-out is redone).
+        for _ in range(200):
+            if view.current.carried:
+                break
+            await pilot.press("j")
+        if view.current.carried:
+            for _ in range(5):
+                for _ in range(2):
+                    t = time.process_time()
+                    await pilot.press("c")
+                    timings.setdefault("c (copies open/fold)", []).append(time.process_time() - t)
         view.forget_rows()
         t = time.perf_counter()
         for y in range(view.size.height):

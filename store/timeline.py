@@ -13,6 +13,8 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import add
 
 import sqlite_utils
 
@@ -90,7 +92,8 @@ def count(db: sqlite_utils.Database) -> int:
 
 def collapsed_count(db: sqlite_utils.Database) -> int:
     """Rows of the chronology with every carried quote at its earliest row only."""
-    row = db.execute("SELECT MAX(collapsed_position) FROM timeline").fetchone()
+    # The condition lets SQLite read the maximum from the partial index instead of scanning every row.
+    row = db.execute("SELECT MAX(collapsed_position) FROM timeline WHERE collapsed_position IS NOT NULL").fetchone()
     return row[0] or 0
 
 
@@ -324,8 +327,9 @@ class View:
             if collapse and self.base_length == self.total:
                 self._numbering = "position"  # nothing is carried twice: the two numberings are one
             column = "first_collapsed" if self._numbering == "collapsed" else "first_position"
+            # Both numberings follow the chronology: read in primary-key order, nothing to sort.
             for first, date in db.execute(f"SELECT {column}, date FROM timeline_runs WHERE {column} IS NOT NULL "
-                                          f"ORDER BY {column}"):
+                                          "ORDER BY first_position"):
                 self._base_starts.append(first - 1)
                 self.dates.append(date)
         self._open: list[int] = []  # base rows shown open, ascending
@@ -373,12 +377,17 @@ class View:
         """Where the open rows and their copies fall among the rows shown, and where each date begins."""
         self._open_rows = array("q")  # row shown for each open base row
         inserted = 0
-        for base, copies in zip(self._open, self._copies):
+        starts = self._base_starts[:bisect_right(self._base_starts, self._open[0])] if self._open \
+            else self._base_starts
+        for n, (base, copies) in enumerate(zip(self._open, self._copies)):
             self._open_rows.append(base + inserted)
             inserted += len(copies)
+            # The runs between this open row and the next move down by every copy opened so far.
+            upto = self._open[n + 1] if n + 1 < len(self._open) else self.base_length
+            runs = self._base_starts[bisect_right(self._base_starts, base):bisect_right(self._base_starts, upto)]
+            starts.extend(map(add, runs, repeat(inserted, len(runs))))
         self.length = self.base_length + inserted
-        self.starts = array("q", (self._shown_row(s) for s in self._base_starts)) if self._open \
-            else self._base_starts
+        self.starts = starts
 
     def _shown_row(self, base: int) -> int:
         n = bisect_left(self._open, base)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
+from operator import add
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -38,20 +39,28 @@ class LineMap:
     are made when a heading is drawn.
     """
 
-    def __init__(self, view: View) -> None:
+    def __init__(self, view: View, same_dates: LineMap | None = None) -> None:
+        """``same_dates``: the map of a view with the same date runs (only rows opened or folded since),
+        whose headings are reused."""
         self.view = view
-        self.counts = array("b")  # headings opening each date run
-        self.first_line = array("q")  # display line of the first heading of each run
-        self.before = array("q")  # heading lines up to and including each run
-        total, previous = 0, object()
-        for start, date in zip(view.starts, view.dates):
-            n = len(heading_levels(previous, date))
-            previous = date
-            self.counts.append(n)
-            self.first_line.append(start + total)
-            total += n
-            self.before.append(total)
-        self.lines = view.length + total
+        if same_dates is not None:
+            self.counts, self.before, self._headings_above = \
+                same_dates.counts, same_dates.before, same_dates._headings_above
+        else:
+            self.counts = array("b")  # headings opening each date run
+            self.before = array("q")  # heading lines up to and including each run
+            self._headings_above = array("q")  # heading lines before each run's own
+            total, previous = 0, object()
+            for date in view.dates:
+                n = len(heading_levels(previous, date))
+                previous = date
+                self.counts.append(n)
+                self._headings_above.append(total)
+                total += n
+                self.before.append(total)
+        # Display line of the first heading of each run.
+        self.first_line = array("q", map(add, view.starts, self._headings_above))
+        self.lines = view.length + (self.before[-1] if self.before else 0)
         self._starts_by_level: dict[str, list[int]] = {}
 
     def run_of_row(self, row: int) -> int:
@@ -157,7 +166,7 @@ class TimelineView(ScrollView, can_focus=True):
 
     def relayout(self, row: int, center: bool = False) -> None:
         """The view's rows moved (a cluster opened or closed): lay the lines out again, keep the scroll."""
-        self.line_map = LineMap(self.view)
+        self.line_map = LineMap(self.view, same_dates=self.line_map)
         self.virtual_size = Size(self.size.width, self.line_map.lines)
         self.forget_rows()
         self.go_to(row, center)
