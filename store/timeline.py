@@ -339,8 +339,8 @@ class View:
 
     @property
     def folded(self) -> int:
-        """How many copies the collapsed numbering leaves out (unfiltered views)."""
-        return self.total - self.base_length if self.positions is None else 0
+        """How many copies are out of sight, folded under their cluster's row (unfiltered views)."""
+        return self.total - self.length if self.positions is None else 0
 
     # Base rows: the numbering itself ----------------------------------------------------------------------
 

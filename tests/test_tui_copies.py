@@ -142,13 +142,14 @@ async def test_c_opens_a_quotes_copies_and_the_header_says_who_ran_it_first(wire
         view = timeline_of(app)
         assert view.view.length == 12
         status = str(app.screen.query_one("#status").render())
-        assert "12 items" in status and "2 copies folded" in status
+        assert "12 items, 2 folded" in status
         await _cursor_on_the_quote(pilot, view)
         line = _line_of_cursor(view)
         assert "▸ 3 outlets" in line and "Solby Courier" in line
-        assert "3 outlets, first: Solby Courier, 1 June 2023" in str(app.screen.query_one("#status").render())
+        assert "3 outlets, first: Solby Courier (2023-06-01)" in str(app.screen.query_one("#status").render())
         await pilot.press("c")
         assert view.view.length == 14 and "▾ 3 outlets" in _line_of_cursor(view)
+        assert "folded" not in str(app.screen.query_one("#status").render())  # none left out of sight
         await pilot.press("j")
         assert view.current.nested and view.current.outlet == "Kestrel Herald"
         assert "└ “The lamps" in _line_of_cursor(view)
@@ -156,7 +157,7 @@ async def test_c_opens_a_quotes_copies_and_the_header_says_who_ran_it_first(wire
         await pilot.pause()
         assert isinstance(app.screen, SourceScreen)
         assert "Keepers strike" in str(app.screen.query_one("#source-header").render())
-        assert "3 outlets, first: Solby Courier, 1 June 2023" in str(app.screen.query_one("#source-status").render())
+        assert "3 outlets, first: Solby Courier (2023-06-01)" in str(app.screen.query_one("#source-status").render())
         await pilot.press("escape")
         await pilot.pause()
         assert view.current.outlet == "Kestrel Herald"
@@ -196,3 +197,15 @@ async def test_going_to_a_folded_copy_opens_its_row(wire_db):
         await pilot.pause()
         assert view.current.item_id == tarn and view.current.nested
         assert "└ “The lamps" in _line_of_cursor(view)
+
+
+async def test_opening_a_row_at_the_bottom_of_the_screen_brings_its_copies_into_view(wire_db):
+    app = app_for(wire_db)
+    async with app.run_test(size=(110, 12)) as pilot:
+        view = timeline_of(app)
+        await _cursor_on_the_quote(pilot, view)
+        await pilot.press("c")
+        await pilot.pause()
+        lines = shown(view)
+        assert "▾ 3 outlets" in _line_of_cursor(view)
+        assert sum("└ “The lamps" in line for line in lines) == 2

@@ -128,6 +128,11 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     return lines
 
 
+def first_carried(outlet: str | None, published: str | None) -> str:
+    """Who ran a quote first: "Solby Courier (2023-06-01)"."""
+    return (outlet or "unknown outlet") + (f" ({published})" if published else "")
+
+
 def carried_label(copies: int, outlets: int) -> str:
     """How far a quote travelled: "5 outlets", or "2 copies" when one outlet ran it twice; "" when once."""
     if outlets > 1:

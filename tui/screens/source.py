@@ -8,7 +8,7 @@ from textual.widgets import Footer
 
 from store.citation import citation, long_date
 from store.timeline import carried, item_span, source_document, speaker_of
-from tui.format import carried_label
+from tui.format import carried_label, first_carried
 from tui.sanitize import clean
 from tui.widgets.info_bar import InfoBar
 from tui.widgets.source_text import SourceText
@@ -65,10 +65,9 @@ class SourceScreen(Screen):
             speaker = ", ".join(clean(x) for x in speaker_of(self.app.db, item_id) if x) or None
             copies = carried(self.app.db, item_id)
             if copies:  # wire copy: how far the quote went and who ran it first
-                first = "this article" if copies.first_statement == item_id else clean(copies.first_outlet or "?")
-                when = long_date(copies.first_published)
-                travelled = f" · {carried_label(copies.copies, copies.outlets)}, first: {first}" + \
-                    (f", {when}" if when else "")
+                first = "this article" if copies.first_statement == item_id else \
+                    clean(first_carried(copies.first_outlet, copies.first_published))
+                travelled = f" · {carried_label(copies.copies, copies.outlets)}, first: {first}"
         self.query_one("#source-status", InfoBar).show(
             [(f" {where}" + (f" · {speaker}" if speaker else "") + travelled, None)])
 

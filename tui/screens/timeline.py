@@ -15,9 +15,8 @@ from textual.worker import get_current_worker
 
 from store import marks
 from store.citation import citation
-from store.citation import long_date
 from store.timeline import Filters, View, position_of
-from tui.format import carried_label
+from tui.format import carried_label, first_carried
 from tui.sanitize import clean
 from tui.widgets.info_bar import InfoBar
 from tui.widgets.timeline_view import TimelineView
@@ -70,15 +69,13 @@ class TimelineScreen(Screen):
         else:
             parts.append((f"  {view.length:,} items", None))
             if view.folded:
-                parts.append((f" ({view.folded:,} copies folded)", "quiet"))
+                parts.append((f", {view.folded:,} folded", "quiet"))  # copies of quotes, under one row each
         if view.length and not self.busy:
-            parts.append((f"   row {self.timeline.cursor + 1:,}", "quiet"))
             row = self.timeline.current
-            if row is not None and row.carried:
-                first = clean(row.first_outlet or "unknown outlet")
-                when = long_date(row.first_published)
+            if row is not None and row.carried:  # before the row number: what is cut at 80 columns is the least
                 parts.append((f"   {carried_label(row.copies, row.outlets)}, first: ", None))
-                parts.append((first + (f", {when}" if when else ""), "strong"))
+                parts.append((clean(first_carried(row.first_outlet, row.first_published)), "strong"))
+            parts.append((f"   row {self.timeline.cursor + 1:,}", "quiet"))
         self.query_one("#status", InfoBar).show(parts)
 
     # Filters ------------------------------------------------------------------------------------------------

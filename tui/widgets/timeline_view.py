@@ -164,12 +164,19 @@ class TimelineView(ScrollView, can_focus=True):
         self._strips.clear()
         self.refresh()
 
-    def relayout(self, row: int, center: bool = False) -> None:
-        """The view's rows moved (a cluster opened or closed): lay the lines out again, keep the scroll."""
+    def relayout(self, row: int, center: bool = False, through: int | None = None) -> None:
+        """The view's rows moved (a cluster opened or closed): lay the lines out again, keep the scroll,
+        and bring rows up to ``through`` (the copies just opened) on screen below the cursor."""
         self.line_map = LineMap(self.view, same_dates=self.line_map)
         self.virtual_size = Size(self.size.width, self.line_map.lines)
         self.forget_rows()
         self.go_to(row, center)
+        if through is not None and through > row:
+            last = self.line_map.line_of_row(min(through, self.view.length - 1))
+            height = max(1, self.scrollable_content_region.height)
+            if last >= self.scroll_offset.y + height:
+                top = min(self.line_map.line_of_row(row), last - height + 1)
+                self.scroll_to(y=top, animate=False, immediate=True)
 
     def row(self, index: int) -> TimelineRow | None:
         if not 0 <= index < self.view.length:
@@ -381,11 +388,12 @@ class TimelineView(ScrollView, can_focus=True):
         if not self.view.collapse:
             self.notify("Every copy is shown at its own date: C folds them into one row each.", timeout=3)
             return
+        length = self.view.length
         target = self.view.toggle_copies(self.db, self.cursor, row.cluster_id)
         if target is None:
             self.notify("Only this article carries this quote.", timeout=2)
             return
-        self.relayout(target)
+        self.relayout(target, through=target + self.view.length - length)
 
 
 def _fit(text: str, width: int, ellipsis: bool = True) -> str:
