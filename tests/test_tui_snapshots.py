@@ -54,3 +54,17 @@ def test_empty_database(snap_compare, tmp_path):
     from tui.app import DatelineApp
 
     assert snap_compare(DatelineApp(tmp_path / "empty.db"), terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("no_color", [False, True], ids=["colour", "no_color"])
+def test_timeline_with_a_quote_opened_to_its_copies(snap_compare, tmp_path, monkeypatch, no_color):
+    from tests.test_tui_copies import make_wire_db
+    from tui.app import DatelineApp
+
+    make_wire_db(tmp_path / "wire.db").conn.close()
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    else:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    # Eight rows down to the wire quote, then open it: its two copies indented under it.
+    assert snap_compare(DatelineApp(tmp_path / "wire.db"), press=["j"] * 8 + ["c"], terminal_size=(80, 24))
