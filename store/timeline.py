@@ -432,32 +432,28 @@ class View:
         """Whether the row at this position is shown with its copies under it."""
         return position in self._open_positions
 
-    def toggle_copies(self, db: sqlite_utils.Database, row: int, cluster_id: int | None) -> int | None:
+    def toggle_copies(self, db: sqlite_utils.Database, row: int) -> int | None:
         """Open a collapsed row (its other copies shown under it) or close it, from it or from one of its
         copies. Returns the row the cursor belongs on, None when there is nothing to open or close."""
         if not self.collapse or not 0 <= row < self.length:
             return None
-        base, copy = self._locate(row)
+        base, _ = self._locate(row)
         n = bisect_left(self._open, base)
         if n < len(self._open) and self._open[n] == base:
             del self._open[n], self._copies[n], self._open_positions[n]
             self._layout()
             return self._shown_row(base)
-        if cluster_id is None:
+        (own,) = self._base_rows(db, base, base + 1)
+        if own.cluster_id is None:
             return None
-        own = self._base_position(db, base)
-        copies = [p for p in cluster_positions(db, cluster_id) if p != own]
+        copies = [p for p in cluster_positions(db, own.cluster_id) if p != own.position]
         if not copies:
             return None
         self._open.insert(n, base)
         self._copies.insert(n, copies)
-        self._open_positions.insert(n, own)
+        self._open_positions.insert(n, own.position)
         self._layout()
         return self._shown_row(base)
-
-    def _base_position(self, db: sqlite_utils.Database, base: int) -> int:
-        rows = self._base_rows(db, base, base + 1)
-        return rows[0].position if rows else 0
 
     def row_of_position(self, db: sqlite_utils.Database, position: int) -> int | None:
         """The view's row for a chronology position, None when the filters hide it or its row is folded."""
@@ -481,7 +477,7 @@ class View:
         for other in cluster_positions(db, cluster[0]):
             shown = self.row_of_position(db, other)
             if shown is not None:
-                self.toggle_copies(db, shown, cluster[0])
+                self.toggle_copies(db, shown)
                 return self.row_of_position(db, position)
         return None
 

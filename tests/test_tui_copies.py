@@ -84,7 +84,7 @@ def test_opening_a_row_puts_its_copies_under_it_and_shifts_what_follows(tmp_path
     rows = view.rows(db, 0, view.length)
     n = next(i for i, r in enumerate(rows) if r.text == QUOTE)
     undated_before = view.row_on_or_after("2023-07")
-    assert view.toggle_copies(db, n, rows[n].cluster_id) == n
+    assert view.toggle_copies(db, n) == n
     assert view.length == 14 and view.is_open(rows[n].position)
     opened = view.rows(db, n, 3)
     assert [(r.outlet, r.nested) for r in opened] == [("Solby Courier", False), ("Kestrel Herald", True),
@@ -94,10 +94,10 @@ def test_opening_a_row_puts_its_copies_under_it_and_shifts_what_follows(tmp_path
     assert undated_before is None or view.row_on_or_after("2023-07") == undated_before + 2
     # Pages that start inside the opened rows read the same rows.
     assert [r.position for r in view.rows(db, n + 1, 4)] == [r.position for r in view.rows(db, 0, 20)[n + 1:n + 5]]
-    assert view.toggle_copies(db, n + 2, None) == n  # closed from one of its copies
+    assert view.toggle_copies(db, n + 2) == n  # closed from one of its copies
     assert view.length == 12 and not view.is_open(rows[n].position)
     single = next(i for i, r in enumerate(rows) if r.item_type == "event")
-    assert view.toggle_copies(db, single, rows[single].cluster_id) is None
+    assert view.toggle_copies(db, single) is None
 
 
 def test_a_filtered_view_folds_the_copies_it_keeps(tmp_path):

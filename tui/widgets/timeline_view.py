@@ -389,7 +389,7 @@ class TimelineView(ScrollView, can_focus=True):
             self.notify("Every copy is shown at its own date: C folds them into one row each.", timeout=3)
             return
         length = self.view.length
-        target = self.view.toggle_copies(self.db, self.cursor, row.cluster_id)
+        target = self.view.toggle_copies(self.db, self.cursor)
         if target is None:
             self.notify("Only this article carries this quote.", timeout=2)
             return
