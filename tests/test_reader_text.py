@@ -92,3 +92,22 @@ def test_unusable_files_raise_read_error(tmp_path):
     binary.write_bytes(b"\x00\x01\x02binary")
     with pytest.raises(ReadError, match="binary"):
         read_file(binary)
+
+
+def test_a_headline_may_end_with_a_full_stop(tmp_path):
+    doc, = read(write(tmp_path, "h.txt", "Harbour Board Votes to Close the Old Ferry Pier After Forty Years.\n\n"
+                      "The harbour board voted on Tuesday to close the old ferry pier, ending a service that "
+                      "began before most of the town's residents were born.\n")).documents
+    assert doc.title == "Harbour Board Votes to Close the Old Ferry Pier After Forty Years."
+    assert doc.text[doc.body_start:].startswith("The harbour board")
+
+
+def test_a_wire_dateline_starts_the_story_and_is_not_a_title(tmp_path):
+    doc, = read(write(tmp_path, "w.txt", "Ferry fares frozen for winter\n\nPORT ADELIN (Meridian) — The "
+                      "ferry company froze its fares until March.\n\nThe decision was welcomed by the council.\n")
+                ).documents
+    assert doc.title == "Ferry fares frozen for winter"
+    assert doc.text[doc.body_start:].startswith("PORT ADELIN (Meridian)")
+    untitled, = read(write(tmp_path, "u.txt", "WASHINGTON (AP) — Short update on the vote:\n\n"
+                           "The council met again.\n")).documents
+    assert untitled.title is None

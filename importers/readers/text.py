@@ -130,10 +130,24 @@ def _is_section_label(line: str) -> bool:
     return 0 < len(words) <= 4 and all(w in _SECTION_WORDS for w in words)
 
 
-def _is_prose(line: str) -> bool:
+# A wire dateline opens the story itself: "WASHINGTON (AP) —", "BUFFALO, N.Y. (AP) --", "KESTREL, March 14 (NPA) -".
+_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,[^()\n]{1,30})?\s*\([^)]{1,25}\)\s*(?:—|–|--|-|:)")
+
+
+def _headline_case(line: str) -> bool:
+    """Most longer words capitalised: "Stealth Over Health: Senator Was Headed to ER." is a headline."""
+    long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)
+
+
+def _is_prose(line: str, first: bool = False) -> bool:
     """Running text, as opposed to a headline, a byline or a label."""
     words = len(line.split())
-    return words > MAX_TITLE_WORDS or (words >= 12 and bool(_SENTENCE_END.search(line.strip())))
+    if words > MAX_TITLE_WORDS or _WIRE_DATELINE.match(line.strip()):
+        return True
+    if first and _headline_case(line):
+        return False  # a headline may end with a full stop
+    return words >= 12 and bool(_SENTENCE_END.search(line.strip()))
 
 
 def _date_only(line: str) -> str | None:
@@ -153,7 +167,7 @@ def _single_document(source: str, text: str) -> Document:
     header: list[tuple[int, str]] = []  # (offset, line) of the non-blank lines before the first prose
     followed_by_prose = set()
     for n, (offset, line) in enumerate(lines):
-        if _is_prose(line):
+        if _is_prose(line, first=not header):
             doc.body_start = offset
             if header and lines[n - 1][1].strip():
                 followed_by_prose.add(len(header) - 1)
