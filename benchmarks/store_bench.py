@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import import_bench  # noqa: E402
-from importers.pipeline import BULK_CHECKPOINT_PAGES, prepare  # noqa: E402
+from importers.pipeline import BULK_CHECKPOINT_PAGES, IMPORT_CACHE_KB, prepare  # noqa: E402
 from importers.readers import iter_files  # noqa: E402
 from store import open_db, search_index, stories, timeline  # noqa: E402
 from store.writes import forget_missing_speakers, index_documents, save_file  # noqa: E402
@@ -70,6 +70,7 @@ def store_import(db, prepared: list) -> dict:
     """What import_paths does after extraction, each stage timed."""
     timings = {name: Stopwatch() for name in ("save", "stories", "quotes", "timeline", "search")}
     db.execute(f"PRAGMA wal_autocheckpoint = {BULK_CHECKPOINT_PAGES}")  # as import_paths does
+    db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KB}")
     statements = 0
     with timings["save"]:
         for p in prepared:

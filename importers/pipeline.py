@@ -88,6 +88,7 @@ def prepare(path: str, given_path: str, digest: str, published: str | None,
 
 BULK_CHECKPOINT_PAGES = 16384
 IN_FLIGHT_PER_WORKER = 8
+IMPORT_CACHE_KB = 65536
 STREAM_BYTES = 16 * 1024 * 1024  # from this size a file whose reader can stream (JSONL) is never held whole
 
 
@@ -195,6 +196,9 @@ def import_paths(db: sqlite_utils.Database, paths: list[str], *, published: str 
     # One transaction per file means one commit per file: let the write-ahead log grow to 64 MB before it is
     # copied back, rather than every 4 MB (on 1,000 generated articles: a third less wall-clock time saving).
     db.execute(f"PRAGMA wal_autocheckpoint = {BULK_CHECKPOINT_PAGES}")
+    # Clustering keys and content hashes land anywhere in their indexes: a 64 MB page cache instead of 2 MB
+    # keeps those writes off the disk as the database grows.
+    db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KB}")
     if jobs > 1 and len(pending) > 1:
         workers = min(jobs, os.cpu_count() or 1)
         with ProcessPoolExecutor(max_workers=workers) as pool:

@@ -11,7 +11,9 @@ longer one, so the test is containment, not Jaccard.
 
 Statements. Quotes are compared on their normalised words: the same quote with other quote marks, with a word
 trimmed at either end, or with a few words changed, by speakers whose names are compatible ("Jiang" and
-"Jiang Bin") or in copies of one story, joins one cluster.
+"Jiang Bin") or in copies of one story, joins one cluster. Candidates come from keys stored per quote in
+``statement_keys`` (see ``quote_keys``) and from the other copies of its story: an import into a database of
+any size reads a handful of stored quotes per new one (measured in benchmarks/store_bench.py).
 
 A cluster's id is the smallest id among its members; singletons carry their own id, so every row can be
 grouped by it.
@@ -40,8 +42,9 @@ SCHEME = f"rensa-{rensa.RMinHash.ALGORITHM_VERSION}-{NUM_PERM}x{BAND_ROWS}-w{SHI
 MIN_CONTAINMENT = 0.6  # share of the shorter document's 3-grams found in the other
 MIN_SHINGLES = 20  # below this a document is too short to call a reprint unless nearly identical
 SHORT_DOC_JACCARD = 0.8
-TRIES_PER_STORY = 3  # candidate documents verified per candidate story, best band overlap first
-MAX_CANDIDATE_STORIES = 50  # true copies share the most bands: past these, the rest are chance collisions
+PER_BAND = 20  # newest documents read per band key: a band that common is boilerplate or one big story
+MAX_VERIFIED = 12  # candidates sharing two bands or more, most shared first
+SINGLE_BAND_TRIES = 2  # candidates sharing one band (a copy trimmed to 40% shares one in five cases)
 
 _WORD = re.compile(r"\w+")
 
@@ -127,25 +130,23 @@ def cluster_documents(db: sqlite_utils.Database) -> int:
             own = grams(doc_id)
             keys = band_keys(own)
             hits: Counter[int] = Counter()  # shared bands per stored document: the likeliest copies first
-            for chunk in range(0, len(keys), 500):
-                part = keys[chunk:chunk + 500]
-                for other, n in db.execute(
-                        f"SELECT document_id, COUNT(*) FROM story_bands WHERE band_key IN ({','.join('?' * len(part))}) "
-                        "GROUP BY document_id", part):
-                    hits[other] += n
+            if keys:
+                lookup = " UNION ALL ".join(["SELECT * FROM (SELECT document_id FROM story_bands WHERE band_key = ? "
+                                             "ORDER BY document_id DESC LIMIT ?)"] * len(keys))
+                hits.update(r[0] for r in db.execute(lookup, [v for k in keys for v in (k, PER_BAND)]))
             hits.pop(doc_id, None)
-            members: dict[int, list[int]] = {}  # candidate stories, each with its candidate documents
-            ranked = [other for other, _ in hits.most_common()]
-            for chunk in range(0, len(ranked), 500):
-                part = ranked[chunk:chunk + 500]
-                story_of = dict(db.execute(
-                    f"SELECT id, story_id FROM documents WHERE id IN ({','.join('?' * len(part))})", part))
-                for other in part:
-                    members.setdefault(story_of.get(other) or other, []).append(other)
+            # A copy shares several bands; one shared band is mostly chance (boilerplate, stock phrases), so only
+            # the first few of those are verified: each verification reads and shingles a stored document.
+            ranked = [other for other, n in hits.most_common(MAX_VERIFIED) if n > 1]
+            ranked += [other for other, n in hits.items() if n == 1][:SINGLE_BAND_TRIES]
+            story_of = dict(db.execute(
+                f"SELECT id, story_id FROM documents WHERE id IN ({','.join('?' * len(ranked))})", ranked)) \
+                if ranked else {}
             stories = {doc_id}
-            for story, docs in list(members.items())[:MAX_CANDIDATE_STORIES]:
-                # One verified copy is enough to join a story; a few tries, not every member of a big one.
-                if any(same_story(own, grams(other)) for other in docs[:TRIES_PER_STORY]):
+            for other in ranked:
+                story = story_of.get(other) or other
+                # One verified copy is enough to join a story.
+                if story not in stories and same_story(own, grams(other)):
                     stories.add(story)
             story_id = min(stories)
             if len(stories) > 1:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import sqlite_utils
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from importers.model import Document, Extraction
 
@@ -94,9 +94,11 @@ def _same_person(db: sqlite_utils.Database, alias: str) -> int | None:
                           "ON s.id = a.speaker_id WHERE a.alias >= ? AND a.alias < ? AND instr(a.alias, ' ') = 0 "
                           "AND s.kind = 'person'",
                           [prefix, prefix + "\uffff"]).fetchall()
-        for other_alias, sid, other_name in rows:
-            if fuzz.ratio(other_alias, token) < SAME_SURNAME:
-                continue
+        # The spelling test in C over the whole range (it grows with the database), the rest on the few left.
+        close = process.extract(token, [r[0] for r in rows], scorer=fuzz.ratio, score_cutoff=SAME_SURNAME,
+                                limit=None)
+        for _, _, index in close:
+            other_alias, sid, other_name = rows[index]
             other_parts = name_key(other_name).split()
             if k == 1 and len(other_parts) > 1:
                 continue  # a given name matches only a record that holds nothing else
