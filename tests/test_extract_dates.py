@@ -141,3 +141,43 @@ def test_every_expression_span_points_at_its_words(name):
     for e in extract(Document(source=name, source_index=0, text=text), "2024-03-14").events:
         assert text[e.date_start:e.date_end] == e.date_text
         assert e.start <= e.date_start < e.date_end <= e.end
+
+
+@pytest.mark.parametrize("text, expression, value, precision", [
+    # An anaphor takes its date from the last date written out before it, at the precision it names.
+    ("The ferry company was founded in June 1998. It sank its first ship later that year.",
+     "later that year", "1998", "year"),
+    ("The mayor was elected on 4 May 2021. That day the river flooded.", "That day", "2021-05-04", "day"),
+    ("The mayor was elected on 4 May 2021. The next day she fired the treasurer.", "The next day", "2021-05-05", "day"),
+    ("The mayor was elected on 4 May 2021. The following month she fired the treasurer.",
+     "The following month", "2021-06", "month"),
+    ("The bridge opened in 2012. The previous year a storm had closed the ferry.", "The previous year", "2011", "year"),
+    ("The lab opened on 2 March 2019. Two weeks later it closed.", "Two weeks later", "2019-03-16", "day"),
+    ("The lab opened in 2015 and shut a year later.", "a year later", "2016", "year"),
+    # Looking back from a date in the same sentence keeps its precision; with none, from the publication date.
+    ("For the half year ended June 30, profit rose to $4 million from $3 million a year earlier.",
+     "a year earlier", "2022-06-30", "day"),  # June 30 is 2023-06-30, seen from March 2024
+    ("Exports rose 4% from a year earlier.", "a year earlier", "2023", "year"),
+    ("Profit beat the year-ago figure.", "year-ago", "2023", "year"),
+    # The year of a business report, and the end of this year.
+    ("The mill expects a loss for the full year.", "the full year", "2024", "year"),
+    ("The merger should close by year-end.", "year-end", "2024", "year"),
+])
+def test_anaphors_take_the_date_they_refer_to(text, expression, value, precision):
+    found = dates_in(text, THURSDAY)
+    assert found.get(expression) == (value, precision), found
+
+
+@pytest.mark.parametrize("text, expression", [
+    ("Later that year the plant closed.", "Later that year"),  # no date before it to refer to
+    ("Two weeks later the plant closed.", "Two weeks later"),
+    ("The treaty was signed a year before the war.", "a year before"),  # relative to an undated war
+])
+def test_an_anaphor_without_a_date_to_refer_to_is_not_placed(text, expression):
+    found = dates_in(text, THURSDAY)
+    assert found.get(expression, (None,))[0] is None, found
+
+
+def test_for_the_year_ended_is_a_period_not_the_current_year():
+    found = dates_in("Revenue for the year ended March 31 was flat.", THURSDAY)
+    assert "the year" not in found and "March 31" in found, found

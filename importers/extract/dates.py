@@ -97,6 +97,18 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in 
                   r"\s+(?P<unit>(?i:year|month|week))\b"),
     ("holiday", r"\b(?P<holiday>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|Halloween|"
                 r"Valentine's Day|Thanksgiving Day|Thanksgiving)\b"),
+    # Expressions that take their date from an earlier one in the text ("that year", "a day later"); see _anaphor.
+    ("anaphor", r"\b(?:(?P<side>(?i:earlier|later))\s+(?i:that|in\s+the|the\s+same)\s+|"
+                r"(?P<det>(?i:that|the\s+same|the\s+following|the\s+previous|the\s+prior|the\s+preceding))\s+|"
+                r"(?P<next>(?i:the\s+next))\s+(?=(?i:day|morning)\b))"
+                r"(?P<unit>(?i:day|morning|afternoon|evening|night|week|month|year))\b(?![-'’])"),
+    ("shifted", _p(r"\b", _NUMBER, r"\s+(?P<unit>(?i:day|week|month|year))s?\s+(?P<dir>(?i:earlier|later|before|after))"
+                   r"\b")),
+    ("year_adj", r"\b(?i:year)-(?P<dir>(?i:earlier|ago))\b"),
+    ("the_year", r"\b(?i:the)\s+(?:(?i:full|fiscal|current\s+fiscal|whole|entire)\s+)?(?P<unit>(?i:year))\b"
+                 r"(?![-'’]|\s+(?:\d|(?i:ago|earlier|before|after|later|of|nineteen|two|old|in\s+review|to\s+date|ended|ending|"
+                 r"through|to|starting|beginning)\b))"),
+    ("year_end", r"\b(?i:year)(?:-|\s|['’]s\s+)(?i:end)\b"),
     ("clock", _p(r"\b", _TIME, r"(?=\W|$)")),
     ("live_stamp", r"(?m)^[ \t]*(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)\b(?:\s*(?:[ap]\.?m\.?|BST|GMT|CET|"
                    r"[ECMP][SD]T))?(?=[ \t:–—-]+\S)"),
@@ -115,7 +127,7 @@ _STARTS = {
 _STARTS.update({"digit4_sep": ("iso", "year"), "digit4_s": ("decade", "year"), "digit4_q": ("quarter", "year"),
                 "digit4_plain": ("year",), "digit2_sep": ("numeric", "day_month_year", "day_month"),
                 "digit2_clock": ("clock",), "digit2_month": ("day_month_year", "day_month"),
-                "digit2_ago": ("ago",)})
+                "digit2_ago": ("ago",), "digit2_shift": ("shifted",)})
 _BY_GROUP = {group: tuple((n, p) for n, p in _PATTERNS if n in names) for group, names in _STARTS.items()}
 
 
@@ -142,7 +154,12 @@ def _digit2_group(after: str) -> str | None:
         return "digit2_clock"
     if " ago" in after.lower():
         return "digit2_ago"
+    if _SHIFT_AFTER.match(after):
+        return "digit2_shift"
     return None
+
+
+_SHIFT_AFTER = re.compile(r"\s+(?i:day|week|month|year)s?\s+(?i:earlier|later|before|after)\b")
 # Lower-case words that open patterns, and the words that only make the scan look at the words before them.
 _FIRST_WORDS = {
     "relative_day": "yesterday today tonight tomorrow overnight last this",
@@ -163,10 +180,15 @@ _FIRST_WORDS = {
     "clock": "noon midnight",
     "spoken_year": "nineteen two the",
     "period_of": "the end beginning start middle current",
+    "anaphor": "earlier later that the",
+    "shifted": "a an one two three four five six seven eight nine ten eleven twelve fifteen twenty",
+    "year_adj": "year",
+    "the_year": "the",
+    "year_end": "year",
 }
 _WORD_STARTS = {word: tuple((n, p) for n, p in _PATTERNS if word in _FIRST_WORDS.get(n, "").split())
                 for words in _FIRST_WORDS.values() for word in words.split()}
-_TRIGGERS = {"ago", "quarter", "weekend", "night", "morning", "afternoon", "evening", "year", "month"}
+_TRIGGERS = {"ago", "quarter", "weekend", "night", "morning", "afternoon", "evening", "year", "month", "day", "week"}
 _INTERESTING = set(MONTHS) | set(WEEKDAYS) | set(_WORD_STARTS) | _TRIGGERS
 # A bare month name must look like a date: "May" and "March" also name people and verbs.
 _BARE_MONTH_OK = {m.lower() for m in calendar.month_name if m} - {"may", "march"}
@@ -239,7 +261,10 @@ def find_dates(text: str, reference: dt.date | None = None, *, day_first: bool |
     ref = reference
     for s, e, name, m in chosen:
         tense = _tense_near(text, tenses, s, e)
-        resolved = _resolve(name, m, text, s, e, ref, day_first, tense)
+        if name in _ANAPHORS:
+            resolved = _anaphor(name, m, text, s, e, found, ref)
+        else:
+            resolved = _resolve(name, m, text, s, e, ref, day_first, tense)
         if resolved is None:
             continue
         value, precision = resolved
@@ -557,6 +582,109 @@ def _resolve(name: str, m: re.Match, text: str, s: int, e: int, ref: dt.date | N
     if name == "live_stamp":
         return (ref.isoformat(), "day") if ref else (None, "day")
     return None
+
+
+_ANAPHORS = {"anaphor", "shifted", "year_adj", "the_year", "year_end"}
+# What an anaphor's anchor must be precise to: "that day" needs a day, "that year" anything with a year.
+_ANCHOR_PRECISIONS = {"day": {"day"}, "week": {"day", "week"}, "month": {"day", "week", "month"},
+                      "year": {"day", "week", "month", "quarter", "season", "year"}}
+_ANAPHOR_STEP = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1, "the prior": -1,
+                 "the preceding": -1}
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n\s*\n")
+_BEFORE_WHAT = re.compile(r"\s*(?:[,.;:)!?]|$)")
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
+
+def _anchor(found: list[DateMention], unit: str, text: str, s: int, sentences: int | None) -> DateMention | None:
+    """The most recent date written out before ``s`` precise enough for ``unit``; with ``sentences``, only one
+    in the expression's own sentence (1) or also the one before (2)."""
+    allowed = _ANCHOR_PRECISIONS[unit]
+    lo = 0
+    if sentences:
+        breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, s - 1500), s)]
+        lo = breaks[-sentences] if len(breaks) >= sentences else max(0, s - 1500)
+    for d in reversed(found):
+        if d.start < lo:
+            return None
+        if d.value and d.precision in allowed and d.rule not in _ANAPHORS and d.rule != "ago":
+            return d  # an explicit date: chaining "a year earlier" onto "a year ago" drifts
+    return None
+
+
+def _shift(anchor: DateMention, unit: str, n: int, precision: str | None = None):
+    """``anchor`` moved by ``n`` units, at its own precision (or ``precision``, which is coarser)."""
+    value, have = anchor.value, anchor.precision
+    if have in ("day", "week"):
+        d = dt.date.fromisoformat(value)
+        if unit in ("day", "week"):
+            d += dt.timedelta(days=n * (7 if unit == "week" else 1))
+        else:
+            y, mo = _add_months(d.year, d.month, n * (12 if unit == "year" else 1))
+            d = _date(y, mo, d.day) or _date(y, mo, calendar.monthrange(y, mo)[1])
+    elif have in ("month", "quarter", "season"):
+        y, mo = _add_months(int(value[:4]), int(value[5:7]), n * (12 if unit == "year" else 1))
+        d = dt.date(y, mo, 1)
+    else:
+        d = dt.date(int(value[:4]) + n, 1, 1)
+    precision = precision or have
+    if precision == "week":
+        return _monday(d).isoformat(), "week"
+    if precision == "day":
+        return d.isoformat(), "day"
+    if precision == "year":
+        return str(d.year), "year"
+    return _month_value(d.year, d.month), precision
+
+
+def _from_reference(ref: dt.date, unit: str, n: int):
+    if unit == "day":
+        return (ref + dt.timedelta(days=n)).isoformat(), "day"
+    if unit == "week":
+        return _monday(ref + dt.timedelta(weeks=n)).isoformat(), "week"
+    if unit == "month":
+        return _month_value(*_add_months(ref.year, ref.month, n)), "month"
+    return str(ref.year + n), "year"
+
+
+def _anaphor(name: str, m: re.Match, text: str, s: int, e: int, found: list[DateMention], ref: dt.date | None):
+    """Expressions dated by an earlier one: "that year", "the following month", "a year earlier", "the year".
+
+    The anchor is the most recent expression before it that is precise enough. Looking back from now ("a year
+    earlier", "the previous year", "earlier in the day") falls back on the publication date when the text
+    gives no anchor; looking on from a past moment ("that day", "a week later") needs one, or stays undated.
+    """
+    g = m.groupdict()
+    unit = (g.get("unit") or "year").lower()
+    unit = "day" if unit in ("morning", "afternoon", "evening", "night") else unit
+    if name == "year_end" and ref:  # "by year-end": this year's; "since year-end": the last one
+        if _SINCE_BEFORE.search(text, max(0, s - 8), s):
+            return str(ref.year - 1), "year"
+    if name in ("the_year", "year_end"):  # "for the year", "the fiscal year": the year its sentence is about, else this one
+        anchor = _anchor(found, "year", text, s, 1)
+        if anchor:
+            return _shift(anchor, "year", 0, "year")
+        return (str(ref.year), "year") if ref else None
+    if name == "anaphor":
+        if g["side"]:
+            n, from_now = 0, "in" in m.group().lower().split()  # "earlier in the day" may mean today
+        else:
+            det = " ".join((g["det"] or g["next"]).lower().split())
+            n, from_now = _ANAPHOR_STEP[det], _ANAPHOR_STEP[det] < 0
+        anchor = _anchor(found, unit, text, s, 1 if from_now else None)
+        if anchor:
+            return _shift(anchor, unit, n, unit)
+        return _from_reference(ref, unit, n) if ref and from_now else None
+    # "a year earlier", "two days later", "year-ago": the anchor's own precision; looking back, only an anchor in
+    # the same sentence ("the quarter ended Sept. 30 ... a year earlier"), else from now.
+    direction = g["dir"].lower()
+    if direction in ("before", "after") and not _BEFORE_WHAT.match(text, e):
+        return None  # "a year before the war": relative to something we do not date
+    n = 1 if name == "year_adj" else int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"].lower()]
+    n = -n if direction in ("earlier", "before", "ago") else n
+    anchor = _anchor(found, unit, text, s, 1 if n < 0 else None)
+    if anchor:
+        return _shift(anchor, unit, n)
+    return _from_reference(ref, unit, n) if ref and n < 0 else None
 
 
 def _short_decade(two: int) -> int:
