@@ -29,6 +29,14 @@ THURSDAY = "2024-03-14"
     ("Ministers meet next Thursday.", "next Thursday", "2024-03-21", "day"),
     ("The ferry sailed last Thursday.", "last Thursday", "2024-03-07", "day"),
     ("Officials said the convoy would be sent from Saturday.", "Saturday", "2024-03-16", "day"),
+    # A plan told in the past tense, or a participle used as an adjective, does not look ahead.
+    ("On Friday, a hastily planned march crossed the bridge.", "Friday", "2024-03-08", "day"),
+    ("The march went ahead on Saturday as planned.", "Saturday", "2024-03-09", "day"),
+    ("Farmers planned a rally on Saturday.", "Saturday", "2024-03-16", "day"),
+    ("The hearing is scheduled for Monday.", "Monday", "2024-03-18", "day"),
+    ("The lease had been due to expire on Tuesday.", "Tuesday", "2024-03-12", "day"),
+    ("Forty towns had sent their ballots by Tuesday.", "Tuesday", "2024-03-12", "day"),
+    ("Two days later, on Saturday, the pumps failed.", "Saturday", "2024-03-09", "day"),
     # Months without a year: the most recent, unless the clause looks ahead.
     ("The strike began in January.", "January", "2024-01", "month"),
     ("The inquiry reported in November.", "November", "2023-11", "month"),

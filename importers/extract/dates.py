@@ -198,8 +198,11 @@ _PREPOSITION_BEFORE = re.compile(
 
 # Words that place a clause in the future or the past; the one nearest to a date expression decides.
 _FUTURE_WORDS = set("""will would shall ll might should could planned planning expect expects expected
-intend intends scheduled due upcoming forthcoming next later slated begins starts opens payable""".split())
+intend intends scheduled due upcoming forthcoming next slated begins starts opens payable""".split())
 _TO_FUTURE = {"is", "are", "set", "going", "aims", "aim", "hopes", "hope", "due", "ahead", "plans", "plan"}  # "is to", "set to"
+_PLAN_PARTICIPLES = {"planned", "expected", "scheduled"}
+_PAST_AUXILIARIES = {"was", "were", "had", "been"}
+_DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "these", "those"}
 _MODALS = {"will", "would", "shall", "ll", "to", "could", "might", "should", "may", "must", "can"}
 _PAST_WORDS = set("""said says told was were had did ago earlier been took began met came went made gave held won
 lost fell rose left saw became found sent spoke wrote paid sold bought brought kept led ran hit shut struck broke
@@ -208,6 +211,7 @@ _NOT_PAST_ED = {"united", "limited", "indeed", "need", "speed", "proceed", "succ
                 "breed", "bed", "red", "shed", "hundred", "expected", "scheduled", "planned", "based", "concerned",
                 "interested", "related", "detailed", "advanced", "armed", "supposed"}
 _CLAUSE_END = re.compile(r"[.!?;]\s|\n")
+_PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|than)\s+$", re.IGNORECASE)
 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
@@ -364,10 +368,18 @@ class _Tenses:
         elif low in _PAST_WORDS or (low.endswith("ed") and len(low) > 4 and low not in _NOT_PAST_ED):
             kind = "past"
         elif low == "to" and i and words[i - 1] in _TO_FUTURE:
-            kind = "future"
+            # "is due to", "set to"; but "was due to expire", "had been set to" looked ahead from the past
+            kind = "past" if i >= 2 and words[i - 2] in _PAST_AUXILIARIES else "future"
         else:
             return None
         prev = words[i - 1] if i else ""
+        if low in _PLAN_PARTICIPLES:
+            # A plan looks ahead even told in the past ("protesters planned a march on Saturday"), but not one
+            # carried out as planned, nor a participle used as an adjective ("a hastily planned trip").
+            if prev in ("previously", "originally", "as"):
+                return "past"
+            if prev in _DETERMINERS or prev.endswith("ly"):
+                return None
         if prev in ("be", "been") and i >= 2 and (words[i - 2] in _MODALS or (i >= 3 and words[i - 3] in _MODALS)):
             return "future"  # "would be deployed", "will have been signed"
         if prev == "had" or (prev == "been" and i >= 2 and words[i - 2] == "had"):
@@ -391,8 +403,8 @@ def _tense_near(text: str, tenses: _Tenses, s: int, e: int) -> str | None:
     lo = max(s - 160, marks[i - 1][1] if i and marks[i - 1][1] <= s else 0, 0)
     j = bisect.bisect_left(marks, (e,))
     hi = min(e + 160, marks[j][0] if j < len(marks) else len(text))
-    if _DEADLINE_BEFORE.search(text, max(lo, s - 6), s):
-        return "future"  # "by February", "no later than June 1": a deadline ahead
+    if _DEADLINE_BEFORE.search(text, max(lo, s - 6), s) and not _PAST_PERFECT.search(text, max(lo, s - 50), s):
+        return "future"  # "by February", "no later than June 1": a deadline ahead ("had filed by May": behind)
     best, best_distance = None, 10 ** 6
     for cs, ce, kind in tenses.between(lo, hi):
         if s <= cs < e:
