@@ -49,6 +49,7 @@ def name_key(name: str) -> str:
         folded = unicodedata.normalize("NFKD", name.replace("ł", "l").replace("Ł", "L"))
         folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
     folded = re.sub(r"^(?:the|mr|mrs|ms|dr)\.?\s+", "", folded)
+    folded = re.sub(r"['’]s\b", "", folded)  # "Kestrel's defence ministry" is the Kestrel defence ministry
     return " ".join(re.sub(r"[^\w\s-]", " ", folded).split())
 
 

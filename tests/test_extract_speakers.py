@@ -121,3 +121,17 @@ def test_import_keeps_one_speaker_per_person_across_articles(run_cli, tmp_path):
     assert rows == [("Hedda Lund", 2)]  # the wire story and the radio transcript
     vale = db.execute("SELECT name FROM speakers WHERE name LIKE '%Vale%'").fetchall()
     assert vale == [("Corin Vale",)]  # "Minister Vale" in the transcript joins Corin Vale
+
+
+def test_a_dateline_is_not_part_of_the_speaker():
+    found = speakers("PORT ADELIN: Marenland said on Thursday the drills were \u201ca needless provocation\u201d "
+                     "and recalled its envoy.")
+    assert found["a needless provocation"][0] == "Marenland"
+
+
+def test_possessive_and_plain_forms_of_an_institution_are_one_speaker(tmp_path):
+    db = store_db.open_db(tmp_path / "s.db")
+    with db.conn:
+        first = speaker_id(db, "Marenland's defence ministry", "institution")
+        assert speaker_id(db, "Marenland defence ministry", "institution") == first
+        assert speaker_id(db, "Marenland foreign ministry", "institution") != first

@@ -91,6 +91,10 @@ class Speaker:
     kind: str | None = None
 
 
+# A subject found at the start of a wire story carries its dateline: "VALDOR CITY: Valdoria".
+_DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:\s*\([^)]{1,25}\))?\s*(?::|—|–|--)\s+(?=\S)")
+
+
 def attribute_speakers(text: str, statements: list[Statement], body_start: int = 0) -> None:
     """Fill speaker, role and kind on each statement where an attribution is found; leave None otherwise."""
     if not statements:
@@ -188,8 +192,9 @@ class _Context:
             speaker = self.inherited(st, previous, open_pos, prev_close)
         if speaker is None and st.kind == "statement" and self.starts_sentence(open_pos):
             speaker = self.indirect_before(si)
-        if speaker and speaker.name:
-            st.speaker, st.speaker_role, st.speaker_kind = speaker.name, speaker.role, speaker.kind
+        name = _DATELINE_PREFIX.sub("", speaker.name) if speaker and speaker.name else None
+        if name:
+            st.speaker, st.speaker_role, st.speaker_kind = name, speaker.role, speaker.kind
             if speaker.kind == "person":
                 self.last_speaker = speaker.name
 
