@@ -44,6 +44,9 @@ THURSDAY = "2024-03-14"
     ("The council agreed the plan in early April, a year late.", "early April", "2023-04", "month"),
     ("Voting is due to close on 2 April.", "2 April", "2024-04-02", "day"),
     ("The port froze last February.", "last February", "2023-02", "month"),
+    # A reporting verb tells of a month just ahead; a past event in that month is last year's.
+    ("The ministry told importers of a cut in supplies in April.", "April", "2024-04", "month"),
+    ("The strike began in April.", "April", "2023-04", "month"),
     ("The loan must be repaid by February.", "February", "2025-02", "month"),
     ("The bridge reopened on March 2.", "March 2", "2024-03-02", "day"),
     ("The report, finished on Friday, March 8, was kept secret.", "Friday, March 8", "2024-03-08", "day"),

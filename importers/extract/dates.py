@@ -200,6 +200,8 @@ _PREPOSITION_BEFORE = re.compile(
 _FUTURE_WORDS = set("""will would shall ll might should could planned planning expect expects expected
 intend intends scheduled due upcoming forthcoming next slated begins starts opens payable""".split())
 _TO_FUTURE = {"is", "are", "set", "going", "aims", "aim", "hopes", "hope", "due", "ahead", "plans", "plan"}  # "is to", "set to"
+_REPORTING_VERBS = {"said", "told", "announced", "reported", "disclosed", "confirmed", "added", "stated", "noted",
+                    "indicated", "revealed", "warned", "predicted"}
 _PLAN_PARTICIPLES = {"planned", "expected", "scheduled"}
 _PAST_AUXILIARIES = {"was", "were", "had", "been"}
 _DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "these", "those"}
@@ -265,6 +267,8 @@ def find_dates(text: str, reference: dt.date | None = None, *, day_first: bool |
     ref = reference
     for s, e, name, m in chosen:
         tense = _tense_near(text, tenses, s, e)
+        if tense == "past" and tenses.deciding in _REPORTING_VERBS and name in ("month", "part_month"):
+            tense = "reported"  # "told of a cut in September": the verb reports, the month may lie ahead
         if name in _ANAPHORS:
             resolved = _anaphor(name, m, text, s, e, found, ref)
         else:
@@ -276,7 +280,8 @@ def find_dates(text: str, reference: dt.date | None = None, *, day_first: bool |
         if precision == "day" and value and _is_heading(text, s, e):
             kind = "heading"
             ref = dt.date.fromisoformat(value)
-        found.append(DateMention(s, e, text[s:e], value, precision, kind, tense, name))
+        found.append(DateMention(s, e, text[s:e], value, precision, kind, "past" if tense == "reported" else tense,
+                                 name))
     return _merge_clock_times(text, found)
 
 
@@ -359,6 +364,7 @@ class _Tenses:
         self.words, self.offsets, self.text = words, offsets, text
         self.kinds: dict[int, str | None] = {}
         self.clause_marks: list[tuple[int, int]] | None = None
+        self.deciding = ""  # the word that set the last tense read (see _tense_near)
 
     def _kind(self, i: int) -> str | None:
         words = self.words
@@ -412,7 +418,7 @@ def _tense_near(text: str, tenses: _Tenses, s: int, e: int) -> str | None:
         # The verb before an expression usually governs it ("agreed in January would be passed on").
         distance = s - ce if ce <= s else cs - e + 60
         if distance < best_distance:
-            best, best_distance = kind, distance
+            best, best_distance, tenses.deciding = kind, distance, text[cs:ce].lower()
     return best
 
 
@@ -788,7 +794,9 @@ def _year_for(month: int, day: int, ref: dt.date, tense: str | None, month_only:
         return ref.year
     if tense == "future":
         return recent if ahead > 10 and back <= near and not month_only else recent + 1
-    if tense == "past":
+    if tense == "reported" and month_only:
+        return recent + 1 if ahead <= near else recent  # a month just ahead, told of: the coming one
+    if tense in ("past", "reported"):
         # Only a day: "said the offer expires Nov. 6" (the "said" reports); a month is read as written.
         return recent + 1 if back > 10 and ahead <= near and not month_only else recent
     return recent + 1 if ahead * 2 < back else recent
