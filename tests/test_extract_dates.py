@@ -37,6 +37,11 @@ THURSDAY = "2024-03-14"
     ("The lease had been due to expire on Tuesday.", "Tuesday", "2024-03-12", "day"),
     ("Forty towns had sent their ballots by Tuesday.", "Tuesday", "2024-03-12", "day"),
     ("Two days later, on Saturday, the pumps failed.", "Saturday", "2024-03-09", "day"),
+    # A delay runs to a day ahead; "as early as" looks ahead; a stay "until" a day does not.
+    ("The board postponed the vote until Tuesday.", "Tuesday", "2024-03-19", "day"),
+    ("The court gave the tenants until 9 a.m. Tuesday to leave.", "9 a.m. Tuesday", "2024-03-19", "day"),
+    ("The envoy could land as early as Monday.", "Monday", "2024-03-18", "day"),
+    ("The strikers stayed until Tuesday.", "Tuesday", "2024-03-12", "day"),
     # Months without a year: the most recent, unless the clause looks ahead.
     ("The strike began in January.", "January", "2024-01", "month"),
     ("The inquiry reported in November.", "November", "2023-11", "month"),

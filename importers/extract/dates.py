@@ -214,7 +214,12 @@ _NOT_PAST_ED = {"united", "limited", "indeed", "need", "speed", "proceed", "succ
                 "interested", "related", "detailed", "advanced", "armed", "supposed"}
 _CLAUSE_END = re.compile(r"[.!?;]\s|\n")
 _PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
-_DEADLINE_BEFORE = re.compile(r"\b(?:by|than)\s+$", re.IGNORECASE)
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|than|as\s+(?:early|soon)\s+as)\s+$", re.IGNORECASE)
+# "postponed until Tuesday", "gave them until 9 a.m. Tuesday": a delay runs to a day ahead, whatever the tense.
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[A-Z]{3})?\s+)?$",
+                           re.IGNORECASE)
+_DELAYING = re.compile(r"\b(?:postpon|delay|defer|extend|adjourn|suspend|gave|given|giv|put\s+off|has|have)\w*",
+                       re.IGNORECASE)
 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _SPLIT = re.compile(r"([a-z]+|\d+)")
@@ -409,8 +414,11 @@ def _tense_near(text: str, tenses: _Tenses, s: int, e: int) -> str | None:
     lo = max(s - 160, marks[i - 1][1] if i and marks[i - 1][1] <= s else 0, 0)
     j = bisect.bisect_left(marks, (e,))
     hi = min(e + 160, marks[j][0] if j < len(marks) else len(text))
-    if _DEADLINE_BEFORE.search(text, max(lo, s - 6), s) and not _PAST_PERFECT.search(text, max(lo, s - 50), s):
+    # Read from the text itself, not the clause: "9 a.m. Tuesday" would end a clause at "a.m."
+    if _DEADLINE_BEFORE.search(text, max(0, s - 14), s) and not _PAST_PERFECT.search(text, max(lo, s - 50), s):
         return "future"  # "by February", "no later than June 1": a deadline ahead ("had filed by May": behind)
+    if _UNTIL_BEFORE.search(text, max(0, s - 30), s) and _DELAYING.search(text, max(0, s - 120), s):
+        return "future"
     best, best_distance = None, 10 ** 6
     for cs, ce, kind in tenses.between(lo, hi):
         if s <= cs < e:
