@@ -66,6 +66,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in 
     ("month_year", _p(r"\b(?:", _PART, r"[\s-]*)?", _MONTH, r",?\s+(?:of\s+)?", _YEAR)),
     ("month_relyear", _p(r"\b", _MONTH, r"\s+(?:of\s+)?(?P<rel>(?i:last|this|next))\s+year\b")),
     ("part_month", _p(r"\b", _PART, r"[\s-]*", _MONTH)),
+    ("rel_month_day", _p(r"\b(?P<rel>(?i:last|next|this|coming))\s+", _MONTH, r"\s+", _DAY, r"\b", _NOT_AFTER,
+                         r"(?![,.]\d)")),
     ("rel_month", _p(r"\b(?P<rel>(?i:last|this|next|coming))\s+", _MONTH)),
     ("month", _p(r"\b", _MONTH)),
     ("quarter", r"\b(?:(?P<rel>(?i:this|last|next))\s+year's\s+|(?P<year1>(?:19|20)\d\d)\s+|(?i:the\s+))?"
@@ -104,6 +106,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in 
                 r"(?P<unit>(?i:day|morning|afternoon|evening|night|week|month|year))\b(?![-'’])"),
     ("shifted", _p(r"\b", _NUMBER, r"\s+(?P<unit>(?i:day|week|month|year))s?\s+(?P<dir>(?i:earlier|later|before|after))"
                    r"\b")),
+    ("weekday_of", _p(r"\b(?i:the)\s+(?P<dir>(?i:previous|preceding|following|next))\s+", _WEEKDAY, r"\b")),
     ("year_adj", r"\b(?i:year)-(?P<dir>(?i:earlier|ago))\b"),
     ("the_year", r"\b(?i:the)\s+(?:(?i:full|fiscal|current\s+fiscal|whole|entire)\s+)?(?P<unit>(?i:year))\b"
                  r"(?![-'’]|\s+(?:\d|(?i:ago|earlier|before|after|later|of|nineteen|two|old|in\s+review|to\s+date|ended|ending|"
@@ -181,6 +184,8 @@ _FIRST_WORDS = {
     "spoken_year": "nineteen two the",
     "period_of": "the end beginning start middle current",
     "anaphor": "earlier later that the",
+    "weekday_of": "the",
+    "rel_month_day": "last next this coming",
     "shifted": "a an one two three four five six seven eight nine ten eleven twelve fifteen twenty",
     "year_adj": "year",
     "the_year": "the",
@@ -518,6 +523,20 @@ def _resolve(name: str, m: re.Match, text: str, s: int, e: int, ref: dt.date | N
         year = _year_for(month, day, ref, tense)
         d = _date(year, month, day) or _date(year - 1, month, day)
         return d.isoformat(), "day"
+    if name == "rel_month_day":  # "last Oct. 23": the one before the reference, "next June 1" the one after
+        if _date(2000, month, int(g["day"])) is None:
+            return None
+        if ref is None:
+            return None, "day"
+        rel, day = g["rel"].lower(), int(g["day"])
+        this = _date(ref.year, month, day) or _date(ref.year, month, 28)
+        if rel == "last":
+            year = ref.year if this < ref else ref.year - 1
+        elif rel in ("next", "coming"):
+            year = ref.year if this > ref else ref.year + 1
+        else:
+            year = ref.year
+        return (_date(year, month, day) or _date(year, month, 28)).isoformat(), "day"
     if name == "month_year":
         return _month_value(int(g["year"]), month), "month"
     if name == "month_relyear":
@@ -610,7 +629,7 @@ def _resolve(name: str, m: re.Match, text: str, s: int, e: int, ref: dt.date | N
     return None
 
 
-_ANAPHORS = {"anaphor", "shifted", "year_adj", "the_year", "year_end"}
+_ANAPHORS = {"anaphor", "shifted", "year_adj", "the_year", "year_end", "weekday_of"}
 # What an anaphor's anchor must be precise to: "that day" needs a day, "that year" anything with a year.
 _ANCHOR_PRECISIONS = {"day": {"day"}, "week": {"day", "week"}, "month": {"day", "week", "month"},
                       "year": {"day", "week", "month", "quarter", "season", "year"}}
@@ -685,6 +704,17 @@ def _anaphor(name: str, m: re.Match, text: str, s: int, e: int, found: list[Date
     if name == "year_end" and ref:  # "by year-end": this year's; "since year-end": the last one
         if _SINCE_BEFORE.search(text, max(0, s - 8), s):
             return str(ref.year - 1), "year"
+    if name == "weekday_of":  # "the previous Friday": the one before the day last named (else before today)
+        wd, back = WEEKDAYS[g["weekday"].lower()], g["dir"].lower() in ("previous", "preceding")
+        anchor = _anchor(found, "day", text, s, None)
+        if anchor:
+            day = dt.date.fromisoformat(anchor.value)
+        elif ref and g["dir"].lower() != "following":
+            day = ref
+        else:
+            return None
+        delta = ((day.weekday() - wd) % 7 or 7) if back else -((wd - day.weekday()) % 7 or 7)
+        return (day - dt.timedelta(days=delta)).isoformat(), "day"
     if name in ("the_year", "year_end"):  # "for the year", "the fiscal year": the year its sentence is about, else this one
         anchor = _anchor(found, "year", text, s, 1)
         if anchor:
