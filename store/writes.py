@@ -91,15 +91,17 @@ def _same_person(db: sqlite_utils.Database, alias: str) -> int | None:
     matches = set()
     for k, token in enumerate([parts[-1]] + ([parts[0]] if len(parts) > 1 else [])):
         prefix = token[:4]
-        rows = db.execute("SELECT a.alias, a.speaker_id, s.name FROM speaker_aliases a JOIN speakers s "
-                          "ON s.id = a.speaker_id WHERE a.alias >= ? AND a.alias < ? AND instr(a.alias, ' ') = 0 "
-                          "AND s.kind = 'person'",
-                          [prefix, prefix + "\uffff"]).fetchall()
+        rows = db.execute("SELECT alias, speaker_id FROM speaker_aliases WHERE alias >= ? AND alias < ? "
+                          "AND instr(alias, ' ') = 0", [prefix, prefix + "\uffff"]).fetchall()
         # The spelling test in C over the whole range (it grows with the database), the rest on the few left.
         close = process.extract(token, [r[0] for r in rows], scorer=fuzz.ratio, score_cutoff=SAME_SURNAME,
                                 limit=None)
         for _, _, index in close:
-            other_alias, sid, other_name = rows[index]
+            sid = rows[index][1]
+            row = db.execute("SELECT name FROM speakers WHERE id = ? AND kind = 'person'", [sid]).fetchone()
+            if row is None:
+                continue
+            other_name = row[0]
             other_parts = name_key(other_name).split()
             if k == 1 and len(other_parts) > 1:
                 continue  # a given name matches only a record that holds nothing else
