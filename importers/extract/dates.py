@@ -191,9 +191,24 @@ _FIRST_WORDS = {
     "the_year": "the",
     "year_end": "year",
 }
+# The word after "the" that each pattern opening with it needs ("#": a digit or an apostrophe, as in the 1990s).
+_PERIOD_PART = ("end", "beginning", "start", "middle")
+_AFTER_THE = {"anaphor": ("same", "following", "previous", "prior", "preceding", "next"),
+              "weekday_of": ("previous", "preceding", "following", "next"),
+              "the_year": ("year", "full", "fiscal", "current", "whole", "entire"),
+              "the_weekend": ("weekend",),
+              "quarter": ("first", "second", "third", "fourth", "last", "fiscal"),
+              "decade": ("early", "mid", "late", "#"),
+              "part_year": _PERIOD_PART, "part_month": _PERIOD_PART, "month_year": _PERIOD_PART,
+              "relative_unit": _PERIOD_PART, "spoken_year": ("year",), "period_of": _PERIOD_PART + ("current",)}
 _WORD_STARTS = {word: tuple((n, p) for n, p in _PATTERNS if word in _FIRST_WORDS.get(n, "").split())
                 for words in _FIRST_WORDS.values() for word in words.split()}
 _TRIGGERS = {"ago", "quarter", "weekend", "night", "morning", "afternoon", "evening", "year", "month", "day", "week"}
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_DECADE_OPENERS = set("0123456789'’")
+_THE_PLAIN = tuple((n, p) for n, p in _WORD_STARTS["the"] if n not in _AFTER_THE)
+_THE_BY_NEXT = {word: tuple((n, p) for n, p in _WORD_STARTS["the"] if n not in _AFTER_THE or word in _AFTER_THE[n])
+                for words in _AFTER_THE.values() for word in words}
 _INTERESTING = set(MONTHS) | set(WEEKDAYS) | set(_WORD_STARTS) | _TRIGGERS
 # A bare month name must look like a date: "May" and "March" also name people and verbs.
 _BARE_MONTH_OK = {m.lower() for m in calendar.month_name if m} - {"may", "march"}
@@ -336,7 +351,8 @@ def _detect(text: str, start: int, end: int):
         elif text[s].isupper() and low in WEEKDAYS:
             starts.add((s, "weekday"))
         elif low in _WORD_STARTS:
-            starts.add((s, low))
+            if low != "year" or text[s + 4: s + 5] in ("-", " ", "'", "’"):
+                starts.add((s, low))
         elif low not in _TRIGGERS:
             continue
         for j in range(i - 1, max(-1, i - 4), -1):
@@ -344,7 +360,12 @@ def _detect(text: str, start: int, end: int):
                 starts.add((offsets[j], words[j]))
     candidates = []
     for pos, key in starts:
-        for name, pattern in _BY_GROUP.get(key) or _WORD_STARTS[key]:
+        patterns = _BY_GROUP.get(key) or _WORD_STARTS[key]
+        if key == "the":  # the commonest word: patterns that need a particular next word only before it
+            after = text[pos + 4:pos + 14].lower()
+            word = after[:len(after) - len(after.lstrip(_LETTERS))] or ("#" if after[:1] in _DECADE_OPENERS else "")
+            patterns = _THE_BY_NEXT.get(word, _THE_PLAIN)
+        for name, pattern in patterns:
             m = pattern.match(text, pos, end)
             if m:
                 s, e = _core_span(name, m, text)
