@@ -42,6 +42,9 @@ THURSDAY = "2024-03-14"
     ("The court gave the tenants until 9 a.m. Tuesday to leave.", "9 a.m. Tuesday", "2024-03-19", "day"),
     ("The envoy could land as early as Monday.", "Monday", "2024-03-18", "day"),
     ("The strikers stayed until Tuesday.", "Tuesday", "2024-03-12", "day"),
+    # A day's event named by its day ("Wednesday's ruling") is not put ahead by a modal that governs another verb.
+    ("The tenants said they would appeal Wednesday's ruling.", "Wednesday", "2024-03-13", "day"),
+    ("The tenants will speak at Wednesday's hearing.", "Wednesday", "2024-03-20", "day"),
     # Months without a year: the most recent, unless the clause looks ahead.
     ("The strike began in January.", "January", "2024-01", "month"),
     ("The inquiry reported in November.", "November", "2023-11", "month"),
@@ -82,6 +85,7 @@ THURSDAY = "2024-03-14"
     ("Peace came on Christmas Day.", "Christmas Day", "2023-12-25", "day"),
     # Spoken forms, as in broadcast transcripts, and the current period.
     ("The mine closed in nineteen seventy-nine.", "nineteen seventy-nine", "1979", "year"),
+    ("The dam failed in March nineteen eighty-one.", "March nineteen eighty-one", "1981-03", "month"),
     ("By the year two thousand the port had doubled.", "the year two thousand", "2000", "year"),
     ("The plant will close by the end of the year.", "the end of the year", "2024", "year"),
 ])

@@ -91,6 +91,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in 
                      r"this afternoon|this evening|overnight))\b(?!['’]s\s+(?:world|society|economy|youth))"),
     ("weekday", _p(r"\b(?:(?P<rel>(?i:last|this|next|coming|past))\s+)?", _WEEKDAY,
                    r"(?!s\b)(?:\s+(?:morning|afternoon|evening|night))?\b")),
+    ("month_spoken_year", _p(r"\b", _MONTH, r",?\s+(?:of\s+)?(?i:nineteen[\s-]+(?P<tens>twenty|thirty|forty|fifty|"
+                             r"sixty|seventy|eighty|ninety)(?:[\s-]+(?P<ones>one|two|three|four|five|six|seven|eight|"
+                             r"nine))?|two\s+thousand(?:\s+and)?(?:[\s-]+(?P<small>one|two|three|four|five|six|seven|"
+                             r"eight|nine|ten))?)\b(?![\s-]+(?i:dollars|people|percent|years?|hundred))")),
     ("spoken_year", r"\b(?i:(?:the\s+year\s+)?(?:nineteen[\s-]+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|"
                     r"eighty|ninety)(?:[\s-]+(?P<ones>one|two|three|four|five|six|seven|eight|nine))?"
                     r"|two\s+thousand(?:\s+and)?(?:[\s-]+(?P<small>one|two|three|four|five|six|seven|eight|nine|ten))?))"
@@ -122,7 +126,7 @@ _STARTS = {
     "digit4": ("iso", "year", "decade", "quarter"),
     "digit2": ("numeric", "day_month_year", "day_month", "clock", "ago"),
     "apostrophe": ("decade",),
-    "month": ("month_day_year", "month_day", "month_year", "month_relyear", "month"),
+    "month": ("month_day_year", "month_day", "month_year", "month_relyear", "month_spoken_year", "month"),
     "weekday": ("day_month_year", "month_day_year", "month_day", "day_month", "weekday"),
     "line": ("live_stamp",),
 }
@@ -220,6 +224,7 @@ _PREPOSITION_BEFORE = re.compile(
 _FUTURE_WORDS = set("""will would shall ll might should could planned planning expect expects expected
 intend intends scheduled due upcoming forthcoming next slated begins starts opens payable""".split())
 _TO_FUTURE = {"is", "are", "set", "going", "aims", "aim", "hopes", "hope", "due", "ahead", "plans", "plan"}  # "is to", "set to"
+_WEAK_MODALS = {"would", "could", "might", "should", "may"}
 _REPORTING_VERBS = {"said", "told", "announced", "reported", "disclosed", "confirmed", "added", "stated", "noted",
                     "indicated", "revealed", "warned", "predicted"}
 _PLAN_PARTICIPLES = {"planned", "expected", "scheduled"}
@@ -292,6 +297,9 @@ def find_dates(text: str, reference: dt.date | None = None, *, day_first: bool |
     ref = reference
     for s, e, name, m in chosen:
         tense = _tense_near(text, tenses, s, e)
+        if tense == "future" and name == "weekday" and text[e:e + 2] in ("'s", "’s") \
+                and tenses.deciding in _WEAK_MODALS:
+            tense = None  # "would appeal Wednesday's ruling": the modal governs the appeal, not the ruling
         if tense == "past" and tenses.deciding in _REPORTING_VERBS and name in ("month", "part_month"):
             tense = "reported"  # "told of a cut in September": the verb reports, the month may lie ahead
         if name in _ANAPHORS:
@@ -630,6 +638,8 @@ def _resolve(name: str, m: re.Match, text: str, s: int, e: int, ref: dt.date | N
             return None, "day"
         return _weekday(WEEKDAYS[g["weekday"].lower()], (g.get("rel") or "").lower(), ref,
                         tense).isoformat(), "day"
+    if name == "month_spoken_year":  # "January nineteen ninety-seven", as broadcast transcripts write it
+        return _month_value(int(_resolve("spoken_year", m, text, s, e, ref, day_first, tense)[0]), month), "month"
     if name == "spoken_year":
         tens = ("twenty thirty forty fifty sixty seventy eighty ninety".split().index(g["tens"].lower()) + 2) * 10 \
             if g["tens"] else 0
