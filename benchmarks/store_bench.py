@@ -29,7 +29,7 @@ import import_bench  # noqa: E402
 from importers.pipeline import BULK_CHECKPOINT_PAGES, IMPORT_CACHE_KB, prepare  # noqa: E402
 from importers.readers import iter_files  # noqa: E402
 from store import open_db, search_index, stories, timeline  # noqa: E402
-from store.writes import forget_missing_speakers, index_documents, save_file  # noqa: E402
+from store.writes import forget_missing_speakers, index_full_text, save_file  # noqa: E402
 
 
 def _prepare(args):
@@ -79,7 +79,7 @@ def store_import(db, prepared: list) -> dict:
                               results=p.results)
             statements += saved.statements
         forget_missing_speakers(db)
-        index_documents(db)
+        index_full_text(db)
     for name, stage in (("stories", stories.cluster_documents), ("quotes", stories.cluster_statements),
                         ("timeline", timeline.rebuild), ("search", search_index.refresh)):
         with timings[name]:

@@ -21,7 +21,7 @@ from importers.extract import extract
 from importers.model import Document, Extraction
 from importers.readers import ReadError, reader_for, iter_files, SNIFF_BYTES
 from store import search_index, stories, timeline
-from store.writes import forget_missing_speakers, index_documents, is_unchanged, save_file
+from store.writes import forget_missing_speakers, index_full_text, is_unchanged, save_file
 
 
 @dataclass
@@ -217,7 +217,7 @@ def import_paths(db: sqlite_utils.Database, paths: list[str], *, published: str 
         save_streamed(*args)
     if pending or streamed:
         forget_missing_speakers(db)
-        index_documents(db)  # the documents' full text, searchable in Datasette
+        index_full_text(db)  # documents and statements, searchable in Datasette
         stories.cluster_new(db)  # reprints join a story, repeated quotes a cluster: before the timeline uses them
         timeline.rebuild(db)
         search_index.refresh(db)  # the quote search's word index takes in what this import added or removed

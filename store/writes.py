@@ -41,6 +41,11 @@ def is_unchanged(db: sqlite_utils.Database, source_path: str, digest: str) -> bo
     return row is not None and row[0] == digest
 
 
+_TITLE = re.compile(r"^(?:the|mr|mrs|ms|dr)\.?\s+")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_PUNCTUATION = re.compile(r"[^\w\s-]")
+
+
 def name_key(name: str) -> str:
     """The form two spellings of one name share: "Łucja Nowińska" and "Lucja Nowinska" -> "lucja nowinska"."""
     if name.isascii():  # most names: nothing to decompose
@@ -48,9 +53,9 @@ def name_key(name: str) -> str:
     else:
         folded = unicodedata.normalize("NFKD", name.replace("ł", "l").replace("Ł", "L"))
         folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
-    folded = re.sub(r"^(?:the|mr|mrs|ms|dr)\.?\s+", "", folded)
-    folded = re.sub(r"['’]s\b", "", folded)  # "Kestrel's defence ministry" is the Kestrel defence ministry
-    return " ".join(re.sub(r"[^\w\s-]", " ", folded).split())
+    folded = _TITLE.sub("", folded)
+    folded = _POSSESSIVE.sub("", folded)  # "Kestrel's defence ministry" is the Kestrel defence ministry
+    return " ".join(_PUNCTUATION.sub(" ", folded).split())
 
 
 SAME_SURNAME = 85  # rapidfuzz ratio: Zelensky / Zelenskyy / Zelenskiy
@@ -91,8 +96,10 @@ def _same_person(db: sqlite_utils.Database, alias: str) -> int | None:
     matches = set()
     for k, token in enumerate([parts[-1]] + ([parts[0]] if len(parts) > 1 else [])):
         prefix = token[:4]
+        # A ratio of 85 needs lengths within 0.74 to 1.35 times each other's.
         rows = db.execute("SELECT alias, speaker_id FROM speaker_aliases WHERE alias >= ? AND alias < ? "
-                          "AND instr(alias, ' ') = 0", [prefix, prefix + "\uffff"]).fetchall()
+                          "AND length(alias) BETWEEN ? AND ? AND instr(alias, ' ') = 0",
+                          [prefix, prefix + "\uffff", int(len(token) * 0.73), int(len(token) * 1.36) + 1]).fetchall()
         # The spelling test in C over the whole range (it grows with the database), the rest on the few left.
         close = process.extract(token, [r[0] for r in rows], scorer=fuzz.ratio, score_cutoff=SAME_SURNAME,
                                 limit=None)
@@ -175,13 +182,19 @@ def save_file(db: sqlite_utils.Database, *, source_path: str, given_path: str, d
     return saved
 
 
-def index_documents(db: sqlite_utils.Database) -> int:
-    """Put the documents saved since the last call into the documents' full-text index (what Datasette
-    searches), in one batch; returns how many. Run after each import."""
+FULL_TEXT = {"documents": ("title", "text"), "statements": ("text", "speaker_role")}
+
+
+def index_full_text(db: sqlite_utils.Database) -> int:
+    """Put the documents and statements saved since the last call into their full-text indexes (what
+    Datasette searches), in one batch; returns how many rows. Run after each import."""
+    n = 0
     with db.conn:
-        n = db.execute("INSERT INTO documents_fts (rowid, title, text) SELECT d.id, d.title, d.text "
-                       "FROM documents_fts_pending p JOIN documents d ON d.id = p.document_id").rowcount
-        db.execute("DELETE FROM documents_fts_pending")
+        for table, columns in FULL_TEXT.items():
+            cols = ", ".join(columns)
+            n += db.execute(f"INSERT INTO {table}_fts (rowid, {cols}) SELECT t.rowid, {', '.join(f't.{c}' for c in columns)} "
+                            f"FROM {table}_fts_pending p JOIN {table} t ON t.rowid = p.row_id").rowcount
+            db.execute(f"DELETE FROM {table}_fts_pending")
     return n
 
 

@@ -1,4 +1,5 @@
-"""Saving imports: the documents' full-text index follows imports and re-imports, without corruption."""
+"""Saving imports: the full-text indexes of documents and statements follow imports and re-imports, without
+corruption."""
 from importers.pipeline import import_paths
 from store import open_db
 
@@ -8,7 +9,8 @@ def fts_hits(db, word):
 
 
 def integrity(db):
-    db.execute("INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)")
+    for table in ("documents", "statements"):
+        db.execute(f"INSERT INTO {table}_fts ({table}_fts, rank) VALUES ('integrity-check', 1)")
 
 
 def test_imported_documents_are_searchable_and_a_changed_file_leaves_no_stale_entry(tmp_path):
@@ -16,11 +18,12 @@ def test_imported_documents_are_searchable_and_a_changed_file_leaves_no_stale_en
     folder.mkdir()
     article = folder / "harbour.txt"
     article.write_text("Harbour dues rise\n\nThe port of Velmar raised its quayside dues on Monday, "
-                       "the harbourmaster said.\n", encoding="utf-8")
+                       "the harbourmaster said. \u201cWe had no choice at all,\u201d she added.\n", encoding="utf-8")
     db = open_db(tmp_path / "t.db")
     import_paths(db, [str(folder)])
     first = db.execute("SELECT id FROM documents").fetchone()[0]
     assert fts_hits(db, "quayside") == [first]
+    assert len(db.execute("SELECT rowid FROM statements_fts WHERE statements_fts MATCH 'choice'").fetchall()) == 1
     assert db.execute("SELECT COUNT(*) FROM documents_fts_pending").fetchone()[0] == 0
     article.write_text("Harbour dues frozen\n\nThe port of Velmar froze its berthing dues on Tuesday "
                        "after complaints from ferry operators.\n", encoding="utf-8")
@@ -28,6 +31,7 @@ def test_imported_documents_are_searchable_and_a_changed_file_leaves_no_stale_en
     second = db.execute("SELECT id FROM documents").fetchone()[0]
     assert second != first
     assert fts_hits(db, "quayside") == [] and fts_hits(db, "berthing") == [second]
+    assert db.execute("SELECT rowid FROM statements_fts WHERE statements_fts MATCH 'choice'").fetchall() == []
     integrity(db)
 
 
