@@ -152,24 +152,6 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
             PRIMARY KEY (key, statement_id)
         ) WITHOUT ROWID;
         CREATE INDEX statement_keys_statement ON statement_keys(statement_id);
-        -- Quote clustering (store/stories.py): each statement's candidate keys (hashes of its normalised words, of
-        -- their trimmed forms and of forms with one word left out), so a new quote meets only the few stored
-        -- quotes that could be the same, with an indexed lookup.
-        CREATE TABLE statement_keys (
-            key INTEGER NOT NULL,
-            statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
-            PRIMARY KEY (key, statement_id)
-        ) WITHOUT ROWID;
-        CREATE INDEX statement_keys_statement ON statement_keys(statement_id);
-        -- Quote clustering (store/stories.py): each statement's candidate keys (hashes of its normalised words, of
-        -- their trimmed forms and of forms with one word left out), so a new quote meets only the few stored
-        -- quotes that could be the same, with an indexed lookup.
-        CREATE TABLE statement_keys (
-            key INTEGER NOT NULL,
-            statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
-            PRIMARY KEY (key, statement_id)
-        ) WITHOUT ROWID;
-        CREATE INDEX statement_keys_statement ON statement_keys(statement_id);
         -- One row per quote cluster: how many documents and outlets carried it, and which came first.
         CREATE VIEW quote_clusters AS
             SELECT s.cluster_id,
@@ -264,61 +246,7 @@ def _deferred_fts(db: sqlite_utils.Database, table: str, columns: tuple[str, ...
           INSERT OR IGNORE INTO {table}_fts_pending (row_id) VALUES (new.rowid);
         END;
         """
-    )    # sqlite-utils' update triggers re-index a row on any change; clustering updates story_id and cluster_id
-    # on every imported row, so they fire only when an indexed column changes.
-    db.executescript(
-        """
-        DROP TRIGGER statements_au;
-        CREATE TRIGGER statements_au AFTER UPDATE OF text, speaker_role ON statements BEGIN
-          INSERT INTO statements_fts (statements_fts, rowid, text, speaker_role)
-            VALUES ('delete', old.rowid, old.text, old.speaker_role);
-          INSERT INTO statements_fts (rowid, text, speaker_role) VALUES (new.rowid, new.text, new.speaker_role);
-        END;
-        """
     )
-    # A document's full text is indexed after the import (store.writes.index_documents), in one batch: indexing
-    # it in each file's own transaction cost a third of the save time (one small FTS segment per commit, then
-    # merged again and again). Until then it waits in documents_fts_pending, and a pending document is never
-    # taken out of the index it was not put into.
-    db.executescript(
-        """
-        CREATE TABLE documents_fts_pending (document_id INTEGER PRIMARY KEY);
-        DROP TRIGGER documents_ai;
-        CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
-          INSERT OR IGNORE INTO documents_fts_pending (document_id) VALUES (new.id);
-        END;
-        DROP TRIGGER documents_ad;
-        CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
-          INSERT INTO documents_fts (documents_fts, rowid, title, text) SELECT 'delete', old.rowid, old.title, old.text
-            WHERE NOT EXISTS (SELECT 1 FROM documents_fts_pending WHERE document_id = old.id);
-          DELETE FROM documents_fts_pending WHERE document_id = old.id;
-        END;
-        DROP TRIGGER documents_au;
-        CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN
-          INSERT INTO documents_fts (documents_fts, rowid, title, text) SELECT 'delete', old.rowid, old.title, old.text
-            WHERE NOT EXISTS (SELECT 1 FROM documents_fts_pending WHERE document_id = old.id);
-          INSERT OR IGNORE INTO documents_fts_pending (document_id) VALUES (new.id);
-        END;
-        """
-    )
-    # sqlite-utils' update triggers re-index a row on any change; clustering updates story_id and cluster_id
-    # on every imported row, so they fire only when an indexed column changes.
-    db.executescript(
-        """
-        DROP TRIGGER statements_au;
-        CREATE TRIGGER statements_au AFTER UPDATE OF text, speaker_role ON statements BEGIN
-          INSERT INTO statements_fts (statements_fts, rowid, text, speaker_role)
-            VALUES ('delete', old.rowid, old.text, old.speaker_role);
-          INSERT INTO statements_fts (rowid, text, speaker_role) VALUES (new.rowid, new.text, new.speaker_role);
-        END;
-        DROP TRIGGER documents_au;
-        CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN
-          INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
-          INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
-        END;
-        """
-    )
-
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial]
 SCHEMA_VERSION = len(MIGRATIONS)
