@@ -242,6 +242,13 @@ def cluster_statements(db: sqlite_utils.Database) -> int:
     assigned: dict[int, int] = {}  # this run's statements: written in one batch at the end
     by_story: dict[int, list[tuple]] = {}
     words_of: dict[str, list[str]] = {}  # candidates recur: normalise each text once
+    merged_into: dict[int, int] = {}  # clusters this run merged: followed when read, never rewritten in bulk
+
+    def current(cluster: int | None) -> int | None:
+        while cluster in merged_into:
+            cluster = merged_into[cluster]
+        return cluster
+
     joined = 0
     with db.conn:
         for sid, text, kind, _, speaker, story in new:
@@ -262,7 +269,7 @@ def cluster_statements(db: sqlite_utils.Database) -> int:
             candidates.pop(sid, None)
             found = {sid}
             for o_id, o_text, o_kind, o_cluster, o_speaker, o_story in candidates.values():
-                o_cluster = assigned.get(o_id, o_cluster)
+                o_cluster = current(assigned.get(o_id, o_cluster))
                 if o_cluster is None or o_cluster in found:
                     continue  # a later statement of this run (it will find this one), or a cluster already joined
                 # A short quoted term ("dear friend") is only the same quote within one story.
@@ -281,15 +288,13 @@ def cluster_statements(db: sqlite_utils.Database) -> int:
                 if merged:  # this quote bridges clusters: they become one
                     db.execute(f"UPDATE statements SET cluster_id = ? WHERE cluster_id IN "
                                f"({','.join('?' * len(merged))})", [target, *sorted(merged)])
-                    for other, c in assigned.items():
-                        if c in merged:
-                            assigned[other] = target
+                    merged_into.update(dict.fromkeys(merged, target))
             assigned[sid] = target
             if keys:
                 db.conn.executemany("INSERT OR IGNORE INTO statement_keys (key, statement_id) VALUES (?, ?)",
                                     [(k, sid) for k in keys])
         db.conn.executemany("UPDATE statements SET cluster_id = ? WHERE id = ?",
-                            [(c, s) for s, c in assigned.items()])
+                            [(current(c), s) for s, c in assigned.items()])
     return joined
 
 
