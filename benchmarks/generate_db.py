@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from store import open_db  # noqa: E402
-from store import search, timeline  # noqa: E402
+from store import search, timeline, writes  # noqa: E402
 
 _SYLLABLES = ("ka", "ro", "vel", "mar", "to", "lin", "dra", "sen", "or", "bel", "nik", "sa", "tor", "ven",
               "li", "gor", "an", "mi", "dus", "ker", "pal", "rin", "zo", "ha", "quel", "ste", "bru", "ly")
@@ -137,6 +137,7 @@ def generate(path: Path, rows: int, seed: int = 7) -> dict:
         copies = conn.execute("SELECT COUNT(*) FROM statements WHERE cluster_id IS NOT NULL").fetchone()[0]
     n = timeline.rebuild(db)
     search.refresh(db)  # as an import does: the quote index follows the statements written
+    writes.index_full_text(db)  # and the full-text indexes Datasette searches
     conn.execute("ANALYZE")
     conn.close()
     return {"rows": n, "documents": doc_id, "statements": statement_id, "events": event_id,
