@@ -761,14 +761,15 @@ def _anaphor(name: str, m: re.Match, text: str, s: int, e: int, found: list[Date
         if anchor:
             return _shift(anchor, unit, n, unit)
         return _from_reference(ref, unit, n) if ref and from_now else None
-    # "a year earlier", "two days later", "year-ago": the anchor's own precision; looking back, only an anchor in
-    # the same sentence ("the quarter ended Sept. 30 ... a year earlier"), else from now.
+    # "a year earlier", "two days later", "year-ago": the anchor's own precision. Looking back, only an anchor in
+    # the same sentence ("the quarter ended Sept. 30 ... a year earlier"), else from now; looking on, one in this
+    # sentence or the last (a date further back is rarely the one counted from).
     direction = g["dir"].lower()
     if direction in ("before", "after") and not _BEFORE_WHAT.match(text, e):
         return None  # "a year before the war": relative to something we do not date
     n = 1 if name == "year_adj" else int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"].lower()]
     n = -n if direction in ("earlier", "before", "ago") else n
-    anchor = _anchor(found, unit, text, s, 1 if n < 0 else None)
+    anchor = _anchor(found, unit, text, s, 1 if n < 0 else 2)
     if anchor:
         return _shift(anchor, unit, n)
     return _from_reference(ref, unit, n) if ref and n < 0 else None
