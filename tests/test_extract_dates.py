@@ -197,6 +197,7 @@ def test_anaphors_take_the_date_they_refer_to(text, expression, value, precision
     ("Two weeks later the plant closed.", "Two weeks later"),
     ("The mill opened on 2 May 2019. Its owners sold it. They fled. Two weeks later it closed.", "Two weeks later"),
     ("The treaty was signed a year before the war.", "a year before"),  # relative to an undated war
+    ("The dam opened on 3 May 2024, two months later than planned.", "two months later"),  # a delay
 ])
 def test_an_anaphor_without_a_date_to_refer_to_is_not_placed(text, expression):
     found = dates_in(text, THURSDAY)

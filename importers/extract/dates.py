@@ -109,7 +109,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in 
                 r"(?P<next>(?i:the\s+next))\s+(?=(?i:day|morning)\b))"
                 r"(?P<unit>(?i:day|morning|afternoon|evening|night|week|month|year))\b(?![-'’])"),
     ("shifted", _p(r"\b", _NUMBER, r"\s+(?P<unit>(?i:day|week|month|year))s?\s+(?P<dir>(?i:earlier|later|before|after))"
-                   r"\b")),
+                   r"\b(?!\s+than\b)")),  # "two months later than planned" is a delay, not a date
     ("weekday_of", _p(r"\b(?i:the)\s+(?P<dir>(?i:previous|preceding|following|next))\s+", _WEEKDAY, r"\b")),
     ("year_adj", r"\b(?i:year)-(?P<dir>(?i:earlier|ago))\b"),
     ("the_year", r"\b(?i:the)\s+(?:(?i:full|fiscal|current\s+fiscal|whole|entire)\s+)?(?P<unit>(?i:year))\b"
