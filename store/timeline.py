@@ -177,8 +177,11 @@ def _row(values: tuple) -> TimelineRow:
 
 def position_on_or_after(db: sqlite_utils.Database, date: str) -> int | None:
     """The first position whose date is on or after ``date`` (YYYY, YYYY-MM or YYYY-MM-DD)."""
-    row = db.execute("SELECT MIN(position) FROM timeline WHERE date >= ?", [date]).fetchone()
-    return row[0]
+    # One row per date in timeline_runs: a seek there, where MIN(position) over the timeline read every row
+    # after the date (360 ms for a jump to the middle of a million rows).
+    row = db.execute("SELECT first_position FROM timeline_runs WHERE date >= ? ORDER BY date LIMIT 1",
+                     [date]).fetchone()
+    return row[0] if row else None
 
 
 def position_of(db: sqlite_utils.Database, item_type: str, item_id: int) -> int | None:
