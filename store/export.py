@@ -43,11 +43,11 @@ def write_jsonl(db: sqlite_utils.Database, out: TextIO) -> int:
 
 _CHRONOLOGY = """
     SELECT c.date, c.date_precision, c.item_type, c.speaker, c.speaker_role, c.text, c.outlet, c.title,
-           c.published, c.url, c.source
+           c.published, c.url, c.source, c.outlets, c.first_outlet, c.first_published
     FROM chronology c ORDER BY c.position
 """
 CHRONOLOGY_FIELDS = ("date", "date_precision", "kind", "speaker", "speaker_role", "text", "outlet", "title",
-                     "published", "url", "source")
+                     "published", "url", "source", "outlets", "first_outlet", "first_published")
 
 
 def write_csv(db: sqlite_utils.Database, out: TextIO) -> int:
@@ -66,8 +66,8 @@ def write_markdown(db: sqlite_utils.Database, out: TextIO) -> int:
     out.write("# Chronology\n")
     month = object()
     n = 0
-    for date, precision, kind, speaker, role, text, outlet, title, published, url, _source in db.execute(
-            _CHRONOLOGY):
+    for (date, precision, kind, speaker, role, text, outlet, title, published, url, _source, outlets,
+         first_outlet, first_published) in db.execute(_CHRONOLOGY):
         heading = date[:7] if date else "Undated"
         if heading != month:
             out.write(f"\n## {heading}\n\n")
@@ -83,6 +83,9 @@ def write_markdown(db: sqlite_utils.Database, out: TextIO) -> int:
             line += f" — {_md(source)}" + (f" ({published})" if published else "")
         if url:
             line += f" <{url}>"
+        if outlets > 1:
+            line += f" · {outlets} outlets, first {_md(first_outlet or 'unknown')}" + (
+                f" ({first_published})" if first_published else "")
         out.write(line + "\n")
         n += 1
     return n

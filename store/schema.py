@@ -127,12 +127,16 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
             SELECT t.position, t.date, t.date_precision, t.item_type,
                    COALESCE(s.text, e.text) AS text,
                    sp.name AS speaker, s.speaker_role, d.outlet, d.title, d.published, d.url, d.source,
-                   t.document_id, t.item_id
+                   t.document_id, t.item_id,
+                   COALESCE(t.outlets, 1) AS outlets,  -- how many outlets carried this quote
+                   fd.outlet AS first_outlet, fd.published AS first_published
             FROM timeline t
             JOIN documents d ON d.id = t.document_id
             LEFT JOIN statements s ON t.item_type = 'statement' AND s.id = t.item_id
             LEFT JOIN events e ON t.item_type = 'event' AND e.id = t.item_id
-            LEFT JOIN speakers sp ON sp.id = s.speaker_id;
+            LEFT JOIN speakers sp ON sp.id = s.speaker_id
+            LEFT JOIN statements fs ON fs.id = t.first_statement
+            LEFT JOIN documents fd ON fd.id = fs.document_id;
         -- Story clustering (store/stories.py): the LSH band keys of each document's MinHash signature, so a new
         -- import finds near-duplicates among stored documents with an indexed lookup.
         CREATE TABLE story_bands (

@@ -175,3 +175,12 @@ def test_parallel_import_gives_the_same_result(run_cli, tmp_path, jobs):
     reference = tmp_path / "reference.db"
     run_cli("import", SAMPLES, "--db", reference)
     assert stats == json.loads(run_cli("stats", "--json", "--db", reference).stdout)
+
+
+def test_chronology_exports_say_how_many_outlets_carried_a_quote_and_which_was_first(run_cli, db_path):
+    run_cli("import", SAMPLES / "05_tag_page_wire_reprints.txt", "--db", db_path)
+    md = run_cli("export", "--db", db_path, "--format", "md").stdout
+    assert "3 outlets, first Eastline Daily (2024-03-14)" in md
+    rows = list(csv.DictReader(io.StringIO(run_cli("export", "--db", db_path, "--format", "csv").stdout)))
+    carried = [r for r in rows if r["outlets"] == "3"]
+    assert carried and all(r["first_outlet"] == "Eastline Daily" for r in carried)
