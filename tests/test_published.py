@@ -95,3 +95,17 @@ def test_explain_says_where_dates_came_from_and_strips_control_characters(run_cl
     assert "«2 December»" in text and "the clause looks ahead" in text
     assert "«3 May 2024»" in text and "written in full" in text
     assert "\x1b" not in out.stdout
+
+
+def test_a_date_in_a_url_slug_is_found_and_ranks_below_a_dateline():
+    from importers.extract.published import find_published
+    from importers.model import Document
+
+    plain = "The ferry ran again, officials said, after a storm had closed the port for days."
+    slug = Document(source="a", source_index=0, text=plain, url="https://news.example/story-2023-10-03-ferry")
+    assert find_published(slug) == ("2023-10-03", "url")
+    host = Document(source="a", source_index=0, text=plain, url="https://news2023.example/ferry-1203")
+    assert find_published(host) == (None, None)
+    wire = Document(source="a", source_index=0, url="https://news.example/2023/07/07/ferry",
+                    text="PORT ADELIN, March 14, 2024 (Meridian) - The ferry ran again, officials said.")
+    assert find_published(wire) == ("2024-03-14", "dateline")

@@ -14,7 +14,8 @@ import re
 from importers.extract.dates import MONTHS, find_dates
 from importers.model import Document
 
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|\b)")
+# /2023/07/07/, /20210303/, story-2023-10-03-slug: a date as a path segment or a slug's own part.
+_URL_DATE = re.compile(r"(?<![\d])((?:19|20)\d\d)([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d])")
 _PUBLISHED_LINE = re.compile(
     r"^[ \t]*(?:First\s+)?(?:Published|Posted)(?:\s+on)?\s*:?[ \t]+(?P<date>[^\n]{6,60})$",
     re.IGNORECASE | re.MULTILINE)
@@ -27,16 +28,20 @@ _AGENCY_ONLY = re.compile(r"[ \t]*(?:\([^)\n]{1,25}\)|/[^/\n]{1,15}/)[ \t]*[.:\-
 
 
 def find_published(document: Document) -> tuple[str | None, str | None]:
-    if document.url:
-        m = _URL_DATE.search(document.url)
-        if m:
-            return f"{m[1]}-{m[2]}-{m[3]}", "url"
+    """The text's own statements of its date first ("Published ..." lines, a wire dateline), the URL last."""
     for m in _PUBLISHED_LINE.finditer(document.text):
         found = [d for d in find_dates(m["date"]) if d.precision == "day" and d.value]
         if found:
             return found[0].value, "published line"
     found = _from_dateline(document.text, document.body_start)
-    return (found, "dateline") if found else (None, None)
+    if found:
+        return found, "dateline"
+    if document.url:
+        path = document.url.split("://", 1)[-1].partition("/")[2]  # not the host: example2023.com
+        m = _URL_DATE.search(path)
+        if m:
+            return f"{m[1]}-{m[3]}-{m[4]}", "url"
+    return None, None
 
 
 def dateline_span(text: str, body_start: int) -> tuple[int, int] | None:
