@@ -55,14 +55,19 @@ def bench_rensa(sets: list[set[str]], pairs):
     sig = time.perf_counter() - t
     t = time.perf_counter()
     lsh = rensa.RMinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM, num_bands=NUM_PERM // BAND_ROWS)
+    return (sig, *_probe(lsh, hashes, t, sets, pairs))
+
+
+def _probe(lsh, hashes, started: float, sets, pairs):
+    """Query then insert each signature (what an import does); the pairs found, the time, estimate errors."""
     found = set()
     for i, m in enumerate(hashes):
         for j in lsh.query(m):
             found.add((min(i, j), max(i, j)))
         lsh.insert(i, m)
-    index = time.perf_counter() - t
+    index = time.perf_counter() - started
     errors = [abs(hashes[i].jaccard(hashes[j]) - jaccard(sets[i], sets[j])) for i, j in pairs]
-    return sig, index, found, errors
+    return index, found, errors
 
 
 def bench_datasketch(sets: list[set[str]], pairs):
@@ -77,14 +82,7 @@ def bench_datasketch(sets: list[set[str]], pairs):
     sig = time.perf_counter() - t
     t = time.perf_counter()
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-    found = set()
-    for i, m in enumerate(hashes):
-        for j in lsh.query(m):
-            found.add((min(i, j), max(i, j)))
-        lsh.insert(i, m)
-    index = time.perf_counter() - t
-    errors = [abs(hashes[i].jaccard(hashes[j]) - jaccard(sets[i], sets[j])) for i, j in pairs]
-    return sig, index, found, errors
+    return (sig, *_probe(lsh, hashes, t, sets, pairs))
 
 
 def main() -> None:

@@ -21,7 +21,7 @@ from importers.extract import extract
 from importers.model import Document, Extraction
 from importers.readers import ReadError, reader_for, iter_files, SNIFF_BYTES
 from store import search_index, stories, timeline
-from store.writes import forget_missing_speakers, index_full_text, is_unchanged, save_file
+from store.writes import SavedFile, forget_missing_speakers, index_full_text, is_unchanged, save_file
 
 
 @dataclass
@@ -48,6 +48,12 @@ class ImportReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     formats: Counter = field(default_factory=Counter)
+
+    def add(self, saved: SavedFile, format: str) -> None:
+        self.documents += saved.documents_added
+        self.statements += saved.statements
+        self.events += saved.events
+        self.formats[format] += 1
 
     def summary(self) -> str:
         formats = ", ".join(f"{n} {name}" for name, n in sorted(self.formats.items()))
@@ -161,10 +167,7 @@ def import_paths(db: sqlite_utils.Database, paths: list[str], *, published: str 
             saved = save_file(db, source_path=prepared.path, given_path=prepared.given_path,
                               digest=prepared.digest, format=prepared.format or "text",
                               encoding=prepared.encoding, warnings=prepared.warnings, results=prepared.results)
-            report.documents += saved.documents_added
-            report.statements += saved.statements
-            report.events += saved.events
-            report.formats[prepared.format or "text"] += 1
+            report.add(saved, prepared.format or "text")
         on_file and on_file(prepared.given_path, done, total)
 
     def save_streamed(path: str, given_path: str, digest: str, published: str | None,
@@ -186,10 +189,7 @@ def import_paths(db: sqlite_utils.Database, paths: list[str], *, published: str 
         except Exception as exc:  # a bug or a malformed file must not stop the import of the others
             report.failed.append((given_path, f"could not be read ({type(exc).__name__}: {exc})"))
         else:
-            report.documents += saved.documents_added
-            report.statements += saved.statements
-            report.events += saved.events
-            report.formats[reader.name] += 1
+            report.add(saved, reader.name)
         report.warnings += [(given_path, w) for w in warnings]
         on_file and on_file(given_path, done, total)
 

@@ -22,14 +22,8 @@ from importers.model import Document, Extraction
 @dataclass
 class SavedFile:
     documents_added: int = 0
-    documents_kept: int = 0
-    documents_removed: int = 0
     statements: int = 0
     events: int = 0
-
-
-def content_hash(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def document_key(source_path: str, text: str) -> str:
@@ -141,7 +135,6 @@ def save_file(db: sqlite_utils.Database, *, source_path: str, given_path: str, d
             key = document_key(source_path, doc.text) + f":{doc.source_index}"
             seen.add(key)
             if key in existing:
-                saved.documents_kept += 1
                 continue
             doc_id = conn.execute(
                 "INSERT INTO documents (doc_key, source, source_path, source_index, format, title, outlet, "
@@ -176,7 +169,6 @@ def save_file(db: sqlite_utils.Database, *, source_path: str, given_path: str, d
         stale = [i for k, i in existing.items() if k not in seen]
         for doc_id in stale:
             conn.execute("DELETE FROM documents WHERE id = ?", [doc_id])
-        saved.documents_removed = len(stale)
         conn.execute("UPDATE sources SET warnings = ? WHERE path = ?",
                      [json.dumps(warnings) if warnings else None, source_path])
     return saved

@@ -464,13 +464,6 @@ def _tense_near(text: str, tenses: _Tenses, s: int, e: int) -> str | None:
     return best
 
 
-def clause_tense(text: str, s: int, e: int) -> str | None:
-    """"future" or "past" from the tense word nearest to text[s:e] in its clause, or None when there is none."""
-    lo, hi = max(0, s - 200), min(len(text), e + 200)
-    matches = list(_TOKEN.finditer(text, lo, hi))
-    return _tense_near(text, _Tenses([m.group().lower() for m in matches], [m.start() for m in matches], text), s, e)
-
-
 def _day_first_from(chosen) -> bool:
     """Ambiguous numeric dates (03/05/2024) read as the document's other dates are written.
 
@@ -887,31 +880,6 @@ def _merge_clock_times(text: str, found: list[DateMention]) -> list[DateMention]
         if prev and prev.precision == "day" and re.fullmatch(r"[\s,]*(?:at\s+|,\s*)?", text[prev.end:d.start]):
             prev.end, prev.text = d.end, text[prev.start:d.end]
     return out
-
-
-_NUMERIC_ANY = re.compile(r"\b([0-3]?\d)[/.-]([0-3]?\d)[/.-](?:19|20)\d\d\b")
-_WRITTEN_DAY_FIRST = re.compile(rf"\b(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}")
-_WRITTEN_MONTH_FIRST = re.compile(rf"{_MONTH}\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?!\s*[-–:])")
-
-
-def guess_day_first(text: str) -> bool:
-    """Whether ambiguous numeric dates (03/05/2024) are day first, from the document's other dates.
-
-    Unambiguous numeric dates decide (25/04/2024, 06/30/2024); else the way the text writes dates in words
-    (3 May 2024 against May 3, 2024); else day first, as most of the world writes.
-    """
-    day_first = month_first = 0
-    for m in _NUMERIC_ANY.finditer(text):
-        a, b = int(m[1]), int(m[2])
-        if a > 12 >= b:
-            day_first += 1
-        elif b > 12 >= a:
-            month_first += 1
-    if day_first or month_first:
-        return month_first <= day_first
-    words_day_first = len(_WRITTEN_DAY_FIRST.findall(text))
-    words_month_first = len(_WRITTEN_MONTH_FIRST.findall(text))
-    return words_month_first <= words_day_first
 
 
 _RANK = {"day": 6, "week": 5, "month": 4, "quarter": 3, "season": 3, "year": 2, "decade": 1}

@@ -37,10 +37,3 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
-
-
-def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
-    for s, e in spans:
-        if s <= pos < e:
-            return s, e
-    return None

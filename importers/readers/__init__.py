@@ -46,10 +46,6 @@ def register(reader: Reader) -> Reader:
     return reader
 
 
-def readers() -> list[Reader]:
-    return list(_READERS)
-
-
 def reader_for(path: Path, head: bytes) -> Reader | None:
     for reader in _READERS:
         if reader.sniff(head):

@@ -40,12 +40,6 @@ def field_date(value: object) -> tuple[str, str] | None:
     return parse_date_string(text)
 
 
-def day_of(value: object) -> str | None:
-    """The YYYY-MM-DD a field gives, or None when it is not a date with a day."""
-    found = field_date(value)
-    return found[0] if found and found[1] == "day" else None
-
-
 def _checked(year: int, month: int, day: int | None) -> tuple[str, str] | None:
     try:
         if day is None:
