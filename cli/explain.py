@@ -8,6 +8,7 @@ article's own characters are cleaned of control characters before our marks and 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import click
@@ -16,10 +17,12 @@ from importers.extract import extract
 from importers.extract.dates import DateMention, find_dates
 from importers.model import Document, Extraction
 from importers.readers import ReadError, read_file
+from store.dates import written_date
 from tui.sanitize import clean
 
 _FROM = {"option": "--published", "header": "the header", "url": "the URL", "published line": "a “Published” line",
          "dateline": "the dateline"}
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WRITTEN_IN_FULL = {"iso", "numeric", "day_month_year", "month_day_year", "month_year", "year", "decade",
                     "season_year", "part_year", "q_number"}
 
@@ -53,7 +56,7 @@ def _document(doc: Document, ex: Extraction, reader: str) -> None:
     mentions = {d.start: d for d in find_dates(doc.text, reference, start=doc.body_start)}
     click.secho(f"-- {len(ex.events)} events (one per date expression)", bold=True)
     for ev in ex.events:
-        date = ev.date or "undated"
+        date = written_date(ev.date, ev.date_precision) or "undated"
         click.echo(f"  {date:<10} {ev.date_precision or '':<8} «{clean(ev.date_text)}» [{ev.date_start}:{ev.date_end}] "
                    f"{_why(mentions.get(ev.date_start), ev.date, ex.published)}")
         click.echo(f"  {'':<19} {clean(ev.text)[:100]}")
@@ -62,7 +65,7 @@ def _document(doc: Document, ex: Extraction, reader: str) -> None:
         who = st.speaker or "(no speaker)"
         role = f", {st.speaker_role}" if st.speaker_role else ""
         click.echo(f"  [{st.start}:{st.end}] {st.kind:<9} {clean(who)}{clean(role)} "
-                   f"({st.date or 'undated'}): “{clean(st.text)[:90]}”")
+                   f"({written_date(st.date, st.date_precision) or 'undated'}): “{clean(st.text)[:90]}”")
     click.secho("-- text: «date» ⟦quote⟧, header and furniture dimmed", bold=True)
     click.echo(_marked(doc, ex))
 
@@ -71,12 +74,17 @@ def _why(mention: DateMention | None, date: str | None, published: str | None) -
     """In a few words, how the expression got its date."""
     if mention is None:
         return ""
-    if mention.rule in _WRITTEN_IN_FULL:
+    if mention.rule in _WRITTEN_IN_FULL or (mention.rule in ("quarter", "half") and _YEAR.search(mention.text)):
         return "written in full"
     if date is None:
         return "relative, and no publication date to resolve it against"
     if mention.rule == "live_stamp":
         return "live-blog entry: the day heading above it"
+    if mention.rule == "period_ref" or (mention.precision in ("quarter", "half") and mention.rule in
+                                        ("ago", "shifted", "year_adj", "relative_unit")):
+        if _YEAR.search(mention.text):
+            return "the quarter or half the story reports on, in the year named"
+        return "the quarter or half the story reports on" + (", a year back" if date < (published or "")[:4] else "")
     tense = {"future": "the clause looks ahead", "past": "the clause is in the past"}.get(mention.tense or "",
                                                                                        "no word of tense")
     direction = "after" if date > (published or "") else "on or before"

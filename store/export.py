@@ -8,6 +8,8 @@ from typing import TextIO
 
 import sqlite_utils
 
+from store.dates import written_date
+
 DOCUMENT_FIELDS = ("id", "source", "source_index", "title", "outlet", "author", "section", "url", "published",
                    "text")
 STATEMENT_FIELDS = ("id", "document_id", "text", "kind", "speaker", "speaker_role", "start", "end", "date",
@@ -26,11 +28,16 @@ def iter_records(db: sqlite_utils.Database) -> Iterator[dict]:
             'SELECT s.id, s.document_id, s.text, s.kind, sp.name, s.speaker_role, s.start, s."end", s.date, '
             "s.date_precision, s.cluster_id FROM statements s LEFT JOIN speakers sp ON sp.id = s.speaker_id "
             "WHERE s.document_id = ? ORDER BY s.start", [doc["id"]]):
-            yield {"type": "statement", **dict(zip(STATEMENT_FIELDS, st))}
+            yield _dated({"type": "statement", **dict(zip(STATEMENT_FIELDS, st))})
         for ev in db.execute(
             f'SELECT id, document_id, date, date_precision, date_text, date_start, date_end, text, start, "end" '
             "FROM events WHERE document_id = ? ORDER BY start", [doc["id"]]):
-            yield {"type": "event", **dict(zip(EVENT_FIELDS, ev))}
+            yield _dated({"type": "event", **dict(zip(EVENT_FIELDS, ev))})
+
+
+def _dated(record: dict) -> dict:
+    record["date"] = written_date(record["date"], record["date_precision"])
+    return record
 
 
 def write_jsonl(db: sqlite_utils.Database, out: TextIO) -> int:
@@ -56,7 +63,7 @@ def write_csv(db: sqlite_utils.Database, out: TextIO) -> int:
     writer.writerow(CHRONOLOGY_FIELDS)
     n = 0
     for row in db.execute(_CHRONOLOGY):
-        writer.writerow(row)
+        writer.writerow((written_date(row[0], row[1]), *row[1:]))
         n += 1
     return n
 
@@ -69,6 +76,7 @@ def write_markdown(db: sqlite_utils.Database, out: TextIO) -> int:
     for (date, precision, kind, speaker, role, text, outlet, title, published, url, _source, outlets,
          first_outlet, first_published) in db.execute(_CHRONOLOGY):
         heading = date[:7] if date else "Undated"
+        date = written_date(date, precision)
         if heading != month:
             out.write(f"\n## {heading}\n\n")
             month = heading

@@ -2,6 +2,7 @@
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -95,7 +96,15 @@ def test_export_jsonl_contract(run_cli, db_path):
         text = docs[ev["document_id"]]["text"]
         assert text[ev["date_start"]:ev["date_end"]] == ev["date_text"]
         assert text[ev["start"]:ev["end"]] == ev["text"]
-        assert ev["date"] is None or len(ev["date"]) in (4, 7, 10)
+        assert ev["date"] is None or re.fullmatch(r"\d{4}(-(\d\d|Q[1-4]|H[12]|SP|SU|FA|WI)(-\d\d)?)?", ev["date"])
+
+
+def _first_month(written: str) -> str:
+    """Where a written date begins: "2021-Q4" -> "2021-10", "2021-H2" -> "2021-07", "2021-SU" -> "2021-06"."""
+    year, _, rest = written.partition("-")
+    first = {"Q1": "01", "Q2": "04", "Q3": "07", "Q4": "10", "H1": "01", "H2": "07", "WI": "01", "SP": "03",
+             "SU": "06", "FA": "09"}.get(rest[:2])
+    return f"{year}-{first}" if first else written
 
 
 def test_export_csv_and_markdown_to_a_file(run_cli, db_path, tmp_path):
@@ -105,7 +114,9 @@ def test_export_csv_and_markdown_to_a_file(run_cli, db_path, tmp_path):
     assert result.returncode == 0 and "wrote" in result.stderr
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     dates = [r["date"] for r in rows if r["date"]]
-    assert dates == sorted(dates), "the CSV is the chronology, in date order"
+    assert any("-Q" in d for d in dates), "a quarter is written as one (2021-Q4)"
+    starts = [_first_month(d) for d in dates]
+    assert starts == sorted(starts), "the CSV is the chronology, in date order"
     md = run_cli("export", "--db", db_path, "--format", "md").stdout
     assert md.startswith("# Chronology")
     assert "\n## 2024-03\n" in md

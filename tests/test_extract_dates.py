@@ -192,6 +192,28 @@ def test_anaphors_take_the_date_they_refer_to(text, expression, value, precision
     assert found.get(expression) == (value, precision), found
 
 
+def test_a_results_story_dates_its_comparisons_by_the_quarter_it_reports():
+    # Published on Thursday 24 October 2024: the third quarter (July-September) has just ended.
+    text = (ARTICLES / "results_story.txt").read_text(encoding="utf-8")
+    found = dates_in(text, "2024-10-24")
+    assert found["third-quarter"] == ("2024-07", "quarter")
+    assert found["a year earlier"] == ("2023-07", "quarter")  # "$2.3 million a year earlier": the same quarter
+    assert found["the latest quarter"] == ("2024-07", "quarter")
+    assert found["the year-ago quarter"] == ("2023-07", "quarter")
+    assert found["A year ago"] == ("2023-07", "quarter")
+    assert found["the 1983 period"] == ("1983-07", "quarter")
+    assert found["fourth-quarter"] == ("2024-10", "quarter")  # ahead: not the period being reported
+    assert found["the first half of 2024"] == ("2024-01", "half")
+    assert found["the second half of the year"] == ("2024-07", "half")
+    assert found["a year ago"] == ("2023", "year")  # "who joined a year ago": no amounts compared
+    assert found["spring of 2025"] == ("2025-03", "season")
+
+
+def test_without_a_reported_quarter_a_year_ago_is_last_year():
+    found = dates_in("Net income was $2.3 million a year ago. The second half brought two goals.", THURSDAY)
+    assert found == {"a year ago": ("2023", "year")}  # "the second half" alone may be a match's
+
+
 @pytest.mark.parametrize("text, expression", [
     ("Later that year the plant closed.", "Later that year"),  # no date before it to refer to
     ("Two weeks later the plant closed.", "Two weeks later"),

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import sqlite_utils
 
 from store.timeline import TimelineRow, View
+from store.dates import written_date
 from tui.format import date_label
 
 FORMATS = {"md": "Markdown", "csv": "CSV", "json": "JSON"}
@@ -29,7 +30,7 @@ def _rows(db: sqlite_utils.Database, view: View) -> Iterator[TimelineRow]:
 def _record(row: TimelineRow) -> dict:
     kind = row.kind if row.item_type == "statement" else "event"
     quote = row.item_type == "statement"
-    return {"date": row.date, "date_precision": row.date_precision, "kind": kind, "speaker": row.speaker,
+    return {"date": written_date(row.date, row.date_precision), "date_precision": row.date_precision, "kind": kind, "speaker": row.speaker,
             "speaker_role": row.speaker_role, "text": " ".join(row.text.split()), "outlet": row.outlet,
             "title": row.title, "published": row.published, "url": row.url, "starred": row.starred,
             "tags": row.tags.split(",") if row.tags else [],
@@ -67,13 +68,12 @@ def export_view(db: sqlite_utils.Database, view: View, fmt: str, path: str) -> i
                 if month != heading:
                     out.write(f"\n## {date_label(month, 'month') if row.date else month}\n\n")
                     heading = month
-                out.write(_markdown_line(_record(row)) + "\n")
+                out.write(_markdown_line(_record(row), date_label(row.date, row.date_precision)) + "\n")
                 n += 1
     return n
 
 
-def _markdown_line(r: dict) -> str:
-    date = date_label(r["date"], r["date_precision"])
+def _markdown_line(r: dict, date: str) -> str:
     star = "★ " if r["starred"] else ""
     if r["kind"] == "event":
         line = f"- {star}**{date}** {_md(r['text'])}"

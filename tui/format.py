@@ -8,19 +8,9 @@ import unicodedata
 
 from rapidfuzz.distance import Levenshtein
 
+from store.dates import date_label  # noqa: F401  (the browser's one way of writing a date)
+
 _WORD = re.compile(r"\w+")
-
-
-def date_label(value: str | None, precision: str | None) -> str:
-    """A date at the precision it is known: "2023-04-16", "Apr 2023", "2023", "1990s", "undated"."""
-    if not value:
-        return "undated"
-    parts = value.split("-")
-    if precision == "decade":
-        return f"{parts[0][:3]}0s"
-    if len(parts) == 2:
-        return f"{calendar.month_abbr[int(parts[1])]} {parts[0]}"
-    return value
 
 
 def heading_levels(previous: str | None | object, date: str | None) -> list[str]:

@@ -71,8 +71,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in 
     ("rel_month", _p(r"\b(?P<rel>(?i:last|this|next|coming))\s+", _MONTH)),
     ("month", _p(r"\b", _MONTH)),
     ("quarter", r"\b(?:(?P<rel>(?i:this|last|next))\s+year's\s+|(?P<year1>(?:19|20)\d\d)\s+|(?i:the\s+))?"
-                r"(?:(?i:fiscal)[\s-]+)?(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th|last))[\s-]+"
+                r"(?:(?P<ago>(?i:year-ago|year-earlier|year-before|prior-year))\s+)?(?:(?i:fiscal)[\s-]+)?(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th|last))[\s-]+"
                 r"(?i:quarter)(?:\s+of\s+(?:(?i:fiscal)\s+)?(?P<year>(?:19|20)\d\d))?\b"),
+    ("half", r"\b(?:(?P<rel>(?i:this|last|next))\s+year's\s+|(?P<year1>(?:19|20)\d\d)\s+|(?i:the\s+))?"
+             r"(?:(?i:fiscal)[\s-]+)?(?P<h>(?i:first|second|last|1st|2nd))[\s-]+(?i:half|two\s+quarters)"
+             r"(?:\s+of\s+(?:(?i:fiscal)\s+)?(?:(?P<year>(?:19|20)\d\d)|(?P<rel2>(?i:this|last|next|the))\s+year))?\b"),
     ("q_number", r"\b(?P<q>Q[1-4])(?:\s*(?P<year>(?:19|20)\d\d))?\b"),
     ("season_year", r"\b(?:(?P<part>(?i:early|late|mid))[\s-]+)?(?P<season>(?i:spring|summer|autumn|fall|winter))"
                     r"\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b"),
@@ -108,6 +111,14 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in 
                 r"(?P<det>(?i:that|the\s+same|the\s+following|the\s+previous|the\s+prior|the\s+preceding))\s+|"
                 r"(?P<next>(?i:the\s+next))\s+(?=(?i:day|morning)\b))"
                 r"(?P<unit>(?i:day|morning|afternoon|evening|night|week|month|year))\b(?![-'’])"),
+    # The reporting period an earnings story is about, and its counterpart a year back: "the latest quarter",
+    # "the year-ago period", "the 1988 quarter", "the same period last year" (see _period_ref).
+    ("period_ref", r"\b(?:(?i:the|its|this|that)\s+(?:(?P<year>(?:19|20)\d\d)\s+|(?P<mod>(?i:latest|most\s+recent|"
+                   r"recent|current|same|comparable|corresponding|year-ago|year-earlier|year-before|prior-year|"
+                   r"comparable\s+year-ago|comparable\s+year-earlier))\s+)?(?:(?i:fiscal)\s+)?(?P<unit>quarter|period)"
+                   r"|(?P<lastyears>(?i:last|this)\s+year['’]s)\s+(?P<unit2>quarter|period))"
+                   r"(?P<back>\s+(?i:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year|(?:of\s+)?the\s+(?:previous|prior)\s+year"
+                   r"|a\s+year\s+before))?\b(?![-'’]\w|\s+(?:of|mile|century|hour|point|final|finals)\b)"),
     ("shifted", _p(r"\b", _NUMBER, r"\s+(?P<unit>(?i:day|week|month|year))s?\s+(?P<dir>(?i:earlier|later|before|after))"
                    r"\b(?!\s+than\b)")),  # "two months later than planned" is a delay, not a date
     ("weekday_of", _p(r"\b(?i:the)\s+(?P<dir>(?i:previous|preceding|following|next))\s+", _WEEKDAY, r"\b")),
@@ -123,7 +134,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in 
 _PRIORITY = {name: i for i, (name, _) in enumerate(_PATTERNS)}
 # Which patterns can start at a word of each kind (see _detect).
 _STARTS = {
-    "digit4": ("iso", "year", "decade", "quarter"),
+    "digit4": ("iso", "year", "decade", "quarter", "half"),
     "digit2": ("numeric", "day_month_year", "day_month", "clock", "ago"),
     "apostrophe": ("decade",),
     "month": ("month_day_year", "month_day", "month_year", "month_relyear", "month_spoken_year", "month"),
@@ -131,7 +142,7 @@ _STARTS = {
     "line": ("live_stamp",),
 }
 # A number is tried only with the patterns its next characters allow ("31 boats" and "40%" with none).
-_STARTS.update({"digit4_sep": ("iso", "year"), "digit4_s": ("decade", "year"), "digit4_q": ("quarter", "year"),
+_STARTS.update({"digit4_sep": ("iso", "year"), "digit4_s": ("decade", "year"), "digit4_q": ("quarter", "half", "period_ref", "year"),
                 "digit4_plain": ("year",), "digit2_sep": ("numeric", "day_month_year", "day_month"),
                 "digit2_clock": ("clock",), "digit2_month": ("day_month_year", "day_month"),
                 "digit2_ago": ("ago",), "digit2_shift": ("shifted",)})
@@ -143,7 +154,8 @@ def _digit4_group(after: str) -> str:
         return "digit4_sep"
     if after[:1] in ("s", "'", "’"):
         return "digit4_s"
-    return "digit4_q" if "quarter" in after.lower() else "digit4_plain"
+    low = after.lower()
+    return "digit4_q" if "quarter" in low or "half" in low or "period" in low else "digit4_plain"
 
 
 def _digit2_group(after: str) -> str | None:
@@ -174,7 +186,9 @@ _FIRST_WORDS = {
     "rel_month": "last this next coming",
     "weekday": "last this next coming past",
     "the_weekend": "the over this last",
-    "quarter": "this last next the fiscal first second third fourth",
+    "quarter": "this last next the fiscal first second third fourth year prior",
+    "half": "this last next the fiscal first second",
+    "period_ref": "the its this that last",
     "q_number": "q",
     "season_year": "early late mid spring summer autumn fall winter",
     "decade": "the early mid late",
@@ -201,13 +215,16 @@ _AFTER_THE = {"anaphor": ("same", "following", "previous", "prior", "preceding",
               "weekday_of": ("previous", "preceding", "following", "next"),
               "the_year": ("year", "full", "fiscal", "current", "whole", "entire"),
               "the_weekend": ("weekend",),
-              "quarter": ("first", "second", "third", "fourth", "last", "fiscal"),
+              "quarter": ("first", "second", "third", "fourth", "last", "fiscal", "year", "prior"),
+              "half": ("first", "second", "last", "fiscal", "1st", "2nd"),
+              "period_ref": ("latest", "most", "recent", "current", "same", "comparable", "corresponding", "year",
+                             "prior", "fiscal", "quarter", "period", "#"),
               "decade": ("early", "mid", "late", "#"),
               "part_year": _PERIOD_PART, "part_month": _PERIOD_PART, "month_year": _PERIOD_PART,
               "relative_unit": _PERIOD_PART, "spoken_year": ("year",), "period_of": _PERIOD_PART + ("current",)}
 _WORD_STARTS = {word: tuple((n, p) for n, p in _PATTERNS if word in _FIRST_WORDS.get(n, "").split())
                 for words in _FIRST_WORDS.values() for word in words.split()}
-_TRIGGERS = {"ago", "quarter", "weekend", "night", "morning", "afternoon", "evening", "year", "month", "day", "week"}
+_TRIGGERS = {"ago", "quarter", "half", "period", "weekend", "night", "morning", "afternoon", "evening", "year", "month", "day", "week"}
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _DECADE_OPENERS = set("0123456789'’")
 _THE_PLAIN = tuple((n, p) for n, p in _WORD_STARTS["the"] if n not in _AFTER_THE)
@@ -256,7 +273,7 @@ class DateMention:
     end: int
     text: str
     value: str | None  # see the module docstring; None when it cannot be resolved
-    precision: str | None  # "day", "week", "month", "quarter", "season", "year", "decade"
+    precision: str | None  # "day", "week", "month", "quarter", "half", "season", "year", "decade"
     kind: str = "date"  # "date"; "heading" (a line holding only a date); "stamp" (a live-blog entry time)
     tense: str | None = None  # "future" or "past": the clause's tense, as read for resolving it
     rule: str = ""  # the name of the pattern that found it (see _PATTERNS), for `dateline explain`
@@ -308,6 +325,8 @@ def find_dates(text: str, reference: dt.date | None = None, *, day_first: bool |
             resolved = _resolve(name, m, text, s, e, ref, day_first, tense)
         if resolved is None:
             continue
+        if name in _YEAR_BACK:
+            resolved = _same_period_a_year_back(name, m, text, s, e, found, ref, resolved)
         value, precision = resolved
         kind = "stamp" if name == "live_stamp" else "date"
         if precision == "day" and value and _is_heading(text, s, e):
@@ -370,7 +389,7 @@ def _detect(text: str, start: int, end: int):
     for pos, key in starts:
         patterns = _BY_GROUP.get(key) or _WORD_STARTS[key]
         if key == "the":  # the commonest word: patterns that need a particular next word only before it
-            after = text[pos + 4:pos + 14].lower()
+            after = text[pos + 4:pos + 20].lower()
             word = after[:len(after) - len(after.lstrip(_LETTERS))] or ("#" if after[:1] in _DECADE_OPENERS else "")
             patterns = _THE_BY_NEXT.get(word, _THE_PLAIN)
         for name, pattern in patterns:
@@ -595,7 +614,19 @@ def _resolve(name: str, m: re.Match, text: str, s: int, e: int, ref: dt.date | N
             current = (ref.month - 1) // 3 + 1
             ahead = tense == "future"
             year = ref.year if (q > current and ahead) or q <= current else ref.year - 1
+        if g.get("ago"):  # "the year-ago third quarter"
+            year -= 1
         return _month_value(year, 3 * q - 2), "quarter"
+    if name == "half":  # only with its year: "the second half" alone is as often a match's
+        h = 1 if g["h"].lower() in ("first", "1st") else 2
+        rel = (g.get("rel") or g.get("rel2") or "").lower()
+        if g.get("year") or g.get("year1"):
+            year = int(g.get("year") or g.get("year1"))
+        elif rel and ref:
+            year = ref.year + {"last": -1, "this": 0, "the": 0, "next": 1}[rel]
+        else:
+            return (None, "half") if rel else None
+        return _month_value(year, 1 if h == 1 else 7), "half"
     if name == "season_year":
         return _month_value(int(g["year"]), SEASON_MONTH[g["season"].lower()]), "season"
     if name == "decade":
@@ -653,7 +684,7 @@ def _resolve(name: str, m: re.Match, text: str, s: int, e: int, ref: dt.date | N
     return None
 
 
-_ANAPHORS = {"anaphor", "shifted", "year_adj", "the_year", "year_end", "weekday_of"}
+_ANAPHORS = {"anaphor", "shifted", "year_adj", "the_year", "year_end", "weekday_of", "period_ref"}
 # What an anaphor's anchor must be precise to: "that day" needs a day, "that year" anything with a year.
 _ANCHOR_PRECISIONS = {"day": {"day"}, "week": {"day", "week"}, "month": {"day", "week", "month"},
                       "year": {"day", "week", "month", "quarter", "season", "year"}}
@@ -675,7 +706,7 @@ def _anchor(found: list[DateMention], unit: str, text: str, s: int, sentences: i
     for d in reversed(found):
         if d.start < lo:
             return None
-        if d.value and d.precision in allowed and d.rule not in _ANAPHORS and d.rule != "ago":
+        if d.value and d.precision in allowed and not _derived(d):
             return d  # an explicit date: chaining "a year earlier" onto "a year ago" drifts
     return None
 
@@ -739,6 +770,8 @@ def _anaphor(name: str, m: re.Match, text: str, s: int, e: int, found: list[Date
             return None
         delta = ((day.weekday() - wd) % 7 or 7) if back else -((wd - day.weekday()) % 7 or 7)
         return (day - dt.timedelta(days=delta)).isoformat(), "day"
+    if name == "period_ref":
+        return _period_ref(g, text, s, found, ref)
     if name in ("the_year", "year_end"):  # "for the year", "the fiscal year": the year its sentence is about, else this one
         anchor = _anchor(found, "year", text, s, 1)
         if anchor:
@@ -766,6 +799,88 @@ def _anaphor(name: str, m: re.Match, text: str, s: int, e: int, found: list[Date
     if anchor:
         return _shift(anchor, unit, n)
     return _from_reference(ref, unit, n) if ref and n < 0 else None
+
+
+def _reporting_period(found: list[DateMention], ref: dt.date | None) -> DateMention | None:
+    """The quarter or half a story reports on: the last one named before this point that had ended by the
+    publication date (results come after the period; a "fourth-quarter charge" expected later is not it).
+    Periods worked out from another ("a year ago" in a results story) are not counted, or they would drift."""
+    for d in reversed(found):
+        if d.value and d.precision in ("quarter", "half") and not _derived(d) and d.tense != "future":
+            last_month = int(d.value[5:7]) + (2 if d.precision == "quarter" else 5)
+            if ref is None or (int(d.value[:4]), last_month) < (ref.year, ref.month):
+                return d
+    return None
+
+
+def _derived(d: DateMention) -> bool:
+    """Whether a mention's value was counted from another date (so it must not anchor a further one)."""
+    if d.rule in _ANAPHORS or d.rule == "ago":
+        return True
+    low = d.text.lower()
+    return d.precision in ("quarter", "half") and (d.rule in _YEAR_BACK or "year-" in low or "prior" in low)
+
+
+def _period_ref(g: dict, text: str, s: int, found: list[DateMention], ref: dt.date | None):
+    """"the quarter", "the latest period", "the year-ago quarter", "the 1988 period", "the same period last
+    year": the reporting period, or its counterpart a year back. With none named, "the (latest) quarter" is the
+    last full quarter before publication and "the current quarter" the one it falls in."""
+    unit = g.get("unit") or g.get("unit2")
+    mod = " ".join((g.get("mod") or "").lower().split())
+    back = bool(g.get("back")) or "year-" in mod or mod.startswith("prior") \
+        or (g.get("lastyears") or "").lower().startswith("last")
+    if mod == "current":
+        if unit != "quarter" or ref is None:
+            return None
+        return _month_value(ref.year, (ref.month - 1) // 3 * 3 + 1), "quarter"
+    period = _reporting_period(found, ref)
+    if period is None:
+        if unit != "quarter" or ref is None or back or g.get("year") or mod in ("same", "comparable", "corresponding"):
+            return None
+        y, mo = _add_months(ref.year, (ref.month - 1) // 3 * 3 + 1, -3)
+        return _month_value(y, mo), "quarter"
+    if unit == "period" and not (mod or back or g.get("year")):
+        return None  # "the period" alone is seldom a date
+    if g.get("year"):
+        return _month_value(int(g["year"]), int(period.value[5:7])), period.precision
+    return _shift(period, "year", -1 if back else 0)
+
+
+_AMOUNT = re.compile(r"[$£€#]\s?\d|\d\s?%|\b\d[\d,.]*\s+(?:million|billion|cents|percent|points|pence)\b",
+                     re.IGNORECASE)
+_AMOUNT_BEFORE = re.compile(r"(?:[$£€#]\s?\d[\d,.]*(?:\s+(?:million|billion))?|\d[\d,.]*\s*(?:%|percent|cents?"
+                            r"(?:\s+a\s+share)?|million|billion))[\s,]*(?:or\s+[^,]{1,30},\s*)?$", re.IGNORECASE)
+_YEAR_BACK = {"ago", "shifted", "year_adj", "relative_unit"}
+
+
+def _same_period_a_year_back(name: str, m: re.Match, text: str, s: int, e: int, found: list[DateMention],
+                             ref: dt.date | None, resolved):
+    """In a results story, "from $1.2 million a year ago" compares the reporting period with the same period a
+    year before: a quarter, not the whole of last year. Only where a year back is all the expression says, the
+    story named a quarter or half, and the sentence compares amounts ("last year" must touch its amount)."""
+    if resolved[1] != "year" or not resolved[0]:
+        return resolved
+    g = m.groupdict()
+    if name == "relative_unit":
+        if (g.get("rel") or "").lower() != "last" or g.get("part") or (g.get("unit") or "").lower() != "year":
+            return resolved
+        if not (_AMOUNT_BEFORE.search(text, max(0, s - 60), s)
+                or (text[e:e + 2] in ("'s", "’s") and _AMOUNT.match(text, e + 2, e + 20))):
+            return resolved
+    elif name in ("ago", "shifted"):
+        n = g["n"].lower()
+        if (g.get("unit") or "").lower() != "year" or n not in ("a", "one", "1") \
+                or (g.get("dir") or "earlier").lower() not in ("earlier", "before"):
+            return resolved
+    period = _reporting_period(found, ref)
+    if period is None:
+        return resolved
+    breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, max(0, s - 600), s)]
+    lo = breaks[-1] if breaks else max(0, s - 600)
+    stop = _SENTENCE_BREAK.search(text, e)
+    if not _AMOUNT.search(text, lo, stop.start() if stop else len(text)):
+        return resolved
+    return _shift(period, "year", -1)
 
 
 def _short_decade(two: int) -> int:
@@ -882,7 +997,7 @@ def _merge_clock_times(text: str, found: list[DateMention]) -> list[DateMention]
     return out
 
 
-_RANK = {"day": 6, "week": 5, "month": 4, "quarter": 3, "season": 3, "year": 2, "decade": 1}
+_RANK = {"day": 6, "week": 5, "month": 4, "quarter": 3, "season": 3, "half": 3, "year": 2, "decade": 1}
 
 
 def parse_date_string(value: str, reference: dt.date | None = None) -> tuple[str, str] | None:

@@ -1,0 +1,46 @@
+"""How a stored date is written for people and for other tools.
+
+The store keeps every date as a string that sorts in calendar order ("2023", "2023-07", "2023-07-14") beside
+its precision, so the chronology is one ORDER BY. A quarter, half or season is stored as its first month
+("2023-07", precision "quarter"): it sorts where it begins. Written out, it says what it is, in the ISO 8601 /
+TimeML form analysts' tools read: "2023-Q3", "2023-H2", "2023-SU".
+"""
+from __future__ import annotations
+
+import calendar
+
+_SEASON_CODES = {1: "WI", 3: "SP", 6: "SU", 9: "FA"}
+_SEASON_NAMES = {1: "Winter", 3: "Spring", 6: "Summer", 9: "Autumn"}
+
+
+def written_date(date: str | None, precision: str | None) -> str | None:
+    """The date as exports write it: "2023-04-16", "2023-04", "2023", "2023-Q2", "2023-H1", "2023-SP"."""
+    if not date or len(date) < 7:
+        return date
+    year, month = date[:4], int(date[5:7])
+    if precision == "quarter":
+        return f"{year}-Q{(month - 1) // 3 + 1}"
+    if precision == "half":
+        return f"{year}-H{1 if month <= 6 else 2}"
+    if precision == "season" and month in _SEASON_CODES:
+        return f"{year}-{_SEASON_CODES[month]}"
+    return date
+
+
+def date_label(date: str | None, precision: str | None) -> str:
+    """The date as a reader sees it: "2023-04-16", "Apr 2023", "Q2 2023", "H1 2023", "Summer 2023", "2023",
+    "1990s", "undated"."""
+    if not date:
+        return "undated"
+    if precision == "decade":
+        return f"{date[:3]}0s"
+    if len(date) != 7:
+        return date
+    year, month = date[:4], int(date[5:7])
+    if precision == "quarter":
+        return f"Q{(month - 1) // 3 + 1} {year}"
+    if precision == "half":
+        return f"H{1 if month <= 6 else 2} {year}"
+    if precision == "season" and month in _SEASON_NAMES:
+        return f"{_SEASON_NAMES[month]} {year}"
+    return f"{calendar.month_abbr[month]} {year}"
