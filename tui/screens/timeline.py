@@ -51,12 +51,10 @@ class TimelineScreen(Screen):
 
     def on_mount(self) -> None:
         self.timeline.focus()
+        self.watch(self.timeline, "cursor", self._show_status, init=False)
         self._show_status()
 
     # The header line --------------------------------------------------------------------------------------
-
-    def on_timeline_view_cursor_moved(self, message: TimelineView.CursorMoved) -> None:
-        self._show_status()
 
     def _show_status(self) -> None:
         view = self.timeline.view

@@ -12,15 +12,18 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
+from math import ceil
 from operator import add
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len, get_character_cell_size, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive, reactive
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from store.timeline import TimelineRow, View
@@ -94,8 +97,34 @@ class LineMap:
         return self._starts_by_level[level]
 
 
+class ThumbScrollBar(ScrollBar):
+    """Textual's scrollbar, repainted only when its thumb moves on screen.
+
+    Every scroll sets the bar's position, and Textual redraws the whole bar for it (a third of the CPU of a
+    page down). Over a million rows a page moves the thumb by a few thousandths of a cell: the bar drawn
+    is the same, so it is not drawn again.
+    """
+
+    position: Reactive[float] = Reactive(0.0, repaint=False)
+
+    def watch_position(self, old: float, new: float) -> None:
+        if self._thumb(old) != self._thumb(new):
+            self.refresh()
+
+    def _thumb(self, position: float) -> list:
+        window = self.window_size if self.window_size < self.window_virtual_size else 0
+        return self.renderer.render_bar(size=self.size.height, virtual_size=ceil(self.window_virtual_size),
+                                        window_size=ceil(window), position=position,
+                                        thickness=self.thickness, vertical=True).segments
+
+
 class TimelineView(ScrollView, can_focus=True):
     """Every event and statement in date order; j/k to move, enter to open the source."""
+
+    # The row under the cursor. Watched rather than announced by a message: a watcher runs at once, so the
+    # screen's header changes in the same frame as the rows (a message arrived after it: two frames a key).
+    # Set again to the same row when the rows around it changed (copies opened): the header follows too.
+    cursor: reactive[int] = reactive(0, repaint=False, always_update=True)
 
     BINDINGS = [
         Binding("j,down", "move(1)", "Down", show=False),
@@ -124,17 +153,22 @@ class TimelineView(ScrollView, can_focus=True):
         "timeline--count", "timeline--tags",
     }
 
-    class CursorMoved(Message):
-        def __init__(self, row: TimelineRow | None, index: int, length: int) -> None:
-            super().__init__()
-            self.row, self.index, self.length = row, index, length
-
     class RowAction(Message):
         """A row action the screen carries out: open_source, cite, cite_markdown, only_speaker, star, tag."""
 
         def __init__(self, action: str, row: TimelineRow) -> None:
             super().__init__()
             self.action, self.row = action, row
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """Textual's own property, making a ThumbScrollBar instead of a ScrollBar."""
+        if self._vertical_scrollbar is None:
+            self._vertical_scrollbar = ThumbScrollBar(vertical=True, name="vertical",
+                                                      thickness=self.scrollbar_size_vertical)
+            self._vertical_scrollbar.display = False
+            self.app._start_widget(self, self._vertical_scrollbar)
+        return self._vertical_scrollbar
 
     def __init__(self, db, view: View, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -158,18 +192,28 @@ class TimelineView(ScrollView, can_focus=True):
             self.call_after_refresh(self._reveal_cursor, True)
         self.refresh()
 
-    def forget_rows(self) -> None:
-        """Drop cached rows (after a star or tag changed what they show)."""
-        self._pages.clear()
-        self._strips.clear()
-        self.refresh()
+    def forget_rows(self, first: int = 0) -> None:
+        """Drop cached rows from row ``first`` on (a star or tag changed what they show, or copies opened or
+        folded there moved every row after it) and redraw the lines from there down."""
+        if first <= 0:
+            self._pages.clear()
+            self._strips.clear()
+            self.refresh()
+            return
+        for number in [n for n in self._pages if (n + 1) * PAGE > first]:
+            del self._pages[number]
+        for key in [key for key in self._strips if isinstance(key[0], int) and key[0] >= first]:
+            del self._strips[key]
+        line = max(self.line_map.line_of_row(first), self.scroll_offset.y)
+        self.refresh_lines(line, self.scroll_offset.y + self.size.height - line)
 
-    def relayout(self, row: int, center: bool = False, through: int | None = None) -> None:
-        """The view's rows moved (a cluster opened or closed): lay the lines out again, keep the scroll,
-        and bring rows up to ``through`` (the copies just opened) on screen below the cursor."""
+    def relayout(self, row: int, center: bool = False, through: int | None = None, changed_from: int = 0) -> None:
+        """The view's rows moved from row ``changed_from`` on (a cluster opened or closed): lay the lines out
+        again, keep the scroll, and bring rows up to ``through`` (the copies just opened) on screen below the
+        cursor."""
         self.line_map = LineMap(self.view, same_dates=self.line_map)
         self.virtual_size = Size(self.size.width, self.line_map.lines)
-        self.forget_rows()
+        self.forget_rows(changed_from)
         self.go_to(row, center)
         if through is not None and through > row:
             last = self.line_map.line_of_row(min(through, self.view.length - 1))
@@ -199,12 +243,18 @@ class TimelineView(ScrollView, can_focus=True):
 
     # Drawing ----------------------------------------------------------------------------------------------
 
-    def _style(self, name: str) -> Style:
-        """A component's style (or the widget's own, for "base"), looked up once per style change."""
-        style = self._styles.get(name)
+    def _style(self, name: str, under_cursor: bool = False) -> Style:
+        """A component's style over the widget's own ("base": the widget's alone), and under the cursor the
+        cursor's over both: combined once per style change, so a line is built with its final styles."""
+        key = (name, under_cursor)
+        style = self._styles.get(key)
         if style is None:
-            style = self.rich_style if name == "base" else self.get_component_rich_style(name)
-            self._styles[name] = style
+            style = self.rich_style
+            if name != "base":
+                style += self.get_component_rich_style(name)
+            if under_cursor:
+                style = self.get_component_rich_style("timeline--cursor") + style
+            self._styles[key] = style
         return style
 
     def notify_style_update(self) -> None:
@@ -220,12 +270,13 @@ class TimelineView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         line = self.scroll_offset.y + y
         if not self.view.length and line == 1:
-            return self._segments([(_fit("  Nothing here matches these filters: escape clears them, f changes them.",
-                                         width), "timeline--day")], width)
+            return self._strip([(_fit("  Nothing here matches these filters: escape clears them, f changes them.",
+                                      width), "timeline--day")], width)
         if line >= self.line_map.lines:
             return Strip.blank(width, self._style("base"))
         item = self.line_map.at_line(line)
-        key = (item, width, item == self.cursor)
+        under_cursor = item == self.cursor
+        key = (item, width, under_cursor)
         strip = self._strips.get(key)
         if strip is not None:
             return strip
@@ -235,19 +286,19 @@ class TimelineView(ScrollView, can_focus=True):
             row = self.row(item)
             if row is None:
                 return Strip.blank(width, self._style("base"))
-            strip = self._row(row, width, item == self.cursor)
-            if item == self.cursor:
-                strip = strip.apply_style(self._style("timeline--cursor"))
+            strip = self._row(row, width, under_cursor)
         # Scrolling by a line redraws every line; the lines already drawn come from here.
         if len(self._strips) > 4 * CACHED_PAGES * PAGE:
             self._strips.clear()
         self._strips[key] = strip
         return strip
 
-    def _segments(self, parts: list[tuple[str, str]], width: int) -> Strip:
-        """A line from (text, component) parts, each already fitted to its cells."""
-        segments = [Segment(text, self._style(name)) for text, name in parts if text]
-        return Strip(segments).adjust_cell_length(width, self._style("base")).apply_style(self._style("base"))
+    def _strip(self, parts: list[tuple[str, str]], width: int, under_cursor: bool = False) -> Strip:
+        """A line from (text, component) parts, each already fitted to its cells, cut or padded to ``width``."""
+        segments = [Segment(text, self._style(name, under_cursor)) for text, name in parts if text]
+        length = sum(map(cell_len, (text for text, _ in parts)))
+        strip = Strip(segments, length)
+        return strip if length == width else strip.adjust_cell_length(width, self._style("base", under_cursor))
 
     def _heading(self, level: str, label: str, width: int) -> Strip:
         if level in ("year", "undated"):
@@ -256,7 +307,7 @@ class TimelineView(ScrollView, can_focus=True):
             text = f"  {label}"
         else:
             text = f"    {label}"
-        return self._segments([(_fit(text, width, ellipsis=False), f"timeline--{level}")], width)
+        return self._strip([(_fit(text, width, ellipsis=False), f"timeline--{level}")], width)
 
     def _row(self, row: TimelineRow, width: int, under_cursor: bool = False) -> Strip:
         # The quote gets what the speaker and outlet columns leave: they grow a little with the terminal.
@@ -289,7 +340,7 @@ class TimelineView(ScrollView, can_focus=True):
         tail.append((" " + _fit(clean(row.outlet) or "", outlet_width), "timeline--outlet"))
         used = sum(cell_len(text) for text, _ in head + tail)
         body = (_fit(words, max(4, width - used)), "base")
-        return self._segments(head + [body] + tail, width)
+        return self._strip(head + [body] + tail, width, under_cursor)
 
     # Moving -----------------------------------------------------------------------------------------------
 
@@ -308,7 +359,6 @@ class TimelineView(ScrollView, can_focus=True):
             self.scroll_to(y=top, animate=False, immediate=True)
         elif line >= self.scroll_offset.y + height:
             self.scroll_to(y=line - height + 1, animate=False, immediate=True)
-        self.post_message(self.CursorMoved(self.current, self.cursor, self.view.length))
 
     def go_to(self, index: int, center: bool = False) -> None:
         if not self.view.length:
@@ -393,15 +443,26 @@ class TimelineView(ScrollView, can_focus=True):
         if target is None:
             self.notify("Only this article carries this quote.", timeout=2)
             return
-        self.relayout(target, through=target + self.view.length - length)
+        # Rows above the one opened or folded keep their places: only the lines from it down are read again.
+        self.relayout(target, through=target + self.view.length - length, changed_from=target)
+
+
+# Characters rich measures one cell wide, beyond its own ASCII-and-Latin fast set: general punctuation (curly
+# quotes, dashes, the ellipsis) and Latin Extended Additional. A text made only of these is cut by slicing,
+# not grapheme by grapheme (every quote row has curly quotes: that was most of drawing a new row).
+_NARROW = frozenset(c for c in map(chr, [*range(0x20, 0x7F), *range(0xA0, 0x370), *range(0x1E00, 0x1F00),
+                                        *range(0x2010, 0x2028), *range(0x2030, 0x205F)])
+                    if get_character_cell_size(c) == 1)
 
 
 def _fit(text: str, width: int, ellipsis: bool = True) -> str:
     """``text`` cut (with an ellipsis unless told not to) or padded to exactly ``width`` cells."""
-    if len(text) <= width and text.isascii():
-        return text + " " * (width - len(text))
     if len(text) > 2 * width:  # no character is wider than two cells: measure only what can show
         text = text[: 2 * width]
+    if _NARROW.issuperset(text):  # one cell a character
+        if len(text) > width:
+            text = text[: max(0, width - 1)] + "…" if ellipsis else text[:width]
+        return text + " " * (width - len(text))
     if cell_len(text) > width:
         text = set_cell_size(text, width - 1) + "…" if ellipsis else set_cell_size(text, width)
     return text + " " * (width - cell_len(text))
