@@ -252,7 +252,19 @@ def _deferred_fts(db: sqlite_utils.Database, table: str, columns: tuple[str, ...
         """
     )
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial]
+
+def _v2_search_places(db: sqlite_utils.Database) -> None:
+    """The quote search keeps, beside each statement id of a word, the word's places in the statement
+    (store/search_index.py). The index is emptied, and one change queued, so the next refresh (an import,
+    or opening the search) builds it again with them."""
+    db.execute("ALTER TABLE search_postings ADD COLUMN places BLOB")  # uint32 bits per id, as long as ids
+    db.execute("DELETE FROM search_postings")
+    db.execute("DELETE FROM search_words")
+    db.execute("DELETE FROM search_pending")
+    db.execute("INSERT INTO search_pending (statement_id) SELECT id FROM statements ORDER BY id DESC LIMIT 1")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_search_places]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -41,6 +41,7 @@ COMPLETIONS = 50  # most completions of the last (unfinished) word, the commones
 MMAP_BYTES = 1 << 30  # of the database file mapped for reading: quote texts read without a copy per page
 CACHE_BYTES = 24_000_000  # postings kept in memory between keystrokes
 EXACT, COMPLETION, ONE_EDIT, TWO_EDITS = 1.0, 0.9, 0.75, 0.55  # how much a matched form of a word counts
+PHRASE = 1.0  # how much two query words next to each other count, times the lesser of their weights
 
 
 @dataclass
@@ -80,6 +81,32 @@ def _member(candidates: np.ndarray, posting: np.ndarray) -> np.ndarray:
     return posting[at] == candidates
 
 
+def _places_in(candidates: np.ndarray, posting: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """A word's places in each of the sorted candidates (0 where it is absent), from its posting."""
+    ids, bits = posting
+    found = np.zeros(len(candidates), dtype=np.uint32)
+    if not len(ids):
+        return found
+    if len(ids) < len(candidates):
+        at = np.searchsorted(candidates, ids)
+        inside = at < len(candidates)
+        at, ids, bits = at[inside], ids[inside], bits[inside]
+        held = candidates[at] == ids
+        found[at[held]] = bits[held]
+        return found
+    at = np.searchsorted(ids, candidates)
+    np.minimum(at, len(ids) - 1, out=at)
+    held = ids[at] == candidates
+    found[held] = bits[at[held]]
+    return found
+
+
+def _follows(before: np.ndarray, after: np.ndarray) -> np.ndarray:
+    """Where a word with places ``after`` stands right after one with places ``before`` (bits are places
+    modulo 32, so the next place of bit 31 is bit 0)."""
+    return ((before << np.uint32(1)) | (before >> np.uint32(31))) & after != 0
+
+
 def _union(parts: list[np.ndarray], size: int) -> np.ndarray:
     """The sorted union of sorted id arrays: through a bitmap of every id when they are long."""
     parts = [p for p in parts if len(p)]
@@ -87,7 +114,8 @@ def _union(parts: list[np.ndarray], size: int) -> np.ndarray:
         return parts[0] if parts else np.zeros(0, dtype=np.uint32)
     total = sum(len(p) for p in parts)
     if total * 64 < size:
-        return np.unique(np.concatenate(parts))
+        ids = np.sort(np.concatenate(parts))
+        return ids[np.concatenate(([True], ids[1:] != ids[:-1]))]
     seen = np.zeros(max(size, *(int(p[-1]) for p in parts)) + 1, dtype=bool)  # ids may be newer than size
     for part in parts:
         seen[part] = True
@@ -199,7 +227,7 @@ class QuoteIndex:
             completions = [w for w in completions if w != word]
         neighbours: list[str] = []
         closeness = ONE_EDIT
-        if len(word) >= 3 and not word.isdigit():
+        if len(word) >= 2 and not word.isdigit():
             taken = set(completions)
             neighbours = [w for w in self._one_edit(word) if w in self.word_ids and w not in taken]
             if not neighbours and exact is None and not completions and len(word) >= 6:
@@ -216,12 +244,17 @@ class QuoteIndex:
         # The statements a word brings in as candidates: the word as typed when it is in the vocabulary
         # (a typo that made another real word is covered by a second query word), else all its forms.
         seeds = ([exact] if exact is not None else []) + completions if exact is not None else list(weights)
-        if exact is not None and sum(map(df, weights)) <= CANDIDATES // 4:  # all its forms are rare: take them
+        if exact is not None and sum(map(df, weights)) <= CANDIDATES:  # all its forms are rare: take them
             seeds = list(weights)
         return _QueryWord(word, {self.word_ids[w]: weight for w, weight in weights.items()}, set(weights),
                           sum(map(df, seeds)), [self.word_ids[w] for w in seeds],
                           exact is not None and df(exact) * COMMON_SHARE >= self.size,
                           exact is not None and max(map(df, neighbours), default=0) >= SUSPECT * df(exact))
+
+    def _as_typed(self, word: _QueryWord) -> _QueryWord:
+        """The word as typed alone, without its other forms."""
+        wid = self.word_ids[word.text]
+        return _QueryWord(word.text, {wid: word.forms[wid]}, {word.text}, int(self.df[wid]), [wid], word.common, False)
 
     def _two_edits(self, word: str) -> list[str]:
         """Vocabulary words two edits away (a transposition is one), among those of a near length that
@@ -238,20 +271,22 @@ class QuoteIndex:
 
     # -- postings -------------------------------------------------------------------------------------
 
-    def _posting(self, wid: int) -> np.ndarray:
+    def _posting(self, wid: int) -> tuple[np.ndarray, np.ndarray]:
+        """The sorted ids of the statements holding a word, and the word's places in each."""
         cached = self._cache.get(wid)
         if cached is not None:
             self._cache.move_to_end(wid)
             return cached
-        blobs = [r[0] for r in self._conn.execute(
-            "SELECT ids FROM search_postings WHERE word_id = ? ORDER BY first_id", [wid])]
-        ids = np.frombuffer(b"".join(blobs), dtype="<u4")
-        self._cache[wid] = ids
-        self._cache_bytes += ids.nbytes
+        rows = self._conn.execute(
+            "SELECT ids, places FROM search_postings WHERE word_id = ? ORDER BY first_id", [wid]).fetchall()
+        found = (np.frombuffer(b"".join(r[0] for r in rows), dtype="<u4"),
+                 np.frombuffer(b"".join(r[1] for r in rows), dtype="<u4"))
+        self._cache[wid] = found
+        self._cache_bytes += found[0].nbytes + found[1].nbytes
         while self._cache_bytes > CACHE_BYTES and len(self._cache) > 1:
             _, dropped = self._cache.popitem(last=False)
-            self._cache_bytes -= dropped.nbytes
-        return ids
+            self._cache_bytes -= dropped[0].nbytes + dropped[1].nbytes
+        return found
 
     def _candidates(self, words: list[_QueryWord]) -> np.ndarray:
         """Statements holding the rarest query word (narrowed by the others when there are too many), and
@@ -259,13 +294,14 @@ class QuoteIndex:
         statements holding all the others."""
         ranked = sorted((w for w in words if w.forms), key=lambda w: w.df)
         rarest = self._narrow(self._postings_union(ranked[0].seeds), ranked[1:], CANDIDATES)
-        if len(ranked) == 1 or not ranked[0].suspect:
+        # The second rarest word's statements too, when the rarest may be a typo, or when they are few.
+        if len(ranked) == 1 or not (ranked[0].suspect or ranked[1].df <= 4 * CANDIDATES):
             return rarest[-CANDIDATES:]
         others = self._narrow(self._postings_union(self._scored_forms(ranked[1])), ranked[2:], CANDIDATES // 2)
         return _union([rarest[-CANDIDATES:], others[-CANDIDATES // 2:]], self.size)
 
     def _postings_union(self, forms: list[int]) -> np.ndarray:
-        parts = [self._posting(i) for i in forms]
+        parts = [self._posting(i)[0] for i in forms]
         if sum(len(p) for p in parts) > 4 * CANDIDATES:  # common words only: the newest of them will do
             parts = [p[-max(1000, 4 * CANDIDATES // len(parts)):] for p in parts]
         return _union(parts, self.size)
@@ -278,7 +314,7 @@ class QuoteIndex:
                 break
             mask = np.zeros(len(candidates), dtype=bool)
             for i in self._scored_forms(word):
-                mask |= _member(candidates, self._posting(i))
+                mask |= _member(candidates, self._posting(i)[0])
             if mask.any():
                 candidates = candidates[mask]
         return candidates
@@ -312,18 +348,28 @@ class QuoteIndex:
         words = [self._forms(w, last_open and n == len(typed) - 1) for n, w in enumerate(typed)]
         # The first letter or two of a new word say little and cost much (their completions are the
         # commonest words): the text re-ranking alone weighs them.
-        scoring = words[:-1] if last_open and len(words) > 1 and len(typed[-1]) <= 2 else words
+        # A short word standing as typed still counts, next to the word before it ("mou so").
+        scoring = words
+        if last_open and len(words) > 1 and len(typed[-1]) <= 2:
+            scoring = words[:-1] + [self._as_typed(words[-1])] if typed[-1] in self.word_ids else words[:-1]
         if not any(w.forms for w in scoring):
             return []
         candidates = self._candidates(scoring)
         scores = np.zeros(len(candidates))
+        before = None  # the previous query word's places and weight in each candidate
         for word in scoring:
             best = np.zeros(len(candidates))
+            held = np.zeros(len(candidates), dtype=np.uint32)
             for i in self._scored_forms(word, len(candidates)):
-                weight = word.forms[i]
-                hit = _member(candidates, self._posting(i))
-                best[hit] = np.maximum(best[hit], weight)
+                bits = _places_in(candidates, self._posting(i))
+                hit = bits != 0
+                best[hit] = np.maximum(best[hit], word.forms[i])
+                held |= bits
             scores += best
+            # Two query words next to each other in the text, in the order typed: a phrase remembered.
+            if before is not None:
+                scores += PHRASE * _follows(before[0], held) * np.minimum(before[1], best)
+            before = held, best
         # Re-rank the best candidates on their text; when many tie (common words hold no order), take
         # more of the tied ones, so the few holding the words in the order typed are among them.
         keep = min(len(scores), POOL + 1)
@@ -334,7 +380,8 @@ class QuoteIndex:
             pool = min(POOL, pool * 2)
         order = order[:pool]
         stage1 = {int(candidates[j]): float(scores[j]) for j in order}
-        possible = sum(max(w.forms.values(), default=0.0) for w in scoring) or 1.0
+        tops = [max(w.forms.values(), default=0.0) for w in scoring]
+        possible = (sum(tops) + PHRASE * sum(map(min, tops, tops[1:]))) or 1.0
         ids = list(stage1)
         rows = self._conn.execute(
             f"SELECT id, text, cluster_id FROM statements WHERE id IN ({','.join('?' * len(ids))})", ids

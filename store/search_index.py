@@ -1,6 +1,8 @@
 """The quote search's word index, kept in SQLite: every normalised word of the statements and the sorted
 ids of the statements that hold it (tables ``search_words`` and ``search_postings``, in chunks so an import
-appends to a common word's list without rewriting it).
+appends to a common word's list without rewriting it). Beside each id, the word's places in that statement,
+one bit per place modulo 32: enough to tell that two query words stand next to each other, in order, without
+reading the text ("said at is" among the thousands of quotes holding all three words).
 
 Triggers on ``statements`` queue every insert, change and delete in ``search_pending``; ``refresh`` applies
 the queue (after each import, and when a search index is opened), so the index follows whoever writes
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
+from array import array
 from bisect import bisect_right
 from collections import defaultdict
 
@@ -19,6 +22,7 @@ import sqlite_utils
 
 WORD = re.compile(r"\w+")  # a word: what the index keys and a query matches
 CHUNK = 4096  # statement ids per stored postings chunk
+PLACES = 32  # a word's places in a statement are kept modulo this, one bit each (a little-endian uint32)
 
 
 def normalise(text: str) -> str:
@@ -32,6 +36,14 @@ def tokens(text: str) -> list[str]:
     return WORD.findall(normalise(text))
 
 
+def places(text: str) -> dict[str, int]:
+    """Each word of the text, with the bits of the places it stands at (modulo PLACES)."""
+    found: dict[str, int] = {}
+    for at, word in enumerate(tokens(text)):
+        found[word] = found.get(word, 0) | 1 << at % PLACES
+    return found
+
+
 def _pack(ids) -> bytes:
     return np.asarray(ids, dtype="<u4").tobytes()
 
@@ -40,10 +52,14 @@ def rebuild_index(db: sqlite_utils.Database) -> int:
     """Build the word index from every statement; returns the vocabulary size."""
     # Changes queued from here on stay queued for refresh (applying one twice does no harm).
     queued = db.conn.execute("SELECT coalesce(max(seq), 0) FROM search_pending").fetchone()[0]
-    unsorted: dict[str, list[int]] = defaultdict(list)
+    unsorted: dict[str, tuple[array, array]] = {}  # word -> (statement ids, places in each)
     for sid, text in db.conn.execute("SELECT id, text FROM statements ORDER BY id"):
-        for word in set(tokens(text)):
-            unsorted[word].append(sid)
+        for word, bits in places(text).items():
+            held = unsorted.get(word)
+            if held is None:
+                held = unsorted[word] = (array("I"), array("I"))
+            held[0].append(sid)
+            held[1].append(bits)
     postings = {word: unsorted[word] for word in sorted(unsorted)}  # ids in word order: opening is quicker
     conn = db.conn
     with conn:
@@ -51,11 +67,11 @@ def rebuild_index(db: sqlite_utils.Database) -> int:
         conn.execute("DELETE FROM search_postings")
         conn.execute("DELETE FROM search_words")
         conn.executemany("INSERT INTO search_words (id, word, df) VALUES (?, ?, ?)",
-                         ((wid, word, len(ids)) for wid, (word, ids) in enumerate(postings.items(), 1)))
+                         ((wid, word, len(ids)) for wid, (word, (ids, _)) in enumerate(postings.items(), 1)))
         conn.executemany(
-            "INSERT INTO search_postings (word_id, first_id, ids) VALUES (?, ?, ?)",
-            ((wid, ids[i], _pack(ids[i:i + CHUNK]))
-             for wid, ids in enumerate(postings.values(), 1) for i in range(0, len(ids), CHUNK)))
+            "INSERT INTO search_postings (word_id, first_id, ids, places) VALUES (?, ?, ?, ?)",
+            ((wid, ids[i], _pack(ids[i:i + CHUNK]), _pack(bits[i:i + CHUNK]))
+             for wid, (ids, bits) in enumerate(postings.values(), 1) for i in range(0, len(ids), CHUNK)))
     return len(postings)
 
 
@@ -82,15 +98,19 @@ def refresh(db: sqlite_utils.Database) -> int:
             current.update(conn.execute(
                 f"SELECT id, text FROM statements WHERE id IN ({','.join('?' * len(batch))})", batch))
         # The last change to a (word, statement) pair wins: an insert reads the statement's current text,
-        # a delete the text it had, so any order of inserts, updates and deletes ends right.
-        changes: dict[str, dict[int, bool]] = defaultdict(dict)
+        # a delete the text it had, so any order of inserts, updates and deletes ends right. A change is the
+        # word's places in the statement, or 0 for a removal.
+        changes: dict[str, dict[int, int]] = defaultdict(dict)
         for _, sid, old_text in rows:
-            text, add = (old_text, False) if old_text is not None else (current.get(sid), True)
-            for word in set(tokens(text)) if text is not None else ():
-                changes[word][sid] = add
+            if old_text is not None:
+                for word in set(tokens(old_text)):
+                    changes[word][sid] = 0
+            elif current.get(sid) is not None:
+                for word, bits in places(current[sid]).items():
+                    changes[word][sid] = bits
         words = list(changes)
         known: dict[str, tuple[int, int]] = {}
-        last_chunks: dict[int, tuple[int, bytes]] = {}
+        last_chunks: dict[int, tuple[bytes, bytes]] = {}
         for at in range(0, len(words), 500):
             batch = words[at:at + 500]
             found = conn.execute(
@@ -98,15 +118,16 @@ def refresh(db: sqlite_utils.Database) -> int:
             ).fetchall()
             known.update((w, (i, df)) for w, i, df in found)
             ids = [i for _, i, _ in found]
-            last_chunks.update((wid, (first, blob)) for wid, first, blob in conn.execute(
-                "SELECT p.word_id, p.first_id, p.ids FROM search_postings p JOIN (SELECT word_id, max(first_id) "
+            last_chunks.update((wid, (blob, bits)) for wid, blob, bits in conn.execute(
+                "SELECT p.word_id, p.ids, p.places FROM search_postings p JOIN (SELECT word_id, max(first_id) "
                 f"AS first FROM search_postings WHERE word_id IN ({','.join('?' * len(ids))}) GROUP BY word_id) "
                 "m ON p.word_id = m.word_id AND p.first_id = m.first", ids))
-        chunks: list[tuple[int, int, bytes]] = []
+        chunks: list[tuple[int, int, bytes, bytes]] = []
         counts: list[tuple[int, int]] = []
         for word, ops in changes.items():
-            adds = np.array(sorted(sid for sid, add in ops.items() if add), dtype=np.uint32)
-            removes = np.array(sorted(sid for sid, add in ops.items() if not add), dtype=np.uint32)
+            added = sorted((sid, bits) for sid, bits in ops.items() if bits)
+            adds = np.array([sid for sid, _ in added], dtype=np.uint32)
+            removes = [sid for sid, bits in ops.items() if not bits]
             if word in known:
                 wid, df = known[word]
             elif len(adds):
@@ -114,48 +135,55 @@ def refresh(db: sqlite_utils.Database) -> int:
             else:
                 continue
             last = last_chunks.get(wid)
-            tail = np.frombuffer(last[1], dtype="<u4") if last else np.zeros(0, dtype=np.uint32)
-            if not len(removes) and (not len(tail) or adds[0] > tail[-1]):
+            tail = np.frombuffer(last[0], dtype="<u4") if last else np.zeros(0, dtype=np.uint32)
+            if not removes and (not len(tail) or adds[0] > tail[-1]):
                 # New statements have the largest ids: they go at the end of the last chunk (which keeps
                 # its key, so the first row written replaces it).
-                chunks += _chunks(wid, np.concatenate([tail, adds]))
+                tail_bits = np.frombuffer(last[1], dtype="<u4") if last else np.zeros(0, dtype=np.uint32)
+                chunks += _chunks(wid, np.concatenate([tail, adds]),
+                                  np.concatenate([tail_bits, np.array([b for _, b in added], dtype=np.uint32)]))
                 df += len(adds)
             else:
-                df += _rewrite(conn, wid, adds.tolist(), removes.tolist(), set(ops))
+                df += _rewrite(conn, wid, dict(added), removes)
             counts.append((df, wid))
-        conn.executemany("INSERT OR REPLACE INTO search_postings (word_id, first_id, ids) VALUES (?, ?, ?)", chunks)
+        conn.executemany("INSERT OR REPLACE INTO search_postings (word_id, first_id, ids, places) "
+                         "VALUES (?, ?, ?, ?)", chunks)
         conn.executemany("UPDATE search_words SET df = ? WHERE id = ?", counts)
         conn.execute("DELETE FROM search_pending WHERE seq <= ?", [rows[-1][0]])
     return len(rows)
 
 
-def _chunks(wid: int, ids: np.ndarray) -> list[tuple[int, int, bytes]]:
-    return [(wid, int(ids[i]), _pack(ids[i:i + CHUNK])) for i in range(0, len(ids), CHUNK)]
+def _chunks(wid: int, ids: np.ndarray, bits: np.ndarray) -> list[tuple[int, int, bytes, bytes]]:
+    return [(wid, int(ids[i]), _pack(ids[i:i + CHUNK]), _pack(bits[i:i + CHUNK])) for i in range(0, len(ids), CHUNK)]
 
 
-def _rewrite(conn: sqlite3.Connection, wid: int, adds: list[int], removes: list[int], touched_ids: set[int]) -> int:
-    """Add and remove ids anywhere in a word's chunks (a statement deleted, or an id used again);
-    returns the change in the word's statement count."""
+def _rewrite(conn: sqlite3.Connection, wid: int, adds: dict[int, int], removes: list[int]) -> int:
+    """Add and remove ids anywhere in a word's chunks (a statement deleted, or an id used again); ``adds``
+    maps an id to its places. Returns the change in the word's statement count."""
     firsts = [r[0] for r in conn.execute(
         "SELECT first_id FROM search_postings WHERE word_id = ? ORDER BY first_id", [wid])]
     if not firsts:
-        conn.executemany("INSERT INTO search_postings (word_id, first_id, ids) VALUES (?, ?, ?)",
-                         _chunks(wid, np.array(adds, dtype=np.uint32)))
+        ids = sorted(adds)
+        conn.executemany("INSERT INTO search_postings (word_id, first_id, ids, places) VALUES (?, ?, ?, ?)",
+                         _chunks(wid, np.array(ids, dtype=np.uint32), np.array([adds[i] for i in ids], dtype=np.uint32)))
         return len(adds)
     # An id belongs to the last chunk starting at or before it (the first chunk for smaller ones).
-    touched = sorted({firsts[max(0, bisect_right(firsts, sid) - 1)] for sid in touched_ids})
+    touched = sorted({firsts[max(0, bisect_right(firsts, sid) - 1)] for sid in [*adds, *removes]})
     change = 0
     for n, first in enumerate(touched):
-        blob = conn.execute("SELECT ids FROM search_postings WHERE word_id = ? AND first_id = ?",
-                            [wid, first]).fetchone()[0]
+        blob, bits = conn.execute("SELECT ids, places FROM search_postings WHERE word_id = ? AND first_id = ?",
+                                  [wid, first]).fetchone()
         conn.execute("DELETE FROM search_postings WHERE word_id = ? AND first_id = ?", [wid, first])
-        ids = set(np.frombuffer(blob, dtype="<u4").tolist())
-        before = len(ids)
+        held = dict(zip(np.frombuffer(blob, dtype="<u4").tolist(), np.frombuffer(bits, dtype="<u4").tolist()))
+        before = len(held)
         low = first if n else 0
         high = touched[n + 1] if n + 1 < len(touched) else 1 << 32
-        ids |= {i for i in adds if low <= i < high}
-        ids -= {i for i in removes if low <= i < high}
-        change += len(ids) - before
-        conn.executemany("INSERT INTO search_postings (word_id, first_id, ids) VALUES (?, ?, ?)",
-                         _chunks(wid, np.array(sorted(ids), dtype=np.uint32)))
+        held.update((i, b) for i, b in adds.items() if low <= i < high)
+        for i in removes:
+            if low <= i < high:
+                held.pop(i, None)
+        change += len(held) - before
+        ids = sorted(held)
+        conn.executemany("INSERT INTO search_postings (word_id, first_id, ids, places) VALUES (?, ?, ?, ?)",
+                         _chunks(wid, np.array(ids, dtype=np.uint32), np.array([held[i] for i in ids], dtype=np.uint32)))
     return change

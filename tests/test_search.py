@@ -165,14 +165,16 @@ def test_incremental_refresh_matches_a_full_build(tmp_path):
         refresh(db)
 
     def snapshot():
-        """Each word's statement ids, as the index tables hold them (and its count agrees)."""
+        """Each word's statement ids and its places in them, as the index tables hold them (and its count
+        agrees)."""
         held = {}
         for word, df in db.execute("SELECT word, df FROM search_words WHERE df > 0"):
-            ids = [i for (blob,) in db.execute(
-                "SELECT p.ids FROM search_postings p JOIN search_words w ON w.id = p.word_id "
-                "WHERE w.word = ? ORDER BY p.first_id", [word]) for i in array("I", blob)]
-            assert len(ids) == df and ids == sorted(set(ids))
-            held[word] = ids
+            rows = db.execute("SELECT p.ids, p.places FROM search_postings p JOIN search_words w "
+                              "ON w.id = p.word_id WHERE w.word = ? ORDER BY p.first_id", [word]).fetchall()
+            ids = [i for blob, _ in rows for i in array("I", blob)]
+            places = [bits for _, blob in rows for bits in array("I", blob)]
+            assert len(ids) == df == len(places) and ids == sorted(set(ids)) and all(places)
+            held[word] = list(zip(ids, places))
         return held
 
     incremental = snapshot()
@@ -217,3 +219,59 @@ def test_a_half_typed_last_word_is_highlighted_whole(corpus):
     db, _ = corpus
     hit = QuoteIndex.build(db).search("hegemonic bul", 1)[0]
     assert [hit.text[start:end] for start, end in hit.matches] == ["hegemonic", "bullying"]
+
+
+def _add_statements(db, quotes):
+    with db.conn:
+        if not db.execute("SELECT 1 FROM documents").fetchone():
+            db.execute("INSERT INTO sources (path, given_path, content_hash, format, imported_at) "
+                       "VALUES ('s', 's', '-', 'text', 'now')")
+            db.execute("INSERT INTO documents (doc_key, source, source_path, source_index, format, text) "
+                       "VALUES ('k', 's', 's', 0, 'text', 'x')")
+        db.conn.executemany("INSERT INTO statements (document_id, text, kind, start, \"end\") "
+                            "VALUES (1, ?, 'statement', 0, 1)", [(q,) for q in quotes])
+
+
+def test_common_words_next_to_each_other_beat_the_same_words_apart(tmp_path):
+    """Among thousands of quotes holding all three common words, the one holding them as typed, in that
+    order, comes first: the index knows where each word stands."""
+    db = open_db(tmp_path / "phrase.db")
+    rng = random.Random(5)
+    filler = ["harbour", "quota", "bridge", "cables", "boats", "storm", "council", "budget", "ferry", "rain"]
+    wanted = "the council said at its meeting that the budget is final"
+    decoys = []
+    for _ in range(3000):  # "said", "at" and "is" in every one, never "said at is" in a row
+        words = rng.sample(filler, 6) + ["said", "at", "is"]
+        rng.shuffle(words)
+        if "said at is" not in " ".join(words):
+            decoys.append(" ".join(words))
+    _add_statements(db, [wanted.replace("said at its", "said at is its")] + decoys)
+    hits = QuoteIndex.build(db).search("said at is", 3)
+    assert "said at is" in hits[0].text
+
+
+def test_a_version_1_database_is_upgraded_and_its_index_rebuilt(tmp_path):
+    """A database from before the index kept word places: opening it migrates the schema, and the next
+    refresh builds the index again (a v1 index held ids only)."""
+    import sqlite_utils
+
+    from store import schema
+
+    path = tmp_path / "v1.db"
+    old = sqlite_utils.Database(path)
+    schema.MIGRATIONS[0](old)
+    old.execute("PRAGMA user_version = 1")
+    _add_statements(old, ["We will not bow to hegemonic bullying from any neighbour."])
+    with old.conn:
+        old.execute("DELETE FROM search_pending")  # as a v1 refresh left it
+        old.execute("INSERT INTO search_words (id, word, df) VALUES (1, 'bullying', 1)")
+        old.execute("INSERT INTO search_postings (word_id, first_id, ids) VALUES (1, 1, ?)",
+                    [array("I", [1]).tobytes()])
+    old.conn.close()
+
+    db = open_db(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    hits = QuoteIndex.build(db).search("hegemonic bulying", 1)
+    assert hits and "hegemonic bullying" in hits[0].text
+    assert db.execute("SELECT count(*) FROM search_postings WHERE places IS NULL").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM search_words").fetchone()[0] > 1
