@@ -41,7 +41,13 @@ THURSDAY = "2024-03-14"
     ("The board postponed the vote until Tuesday.", "Tuesday", "2024-03-19", "day"),
     ("The court gave the tenants until 9 a.m. Tuesday to leave.", "9 a.m. Tuesday", "2024-03-19", "day"),
     ("The envoy could land as early as Monday.", "Monday", "2024-03-18", "day"),
+    ("The envoy could not be reached on Monday.", "Monday", "2024-03-11", "day"),
+    ("The bank extended the loans through January.", "January", "2025-01", "month"),
+    ("Sales slowed this past winter and again in the early summer.", "early summer", "2023-06", "season"),
+    ("The ferry will run again in summer.", "summer", "2024-06", "season"),
+    ("Prices eased this past autumn.", "this past autumn", "2023-09", "season"),
     ("The strikers stayed until Tuesday.", "Tuesday", "2024-03-12", "day"),
+    ("Exports fell due to the strike on Tuesday.", "Tuesday", "2024-03-12", "day"),  # a cause, not ahead
     # A day's event named by its day ("Wednesday's ruling") is not put ahead by a modal that governs another verb.
     ("The tenants said they would appeal Wednesday's ruling.", "Wednesday", "2024-03-13", "day"),
     ("The tenants will speak at Wednesday's hearing.", "Wednesday", "2024-03-20", "day"),

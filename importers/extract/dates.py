@@ -85,8 +85,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in 
                      _YEAR, r"\b")),
     ("year", _p(r"(?<![\w$€£#.,/:'’-])", _YEAR, r"(?![\w'’]|[.,]\d)", _NOT_AFTER)),
     ("relative_unit", r"\b(?:(?P<part>(?i:early|late|mid|earlier|later|the end of|the beginning of|the start of|"
-                      r"the middle of|end of))\s+)?(?P<rel>(?i:last|this|next|coming))\s+"
+                      r"the middle of|end of))\s+)?(?P<rel>(?i:last|this\s+past|this|next|coming))\s+"
                       r"(?P<unit>(?i:week|weekend|month|year|quarter|spring|summer|autumn|fall|winter))\b(?!-)"),
+    # A season named alone ("in summer", "the early summer"): only after a word that makes it a time (see
+    # _core_span); "fall" alone is too often the verb or "the fall of" something.
+    ("season", r"(?P<season>(?i:spring|summer|autumn|winter))\b(?!\s+(?:of|and|or|[a-z]+s)\b|-)"),
     ("the_weekend", r"\b(?i:the|over\s+the|this\s+past|last)\s+(?P<unit>weekend)\b"),
     ("ago", _p(r"\b(?:(?i:nearly|almost|about|some|more than|over|roughly|just)\s+)?", _NUMBER,
                r"\s+(?P<unit>(?i:day|week|month|year))s?\s+(?:or\s+so\s+)?(?i:ago)\b")),
@@ -118,7 +121,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in 
                    r"comparable\s+year-ago|comparable\s+year-earlier))\s+)?(?:(?i:fiscal)\s+)?(?P<unit>quarter|period)"
                    r"|(?P<lastyears>(?i:last|this)\s+year['’]s)\s+(?P<unit2>quarter|period))"
                    r"(?P<back>\s+(?i:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year|(?:of\s+)?the\s+(?:previous|prior)\s+year"
-                   r"|a\s+year\s+before))?\b(?![-'’]\w|\s+(?:of|mile|century|hour|point|final|finals)\b)"),
+                   r"|a\s+year\s+before))?\b(?!-\w|['’](?!s\b)|\s+(?:of|mile|century|hour|point|final|finals)\b)"),
     ("shifted", _p(r"\b", _NUMBER, r"\s+(?P<unit>(?i:day|week|month|year))s?\s+(?P<dir>(?i:earlier|later|before|after))"
                    r"\b(?!\s+than\b)")),  # "two months later than planned" is a delay, not a date
     ("weekday_of", _p(r"\b(?i:the)\s+(?P<dir>(?i:previous|preceding|following|next))\s+", _WEEKDAY, r"\b")),
@@ -191,6 +194,7 @@ _FIRST_WORDS = {
     "period_ref": "the its this that last",
     "q_number": "q",
     "season_year": "early late mid spring summer autumn fall winter",
+    "season": "spring summer autumn winter",
     "decade": "the early mid late",
     "part_year": "early mid late the end",
     "month_year": "early mid late the end",
@@ -247,6 +251,7 @@ _REPORTING_VERBS = {"said", "told", "announced", "reported", "disclosed", "confi
 _PLAN_PARTICIPLES = {"planned", "expected", "scheduled"}
 _PAST_AUXILIARIES = {"was", "were", "had", "been"}
 _DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "these", "those"}
+_POSSESSIVES = {"my", "your", "whose", "higher", "lower", "poor", "bad", "heavy", "strong", "weak", "lack"}
 _MODALS = {"will", "would", "shall", "ll", "to", "could", "might", "should", "may", "must", "can"}
 _PAST_WORDS = set("""said says told was were had did ago earlier been took began met came went made gave held won
 lost fell rose left saw became found sent spoke wrote paid sold bought brought kept led ran hit shut struck broke
@@ -257,8 +262,9 @@ _NOT_PAST_ED = {"united", "limited", "indeed", "need", "speed", "proceed", "succ
 _CLAUSE_END = re.compile(r"[.!?;]\s|\n")
 _PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|than|as\s+(?:early|soon)\s+as)\s+$", re.IGNORECASE)
-# "postponed until Tuesday", "gave them until 9 a.m. Tuesday": a delay runs to a day ahead, whatever the tense.
-_UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[A-Z]{3})?\s+)?$",
+# "postponed until Tuesday", "gave them until 9 a.m. Tuesday", "extended the loans through January": a delay
+# runs to a day ahead, whatever the tense.
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[A-Z]{3})?\s+)?$",
                            re.IGNORECASE)
 _DELAYING = re.compile(r"\b(?:postpon|delay|defer|extend|adjourn|suspend|gave|given|giv|put\s+off|has|have)\w*",
                        re.IGNORECASE)
@@ -427,11 +433,17 @@ class _Tenses:
     def _kind(self, i: int) -> str | None:
         words = self.words
         low = words[i]
+        if low == "due" and words[i + 1:i + 2] == ["to"] and words[i + 2:i + 3] \
+                and words[i + 2] in _DETERMINERS | _POSSESSIVES:
+            return None  # "due to its loss": a cause, not a date ahead
+        if low == "couldn" or (low == "could" and words[i + 1:i + 2] == ["not"]):
+            return "past"  # "could not be reached Friday", "could not stop the bullet"
         if low in _FUTURE_WORDS or (low == "may" and self.text[self.offsets[i]] == "m"):
             kind = "future"
         elif low in _PAST_WORDS or (low.endswith("ed") and len(low) > 4 and low not in _NOT_PAST_ED):
             kind = "past"
-        elif low == "to" and i and words[i - 1] in _TO_FUTURE:
+        elif low == "to" and i and words[i - 1] in _TO_FUTURE \
+                and not (words[i - 1] == "due" and words[i + 1:i + 2] and words[i + 1] in _DETERMINERS | _POSSESSIVES):
             # "is due to", "set to"; but "was due to expire", "had been set to" looked ahead from the past
             kind = "past" if i >= 2 and words[i - 2] in _PAST_AUXILIARIES else "future"
         else:
@@ -444,6 +456,8 @@ class _Tenses:
                 return "past"
             if prev in _DETERMINERS or prev.endswith("ly"):
                 return None
+        if prev in ("be", "been") and i >= 3 and words[i - 3] in ("could", "couldn") and words[i - 2] in ("not", "t"):
+            return "past"  # "could not be reached"
         if prev in ("be", "been") and i >= 2 and (words[i - 2] in _MODALS or (i >= 3 and words[i - 3] in _MODALS)):
             return "future"  # "would be deployed", "will have been signed"
         if prev == "had" or (prev == "been" and i >= 2 and words[i - 2] == "had"):
@@ -518,9 +532,16 @@ def _core_span(name: str, m: re.Match, text: str) -> tuple[int, int]:
     if name == "relative_unit" and m["rel"].lower() == "last" and not m["part"] \
             and re.search(r"\b(?:the|over the|in the|for the)\s+$", text[max(0, s - 12):s], re.IGNORECASE):
         return s, s  # "spent the last month", "over the last year": a duration, not a date
+    if name == "season":
+        before = _SEASON_BEFORE.search(text, max(0, s - 24), s)
+        return (before.start("kept"), e) if before else (s, s)
     if name == "decade" and text[s:e].lower().startswith("the "):
         s += 4
     return s, e
+
+
+_SEASON_BEFORE = re.compile(r"\b(?i:(?:the|in|during|over|through|by|until|since|in\s+the|during\s+the|over\s+the|"
+                            r"through\s+the|by\s+the|until\s+the|since\s+the)\s+)(?P<kept>(?<=the\s)|)(?P<part>(?i:early|late|mid)[\s-]+)?$")
 
 
 def _is_heading(text: str, s: int, e: int) -> bool:
@@ -627,6 +648,17 @@ def _resolve(name: str, m: re.Match, text: str, s: int, e: int, ref: dt.date | N
         else:
             return (None, "half") if rel else None
         return _month_value(year, 1 if h == 1 else 7), "half"
+    if name == "season":  # the nearest one in the clause's direction; the one now if it is that season
+        if ref is None:
+            return None, "season"
+        month = SEASON_MONTH[g["season"].lower()]
+        now = {12: 1, 1: 1, 2: 1, 3: 3, 4: 3, 5: 3, 6: 6, 7: 6, 8: 6, 9: 9, 10: 9, 11: 9}[ref.month]
+        year = ref.year + (1 if ref.month == 12 else 0) if now == 1 else ref.year
+        if tense == "future":
+            year += 1 if month < now else 0
+        else:
+            year -= 1 if month > now else 0
+        return _month_value(year, month), "season"
     if name == "season_year":
         return _month_value(int(g["year"]), SEASON_MONTH[g["season"].lower()]), "season"
     if name == "decade":
@@ -806,7 +838,7 @@ def _reporting_period(found: list[DateMention], ref: dt.date | None) -> DateMent
     publication date (results come after the period; a "fourth-quarter charge" expected later is not it).
     Periods worked out from another ("a year ago" in a results story) are not counted, or they would drift."""
     for d in reversed(found):
-        if d.value and d.precision in ("quarter", "half") and not _derived(d) and d.tense != "future":
+        if d.value and d.precision in ("quarter", "half") and not _derived(d):
             last_month = int(d.value[5:7]) + (2 if d.precision == "quarter" else 5)
             if ref is None or (int(d.value[:4]), last_month) < (ref.year, ref.month):
                 return d
@@ -893,7 +925,9 @@ def _relative_unit(g: dict, ref: dt.date | None, tense: str | None):
                  "quarter": "quarter"}.get(unit, "season")
     if ref is None:
         return None, precision
-    rel = (g.get("rel") or "the").lower()
+    rel = " ".join((g.get("rel") or "the").lower().split())
+    past = rel == "this past"  # the last one, or the one now ("this past fall" in October)
+    rel = "last" if past else rel
     step = {"last": -1, "this": 0, "next": 1, "coming": 1, "the": 0}[rel]
     if unit == "week":
         return (_monday(ref) + dt.timedelta(weeks=step)).isoformat(), "week"
@@ -914,7 +948,7 @@ def _relative_unit(g: dict, ref: dt.date | None, tense: str | None):
     season_now = {12: 1, 1: 1, 2: 1, 3: 3, 4: 3, 5: 3, 6: 6, 7: 6, 8: 6, 9: 9, 10: 9, 11: 9}[ref.month]
     year = ref.year + (1 if ref.month == 12 and month == 1 else 0)
     if rel == "last":
-        year -= 1 if month >= season_now else 0
+        year -= 1 if month > season_now or (month == season_now and not past) else 0
     elif rel in ("next", "coming"):
         year += 1 if month <= season_now else 0
     return _month_value(year, month), "season"
