@@ -1,7 +1,12 @@
 """The five seed articles this product was conceived from (../shared, when it is beside the repository)."""
 import json
+import subprocess
+import sys
+from pathlib import Path
 
-from tests.conftest import SHARED
+import pytest
+
+from tests.conftest import SAMPLES, SHARED
 
 
 def test_seed_documents_titles_and_dates(run_cli, shared_seeds, tmp_path):
@@ -34,3 +39,30 @@ def test_seed_boilerplate_is_kept_in_text_but_out_of_extraction(run_cli, shared_
             around = text[max(0, r["start"] - 300): r["end"]]
             assert "TAGS:" not in around[-len(r["text"]) - 5:]
             assert "consent" not in r["text"].lower() and "donation" not in r["text"].lower()
+
+
+def _scores(run_cli, files, gold, tmp_path) -> dict:
+    scorer = SHARED / "tools" / "score_extraction.py"
+    if not scorer.is_file():
+        pytest.skip("../shared/tools/score_extraction.py is not beside the repository")
+    db, export = tmp_path / "scored.db", tmp_path / "export.jsonl"
+    assert run_cli("import", files, "--db", db).returncode == 0
+    export.write_text(run_cli("export", "--db", db).stdout, encoding="utf-8")
+    result = subprocess.run([sys.executable, scorer, "--gold", gold, "--export", export, "--json"],
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def test_seed_extraction_meets_the_issue_targets(run_cli, shared_seeds, tmp_path):
+    fig = _scores(run_cli, shared_seeds, SHARED / "corpus" / "seeds-gold.json", tmp_path)
+    assert fig["statement_recall_pct"] >= 98 and fig["quote_precision_pct"] >= 95, fig
+    assert fig["speaker_right_statements_pct"] >= 95 and fig["event_recall_pct"] >= 90, fig
+    assert fig["event_date_right_pct"] >= 95 and fig["published_right_pct"] == 100, fig
+    assert fig["invented_dates"] == 0, fig
+
+
+def test_our_sample_corpus_scores_against_its_hand_gold(run_cli, tmp_path):
+    fig = _scores(run_cli, SAMPLES, Path(__file__).parent / "sample_gold.json", tmp_path)
+    assert fig["statement_recall_pct"] >= 98 and fig["quote_precision_pct"] >= 95, fig
+    assert fig["speaker_right_statements_pct"] >= 95 and fig["event_recall_pct"] >= 95, fig
+    assert fig["event_date_right_pct"] >= 95 and fig["published_right_pct"] == 100, fig
