@@ -8,6 +8,7 @@ TimeML form analysts' tools read: "2023-Q3", "2023-H2", "2023-SU".
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 
 _SEASON_CODES = {1: "WI", 3: "SP", 6: "SU", 9: "FA"}
 _SEASON_NAMES = {1: "Winter", 3: "Spring", 6: "Summer", 9: "Autumn"}
@@ -28,12 +29,15 @@ def written_date(date: str | None, precision: str | None) -> str | None:
 
 
 def date_label(date: str | None, precision: str | None) -> str:
-    """The date as a reader sees it: "2023-04-16", "Apr 2023", "Q2 2023", "H1 2023", "Summer 2023", "2023",
-    "1990s", "undated"."""
+    """The date as a reader sees it: "2023-04-16", "2023-W15" (a week), "Apr 2023", "Q2 2023", "H1 2023",
+    "Summer 2023", "2023", "1990s", "undated"."""
     if not date:
         return "undated"
     if precision == "decade":
         return f"{date[:3]}0s"
+    if precision == "week" and len(date) == 10:  # stored as its Monday; a reader should not take it for a day
+        year, week, _ = dt.date.fromisoformat(date).isocalendar()
+        return f"{year}-W{week:02d}"
     if len(date) != 7:
         return date
     year, month = date[:4], int(date[5:7])

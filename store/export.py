@@ -8,7 +8,7 @@ from typing import TextIO
 
 import sqlite_utils
 
-from store.dates import written_date
+from store.dates import date_label, written_date
 
 DOCUMENT_FIELDS = ("id", "source", "source_index", "title", "outlet", "author", "section", "url", "published",
                    "text")
@@ -76,7 +76,7 @@ def write_markdown(db: sqlite_utils.Database, out: TextIO) -> int:
     for (date, precision, kind, speaker, role, text, outlet, title, published, url, _source, outlets,
          first_outlet, first_published) in db.execute(_CHRONOLOGY):
         heading = date[:7] if date else "Undated"
-        date = written_date(date, precision)
+        date = date_label(date, precision) if date else None  # a report is read by people: "Q3 2023", "2023-W15"
         if heading != month:
             out.write(f"\n## {heading}\n\n")
             month = heading
