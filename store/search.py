@@ -19,7 +19,7 @@ import sqlite3
 import threading
 from bisect import bisect_left
 from collections import OrderedDict, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import sqlite_utils
@@ -32,7 +32,7 @@ __all__ = ["QuoteIndex", "SearchHit", "normalise", "rebuild_index", "refresh", "
 
 CANDIDATES = 20_000  # most statements scored word by word in stage 1
 RERANK = 200  # best stage-1 candidates re-ranked on their text
-POOL = 800  # most of them when many tie
+POOL = 400  # most of them when many tie
 REFINE = 40  # best of them scored again, whole words apart from completions
 COMMON_SHARE = 500  # a word in one statement out of this many or more is a common word
 FEW = 2000  # candidates few enough to test every form of every word against
@@ -41,7 +41,7 @@ COMPLETIONS = 50  # most completions of the last (unfinished) word, the commones
 MMAP_BYTES = 1 << 30  # of the database file mapped for reading: quote texts read without a copy per page
 CACHE_BYTES = 24_000_000  # postings kept in memory between keystrokes
 EXACT, COMPLETION, ONE_EDIT, TWO_EDITS = 1.0, 0.9, 0.75, 0.55  # how much a matched form of a word counts
-PHRASE = 1.0  # how much two query words next to each other count, times the lesser of their weights
+PHRASE = 1.0  # how much two query words next to each other count, times the mean of their weights
 
 
 @dataclass
@@ -65,24 +65,9 @@ class _QueryWord:
     suspect: bool  # typed as a rare word one edit away from a far commoner one: maybe a typo of it
 
 
-def _member(candidates: np.ndarray, posting: np.ndarray) -> np.ndarray:
-    """Which of the sorted candidates are in the sorted posting: search the smaller in the larger."""
-    if not len(posting):
-        return np.zeros(len(candidates), dtype=bool)
-    if len(posting) < len(candidates):
-        at = np.searchsorted(candidates, posting)
-        inside = at < len(candidates)
-        at, posting = at[inside], posting[inside]
-        mask = np.zeros(len(candidates), dtype=bool)
-        mask[at[candidates[at] == posting]] = True
-        return mask
-    at = np.searchsorted(posting, candidates)
-    np.minimum(at, len(posting) - 1, out=at)
-    return posting[at] == candidates
-
-
 def _places_in(candidates: np.ndarray, posting: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
-    """A word's places in each of the sorted candidates (0 where it is absent), from its posting."""
+    """A word's places in each of the sorted candidates (0 where it is absent): the shorter of the two
+    sorted arrays looked up in the longer."""
     ids, bits = posting
     found = np.zeros(len(candidates), dtype=np.uint32)
     if not len(ids):
@@ -169,6 +154,7 @@ class QuoteIndex:
         self.alphabet = "".join(sorted(counts, key=counts.__getitem__, reverse=True)[:40])
         self._letters = "".join(c for c in self.alphabet if not c.isdigit())  # for words without digits
         self._by_ends: dict[tuple[int, str, bool], list[str]] | None = None  # for words two edits away
+        self._scratch = np.zeros(0, dtype=np.uint32)  # by statement id, all zero between uses (_places_in)
 
     @classmethod
     def build(cls, db: sqlite_utils.Database) -> "QuoteIndex":
@@ -297,7 +283,10 @@ class QuoteIndex:
         # The second rarest word's statements too, when the rarest may be a typo, or when they are few.
         if len(ranked) == 1 or not (ranked[0].suspect or ranked[1].df <= 4 * CANDIDATES):
             return rarest[-CANDIDATES:]
-        others = self._narrow(self._postings_union(self._scored_forms(ranked[1])), ranked[2:], CANDIDATES // 2)
+        # Narrowed first by every form of the rarest word, as typed or not (a word none holds is passed over).
+        every_form = replace(ranked[0], common=False)
+        others = self._narrow(self._postings_union(self._scored_forms(ranked[1])), [every_form, *ranked[2:]],
+                              CANDIDATES // 2)
         return _union([rarest[-CANDIDATES:], others[-CANDIDATES // 2:]], self.size)
 
     def _postings_union(self, forms: list[int]) -> np.ndarray:
@@ -314,10 +303,25 @@ class QuoteIndex:
                 break
             mask = np.zeros(len(candidates), dtype=bool)
             for i in self._scored_forms(word):
-                mask |= _member(candidates, self._posting(i)[0])
+                mask |= self._places_in(candidates, self._posting(i)) != 0
             if mask.any():
                 candidates = candidates[mask]
         return candidates
+
+    def _places_in(self, candidates: np.ndarray, posting: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+        """A word's places in each of the sorted candidates (0 where it is absent). A posting not many
+        times longer than the candidates is spread over an array indexed by statement id and read at the
+        candidates: passes in id order, cheaper then than a binary search (a few cache misses) a candidate."""
+        ids, bits = posting
+        if not len(candidates) or not (len(candidates) < len(ids) <= 5 * len(candidates)):
+            return _places_in(candidates, posting)
+        top = max(int(ids[-1]), int(candidates[-1])) + 1
+        if len(self._scratch) < top:  # statements added since the index was opened
+            self._scratch = np.zeros(top + 1024, dtype=np.uint32)
+        self._scratch[ids] = bits
+        found = self._scratch[candidates]
+        self._scratch[ids] = 0  # left empty for the next word
+        return found
 
     def close(self) -> None:
         """Close the index's own connection to the database (not the one it was built from)."""
@@ -355,33 +359,37 @@ class QuoteIndex:
         if not any(w.forms for w in scoring):
             return []
         candidates = self._candidates(scoring)
+        if last_open and len(typed) == 1 and len(typed[0]) <= 2:  # a first letter or two: any quotes will do
+            candidates = candidates[-FEW:]
+        if not len(candidates):
+            return []
         scores = np.zeros(len(candidates))
         before = None  # the previous query word's places and weight in each candidate
         for word in scoring:
             best = np.zeros(len(candidates))
             held = np.zeros(len(candidates), dtype=np.uint32)
             for i in self._scored_forms(word, len(candidates)):
-                bits = _places_in(candidates, self._posting(i))
+                bits = self._places_in(candidates, self._posting(i))
                 hit = bits != 0
                 best[hit] = np.maximum(best[hit], word.forms[i])
                 held |= bits
             scores += best
             # Two query words next to each other in the text, in the order typed: a phrase remembered.
             if before is not None:
-                scores += PHRASE * _follows(before[0], held) * np.minimum(before[1], best)
+                scores += PHRASE * _follows(before[0], held) * (before[1] + best) / 2
             before = held, best
-        # Re-rank the best candidates on their text; when many tie (common words hold no order), take
-        # more of the tied ones, so the few holding the words in the order typed are among them.
+        # Re-rank the best candidates on their text; a run of equal scores at the cut is taken whole (up to
+        # POOL), so which of them are re-ranked does not depend on the order numpy left them in.
         keep = min(len(scores), POOL + 1)
         order = np.argpartition(-scores, keep - 1)[:keep] if keep < len(scores) else np.arange(len(scores))
         order = order[np.argsort(-scores[order], kind="stable")]
-        pool = RERANK
-        while len(words) > 1 and pool < min(len(order), POOL) and scores[order[pool]] >= scores[order[0]] - 1e-9:
-            pool = min(POOL, pool * 2)
+        pool = min(RERANK, len(order))
+        if len(words) > 1:  # never cut a run of equal scores short at its end (up to POOL)
+            pool += int(np.count_nonzero(scores[order[pool:POOL]] >= scores[order[pool - 1]] - 1e-9))
         order = order[:pool]
         stage1 = {int(candidates[j]): float(scores[j]) for j in order}
         tops = [max(w.forms.values(), default=0.0) for w in scoring]
-        possible = (sum(tops) + PHRASE * sum(map(min, tops, tops[1:]))) or 1.0
+        possible = (sum(tops) + PHRASE * sum(a + b for a, b in zip(tops, tops[1:])) / 2) or 1.0
         ids = list(stage1)
         rows = self._conn.execute(
             f"SELECT id, text, cluster_id FROM statements WHERE id IN ({','.join('?' * len(ids))})", ids
