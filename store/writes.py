@@ -1,7 +1,10 @@
-"""Saving imports: one transaction per file, idempotent by content.
+"""Saving imports: each file all or nothing, idempotent by content.
 
 A file whose bytes are unchanged since the last import is skipped. A changed file replaces its
 documents: those whose text is the same keep their ids, the others are deleted with what they held.
+Each file is saved in a savepoint, so a file that fails leaves nothing behind and takes nothing else with it;
+an import puts many files in one transaction (``FileBatches``): a commit per file rewrote the same index
+pages again and again.
 """
 from __future__ import annotations
 
@@ -9,8 +12,10 @@ import datetime as dt
 import hashlib
 import json
 import re
+import sqlite3
 import unicodedata
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -120,7 +125,7 @@ def save_file(db: sqlite_utils.Database, *, source_path: str, given_path: str, d
     saved = SavedFile()
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     conn = db.conn
-    with conn:  # one transaction for the whole file
+    with _savepoint(conn):  # the whole file or nothing of it; its own transaction when none is open
         conn.execute(
             "INSERT INTO sources (path, given_path, content_hash, format, encoding, warnings, imported_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET given_path = excluded.given_path, "
@@ -172,6 +177,43 @@ def save_file(db: sqlite_utils.Database, *, source_path: str, given_path: str, d
         conn.execute("UPDATE sources SET warnings = ? WHERE path = ?",
                      [json.dumps(warnings) if warnings else None, source_path])
     return saved
+
+
+@contextmanager
+def _savepoint(conn: sqlite3.Connection):
+    conn.execute("SAVEPOINT save_file")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK TO save_file")
+        conn.execute("RELEASE save_file")
+        raise
+    conn.execute("RELEASE save_file")
+
+
+class FileBatches:
+    """Files saved in one transaction, committed every ``files`` files and when the block ends (also on an
+    error, after the failing file's own savepoint was rolled back: the files saved before it stay).
+
+    A crash loses at most the files of the open batch, which the next import finds missing and reads again.
+    """
+
+    def __init__(self, db: sqlite_utils.Database, files: int = 500):
+        self.conn, self.files, self.pending = db.conn, files, 0
+
+    def __enter__(self) -> FileBatches:
+        self.conn.execute("BEGIN")
+        return self
+
+    def saved(self) -> None:
+        self.pending += 1
+        if self.pending >= self.files:
+            self.conn.commit()
+            self.conn.execute("BEGIN")
+            self.pending = 0
+
+    def __exit__(self, *exc) -> None:
+        self.conn.commit()
 
 
 FULL_TEXT = {"documents": ("title", "text"), "statements": ("text", "speaker_role")}

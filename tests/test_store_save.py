@@ -46,3 +46,60 @@ def test_a_document_deleted_before_it_was_indexed_is_not_taken_out_of_the_index(
     integrity(db)
     assert fts_hits(db, "lighthouse") == []
     assert db.execute("SELECT COUNT(*) FROM documents_fts_pending").fetchone()[0] == 0
+
+
+def _saved(db, path, texts, fail_after=None):
+    """Save one file through the store API; ``fail_after`` documents in, its reading breaks."""
+    from importers.extract import extract
+    from importers.model import Document
+    from store.writes import save_file
+
+    def results():
+        for i, text in enumerate(texts):
+            if i == fail_after:
+                raise OSError("the disk went away")
+            doc = Document(source=path, source_index=i, text=text)
+            yield doc, extract(doc)
+
+    return save_file(db, source_path=path, given_path=path, digest=f"hash of {path}", format="text",
+                     encoding="utf-8", warnings=[], results=results())
+
+
+def test_a_file_that_breaks_while_saved_leaves_nothing_and_takes_nothing_else(tmp_path):
+    import pytest
+    from store.writes import FileBatches
+
+    db = open_db(tmp_path / "t.db")
+    first = "Ferry fares cut\n\n\u201cWe are cutting fares from Monday,\u201d said operator Ilse Varga on 4 May 2024.\n"
+    broken = "Dock strike\n\nDock workers walked out on 2 May 2024 over the new rosters.\n"
+    after = "Canal reopens\n\nThe canal reopened on 6 May 2024 after the lock gates were repaired.\n"
+    with FileBatches(db, files=10) as batches:  # all three in one transaction
+        assert _saved(db, "/in/first.txt", [first]).documents_added == 1
+        batches.saved()
+        with pytest.raises(OSError):
+            _saved(db, "/in/broken.txt", [broken, broken + "More.\n"], fail_after=1)  # one document in
+        batches.saved()
+        _saved(db, "/in/after.txt", [after])
+        batches.saved()
+    reopened = open_db(tmp_path / "t.db")  # what was committed, seen from another connection
+    assert [r[0] for r in reopened.execute("SELECT path FROM sources ORDER BY path")] == ["/in/after.txt",
+                                                                                          "/in/first.txt"]
+    assert sorted(r[0] for r in reopened.execute("SELECT source FROM documents")) == ["/in/after.txt",
+                                                                                      "/in/first.txt"]
+    assert reopened.execute("SELECT COUNT(*) FROM events e JOIN documents d ON d.id = e.document_id "
+                            "WHERE d.source = '/in/broken.txt'").fetchone()[0] == 0
+    assert reopened.execute("SELECT COUNT(*) FROM statements").fetchone()[0] == 1
+
+
+def test_a_failing_save_keeps_the_files_saved_before_it_in_its_batch(tmp_path):
+    import pytest
+    from store.writes import FileBatches
+
+    db = open_db(tmp_path / "t.db")
+    with pytest.raises(OSError):
+        with FileBatches(db, files=10) as batches:
+            _saved(db, "/in/kept.txt", ["Quay repaired\n\nThe quay was repaired on 1 June 2024.\n"])
+            batches.saved()
+            _saved(db, "/in/broken.txt", ["Storm\n\nA storm hit on 2 June 2024.\n"], fail_after=0)
+    reopened = open_db(tmp_path / "t.db")
+    assert [r[0] for r in reopened.execute("SELECT source FROM documents")] == ["/in/kept.txt"]
