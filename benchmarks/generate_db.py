@@ -87,7 +87,7 @@ def generate(path: Path, rows: int, seed: int = 7) -> dict:
                          [(i + 1, n) for i, n in enumerate(speakers)])
         conn.execute("INSERT INTO sources (path, given_path, content_hash, format, imported_at) "
                      "VALUES ('synthetic', 'synthetic', '-', 'text', '2026-01-01T00:00:00+00:00')")
-        made = doc_id = statement_id = event_id = cluster = 0
+        made = doc_id = statement_id = event_id = 0
         documents, statements, events, recent = [], [], [], []
         while made < rows:
             doc_id += 1
@@ -103,13 +103,13 @@ def generate(path: Path, rows: int, seed: int = 7) -> dict:
                     statement_id += 1
                     speaker = rng.randrange(len(speakers)) + 1 if rng.random() < 0.85 else None
                     quote = _quote(rng)
-                    shared = None
+                    # Every quote has a cluster, as after an import's clustering: its own statement id, or for a
+                    # wire copy the id of the statement that first carried the words.
+                    shared = statement_id
                     if rng.random() < 0.1:  # wire copy: often the words another outlet already ran
                         if recent and rng.random() < 0.6:
                             quote, shared = rng.choice(recent)
                         else:
-                            cluster += 1
-                            shared = cluster
                             recent.append((quote, shared))
                             del recent[:-50]
                     lead = "“"
@@ -134,7 +134,8 @@ def generate(path: Path, rows: int, seed: int = 7) -> dict:
             if len(documents) >= 2000:
                 _flush(conn, documents, statements, events)
         _flush(conn, documents, statements, events)
-        copies = conn.execute("SELECT COUNT(*) FROM statements WHERE cluster_id IS NOT NULL").fetchone()[0]
+        copies = conn.execute("SELECT COUNT(*) FROM statements WHERE cluster_id IN (SELECT cluster_id FROM statements "
+                              "GROUP BY cluster_id HAVING COUNT(*) > 1)").fetchone()[0]
     n = timeline.rebuild(db)
     search.refresh(db)  # as an import does: the quote index follows the statements written
     writes.index_full_text(db)  # and the full-text indexes Datasette searches

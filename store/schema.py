@@ -264,7 +264,56 @@ def _v2_search_places(db: sqlite_utils.Database) -> None:
     db.execute("INSERT INTO search_pending (statement_id) SELECT id FROM statements ORDER BY id DESC LIMIT 1")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_search_places]
+def _v3_timeline_changes(db: sqlite_utils.Database) -> None:
+    """What changed since the chronology was last numbered, written by triggers whoever writes: an import
+    then renumbers the chronology only from the first date it touched (store/timeline.py)."""
+    db.executescript(
+        """
+        CREATE TABLE timeline_changes (
+            seq INTEGER PRIMARY KEY,
+            item_type TEXT NOT NULL,        -- statement, event, or document (a change that reorders everything)
+            item_id INTEGER NOT NULL,
+            moved INTEGER NOT NULL,         -- 1: added, removed or re-dated (renumbered from its date); 0: only its cluster
+            date TEXT,                      -- the item's date then (NULL: undated)
+            cluster_id INTEGER              -- a statement's quote cluster then: its copies are counted again
+        );
+        CREATE TRIGGER statements_timeline_insert AFTER INSERT ON statements BEGIN
+            INSERT INTO timeline_changes (item_type, item_id, moved, date, cluster_id)
+            VALUES ('statement', new.id, 1, new.date, new.cluster_id);
+        END;
+        CREATE TRIGGER statements_timeline_delete AFTER DELETE ON statements BEGIN
+            INSERT INTO timeline_changes (item_type, item_id, moved, date, cluster_id)
+            VALUES ('statement', old.id, 1, old.date, old.cluster_id);
+        END;
+        CREATE TRIGGER statements_timeline_move AFTER UPDATE OF date, date_precision, kind, document_id, start
+        ON statements BEGIN
+            INSERT INTO timeline_changes (item_type, item_id, moved, date, cluster_id)
+            VALUES ('statement', old.id, 1, old.date, old.cluster_id), ('statement', new.id, 1, new.date, new.cluster_id);
+        END;
+        CREATE TRIGGER statements_timeline_cluster AFTER UPDATE OF cluster_id ON statements
+        WHEN old.cluster_id IS NOT new.cluster_id BEGIN
+            INSERT INTO timeline_changes (item_type, item_id, moved, date, cluster_id)
+            VALUES ('statement', new.id, 0, NULL, old.cluster_id), ('statement', new.id, 0, NULL, new.cluster_id);
+        END;
+        CREATE TRIGGER events_timeline_insert AFTER INSERT ON events BEGIN
+            INSERT INTO timeline_changes (item_type, item_id, moved, date) VALUES ('event', new.id, 1, new.date);
+        END;
+        CREATE TRIGGER events_timeline_delete AFTER DELETE ON events BEGIN
+            INSERT INTO timeline_changes (item_type, item_id, moved, date) VALUES ('event', old.id, 1, old.date);
+        END;
+        CREATE TRIGGER events_timeline_move AFTER UPDATE OF date, date_precision, document_id, start ON events BEGIN
+            INSERT INTO timeline_changes (item_type, item_id, moved, date)
+            VALUES ('event', old.id, 1, old.date), ('event', new.id, 1, new.date);
+        END;
+        -- A document's publication date orders its items within a date, its outlet counts its quotes' outlets.
+        CREATE TRIGGER documents_timeline_change AFTER UPDATE OF published, outlet, source ON documents BEGIN
+            INSERT INTO timeline_changes (item_type, item_id, moved) VALUES ('document', new.id, 1);
+        END;
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_search_places, _v3_timeline_changes]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,7 +1,7 @@
 """The chronology: every event and statement in date order, paged by position (never by OFFSET).
 
-``rebuild`` numbers the items densely after an import; ``page`` reads a run of positions through the
-primary key, so reading row 900,000 costs what reading row 1 does. Undated items sort last, in their own
+``rebuild`` numbers the items densely after an import, from the first date the import touched; ``page``
+reads a run of positions through the primary key, so reading row 900,000 costs what reading row 1 does. Undated items sort last, in their own
 section; within a date, order follows the document and the place in it, so it is stable across rebuilds.
 
 A quote carried by several outlets (one quote cluster) can be read as one row: ``rebuild`` also numbers
@@ -18,20 +18,35 @@ from operator import add
 
 import sqlite_utils
 
-_ORDERED_ITEMS = """
+# Every item dated on or after :floor, and every undated one (:floor "" is everything, NULL only the
+# undated), with what orders them.
+_ITEMS = """
     SELECT 'event' AS item_type, e.id AS item_id, e.document_id, e.date, e.date_precision, e.start AS at,
            'event' AS kind, NULL AS cluster_id
-    FROM events e WHERE e.date IS NOT NULL
+    FROM events e WHERE e.date >= :floor
     UNION ALL
     SELECT 'statement', s.id, s.document_id, s.date, s.date_precision, s.start, s.kind, s.cluster_id
-    FROM statements s
+    FROM statements s WHERE s.date >= :floor OR s.date IS NULL
     UNION ALL
     SELECT 'event', e.id, e.document_id, NULL, NULL, e.start, 'event', NULL FROM events e WHERE e.date IS NULL
 """
 
-# Quote clusters with more than one statement: how many statements and outlets carry each, and which
-# statement came first (earliest published, then lowest id, as the quote_clusters view says). Singletons,
-# most of a database, are skipped through the cluster index before any document is read.
+# Undated items last; within a date, publication, then the document and the place in it (the item id only
+# breaks exact ties, so a renumbering from the middle gives what a numbering from the start gives).
+_INSERT_ITEMS = f"""
+    INSERT INTO timeline (item_type, item_id, document_id, date, date_precision, kind, cluster_id, copies, outlets,
+                          first_statement)
+    SELECT item_type, item_id, i.document_id, i.date, i.date_precision, i.kind, c.cluster_id, c.copies, c.outlets,
+           c.first_statement
+    FROM ({_ITEMS}) i JOIN documents d ON d.id = i.document_id
+    LEFT JOIN temp.timeline_carried c ON c.cluster_id = i.cluster_id
+    ORDER BY i.date IS NULL, i.date, d.published IS NULL, d.published, i.document_id, i.at, i.item_type, i.item_id
+"""
+
+# Quote clusters with more than one statement, among those to count (temp.timeline_recount): how many
+# statements and outlets carry each, and which statement came first (earliest published, then lowest id, as
+# the quote_clusters view says). Singletons, most of a database, are skipped through the cluster index
+# before any document is read.
 _CARRIED = """
     CREATE TEMP TABLE timeline_carried AS
     SELECT s.cluster_id, COUNT(*) AS copies, COUNT(DISTINCT COALESCE(d.outlet, d.source)) AS outlets,
@@ -39,50 +54,130 @@ _CARRIED = """
             WHERE s2.cluster_id = s.cluster_id
             ORDER BY d2.published IS NULL, d2.published, s2.id LIMIT 1) AS first_statement
     FROM statements s JOIN documents d ON d.id = s.document_id
-    WHERE s.cluster_id IN (SELECT cluster_id FROM statements WHERE cluster_id IS NOT NULL
+    WHERE s.cluster_id IN (SELECT cluster_id FROM statements WHERE cluster_id IN temp.timeline_recount
                            GROUP BY cluster_id HAVING COUNT(*) > 1)
     GROUP BY s.cluster_id
 """
 
-# The rows a collapsed chronology shows, in order: everything but the later copies of a carried quote.
-# Their rowids in this table are the dense collapsed numbering (measured at 1M rows: ~2 s on top of the
-# ~12 s insert; numbering with window functions in the insert itself took 37 s).
+# Statements whose quote cluster changed, or that moved between clusters, since the last numbering.
+_RECOUNTED = """
+    (s.cluster_id IN (SELECT cluster_id FROM timeline_changes WHERE cluster_id IS NOT NULL)
+     OR s.id IN (SELECT item_id FROM timeline_changes WHERE item_type = 'statement'))
+"""
+
+# Whether a row is shown with copies collapsed: it carries no quote carried elsewhere, or it is the earliest
+# row of its cluster. CROSS JOIN keeps SQLite on the cluster's statements (by their index), then their rows;
+# before ANALYZE it chose to scan the timeline for each row (4 s at 20,000 rows).
 _SHOWN = """
-    CREATE TEMP TABLE timeline_shown AS
-    SELECT position FROM timeline
-    WHERE cluster_id IS NULL
-       OR position IN (SELECT MIN(position) FROM timeline WHERE cluster_id IS NOT NULL GROUP BY cluster_id)
-    ORDER BY position
+    (t.cluster_id IS NULL OR t.position = (
+        SELECT MIN(t2.position) FROM statements s2 CROSS JOIN timeline t2
+        ON t2.item_type = 'statement' AND t2.item_id = s2.id WHERE s2.cluster_id = t.cluster_id))
 """
 
 
-def rebuild(db: sqlite_utils.Database) -> int:
-    """Renumber the chronology; returns its length."""
+def rebuild(db: sqlite_utils.Database, full: bool = False) -> int:
+    """Bring the chronology up to date with what was written since it was last numbered; returns its length.
+
+    Positions before the first date an import touched stay as they are: the rows from that date on are
+    numbered again (new items slot in by date), and only the clusters whose copies changed are counted again
+    (``timeline_changes``, filled by triggers, says what changed). ``full``, an empty chronology or a
+    document whose publication date or outlet changed numbers everything from the start. Either way the
+    table is the one a numbering from scratch gives.
+    """
     with db.conn:
-        db.execute("DELETE FROM timeline")
-        db.execute("DROP TABLE IF EXISTS temp.timeline_carried")
-        db.execute(_CARRIED)
-        db.execute("CREATE UNIQUE INDEX temp.timeline_carried_cluster ON timeline_carried(cluster_id)")
-        db.execute(
-            "INSERT INTO timeline (item_type, item_id, document_id, date, date_precision, kind, cluster_id, copies, "
-            "outlets, first_statement) "
-            "SELECT item_type, item_id, i.document_id, i.date, i.date_precision, i.kind, c.cluster_id, c.copies, "
-            "c.outlets, c.first_statement "
-            f"FROM ({_ORDERED_ITEMS}) i JOIN documents d ON d.id = i.document_id "
-            "LEFT JOIN temp.timeline_carried c ON c.cluster_id = i.cluster_id "
-            "ORDER BY i.date IS NULL, i.date, d.published IS NULL, d.published, i.document_id, i.at, "
-            "i.item_type"
-        )
-        db.execute("DROP TABLE IF EXISTS temp.timeline_shown")
-        db.execute(_SHOWN)
-        db.execute("UPDATE timeline SET collapsed_position = s.rowid FROM temp.timeline_shown s "
-                   "WHERE s.position = timeline.position")
-        db.execute("DROP TABLE temp.timeline_shown")
-        db.execute("DROP TABLE temp.timeline_carried")
-        db.execute("DELETE FROM timeline_runs")
-        db.execute("INSERT INTO timeline_runs (first_position, first_collapsed, date) "
-                   "SELECT MIN(position), MIN(collapsed_position), date FROM timeline GROUP BY date")
+        changes = db.execute("SELECT COUNT(*) FROM timeline_changes").fetchone()[0]
+        total = count(db)
+        if not changes and not full:
+            return total
+        everything = full or not total or db.execute(
+            "SELECT 1 FROM timeline_changes WHERE item_type = 'document' LIMIT 1").fetchone()
+        first, floor = (1, "") if everything else _first_touched(db, total)
+        _renumber(db, first, floor)
+        db.execute("DELETE FROM timeline_changes")
     return count(db)
+
+
+def _first_touched(db: sqlite_utils.Database, total: int) -> tuple[int | None, str | None]:
+    """The first position to number again and the date it starts (None: only the undated section), or
+    (None, None) when no item was added, removed or re-dated (only clusters changed)."""
+    floor = db.execute("SELECT MIN(date) FROM timeline_changes WHERE moved AND date IS NOT NULL").fetchone()[0]
+    if floor is not None:
+        # The run of the first date touched: everything before it keeps its place.
+        first = db.execute("SELECT MIN(first_position) FROM timeline_runs WHERE date >= ? OR date IS NULL",
+                           [floor]).fetchone()[0]
+    elif db.execute("SELECT 1 FROM timeline_changes WHERE moved LIMIT 1").fetchone():
+        first = db.execute("SELECT first_position FROM timeline_runs WHERE date IS NULL").fetchone()
+        first = first[0] if first else None
+    else:
+        return None, None
+    return first or total + 1, floor
+
+
+def _renumber(db: sqlite_utils.Database, first: int | None, floor: str | None) -> None:
+    """Number the rows from position ``first`` (items dated from ``floor``) again, count the changed clusters
+    again, and bring the collapsed numbering and the date runs up to date from the first row they differ."""
+    everything = first == 1
+    moved = first is not None
+    db.execute("DROP TABLE IF EXISTS temp.timeline_recount")
+    db.execute("CREATE TEMP TABLE timeline_recount (cluster_id INTEGER PRIMARY KEY)")
+    if moved:  # the clusters of every statement numbered again
+        db.execute("INSERT OR IGNORE INTO temp.timeline_recount SELECT cluster_id FROM statements "
+                   "WHERE (date >= :floor OR date IS NULL) AND cluster_id IS NOT NULL", {"floor": floor})
+    if not everything:
+        db.execute("INSERT OR IGNORE INTO temp.timeline_recount "
+                   "SELECT cluster_id FROM timeline_changes WHERE cluster_id IS NOT NULL")
+    db.execute("DROP TABLE IF EXISTS temp.timeline_carried")
+    db.execute(_CARRIED)
+    db.execute("CREATE UNIQUE INDEX temp.timeline_carried_cluster ON timeline_carried(cluster_id)")
+    if moved:
+        # Emptied without a condition, the table is truncated at once rather than row by row.
+        db.execute("DELETE FROM timeline" if everything else "DELETE FROM timeline WHERE position >= ?",
+                   [] if everything else [first])
+        db.execute(_INSERT_ITEMS, {"floor": floor})  # positions go on from first - 1: the largest left
+    collapsed_from = first if moved else count(db) + 1
+    if not everything:
+        # Rows before the renumbered ones whose cluster changed: their counts, and the first whose place in
+        # the collapsed numbering changes (it became or stopped being its cluster's earliest row).
+        before = first if moved else collapsed_from
+        db.execute(
+            "UPDATE timeline SET cluster_id = c.cluster_id, copies = c.copies, outlets = c.outlets, "
+            "first_statement = c.first_statement FROM ("
+            "  SELECT t.position, cc.cluster_id, cc.copies, cc.outlets, cc.first_statement FROM statements s "
+            "  JOIN timeline t ON t.item_type = 'statement' AND t.item_id = s.id "
+            "  LEFT JOIN temp.timeline_carried cc ON cc.cluster_id = s.cluster_id "
+            f"  WHERE t.position < :before AND {_RECOUNTED}) AS c "
+            "WHERE timeline.position = c.position", {"before": before})
+        changed = db.execute(
+            "SELECT MIN(t.position) FROM statements s JOIN timeline t ON t.item_type = 'statement' AND t.item_id = s.id "
+            f"WHERE t.position < :before AND {_RECOUNTED} AND (t.collapsed_position IS NOT NULL) != {_SHOWN}",
+            {"before": before}).fetchone()[0]
+        if changed is not None:
+            collapsed_from = min(collapsed_from, changed)
+    db.execute("DROP TABLE temp.timeline_carried")
+    db.execute("DROP TABLE temp.timeline_recount")
+    if collapsed_from <= count(db):
+        # The collapsed numbering: dense over the rows shown, going on from the last one before.
+        last = db.execute("SELECT collapsed_position FROM timeline WHERE position < ? "
+                          "AND collapsed_position IS NOT NULL ORDER BY position DESC LIMIT 1",
+                          [collapsed_from]).fetchone()
+        db.execute("UPDATE timeline SET collapsed_position = NULL WHERE position >= ? "
+                   "AND collapsed_position IS NOT NULL", [collapsed_from])
+        db.execute("DROP TABLE IF EXISTS temp.timeline_shown")
+        db.execute(f"CREATE TEMP TABLE timeline_shown AS SELECT position FROM timeline t "
+                   f"WHERE position >= ? AND {_SHOWN} ORDER BY position", [collapsed_from])
+        db.execute("UPDATE timeline SET collapsed_position = s.rowid + ? FROM temp.timeline_shown s "
+                   "WHERE s.position = timeline.position", [last[0] if last else 0])
+        db.execute("DROP TABLE temp.timeline_shown")
+    elif not moved:
+        return  # no row moved, none changed its place among the collapsed rows: the runs stand too
+    # The date runs from the one holding the first row that changed.
+    start = db.execute("SELECT MAX(first_position) FROM timeline_runs WHERE first_position <= ?",
+                       [collapsed_from]).fetchone()[0] or 1
+    db.execute("DELETE FROM timeline_runs WHERE first_position >= ?", [start])
+    db.execute("INSERT INTO timeline_runs (first_position, first_collapsed, date) "
+               "SELECT MIN(position), MIN(collapsed_position), date FROM timeline NOT INDEXED WHERE position >= ? "
+               "GROUP BY date",  # the rows from there on, not a walk of the whole date index
+               [start])
 
 
 def count(db: sqlite_utils.Database) -> int:
