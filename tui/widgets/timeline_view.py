@@ -30,8 +30,8 @@ from store.timeline import TimelineRow, View
 from tui.format import carried_label, date_label, heading_label, heading_levels
 from tui.sanitize import clean
 
-PAGE = 32  # rows read at once: a screenful or so, so a far jump reads one or two pages
-CACHED_PAGES = 48
+PAGE = 16  # rows read at once: half a screenful, so a far jump reads little more than it shows
+CACHED_PAGES = 96
 MARKERS = {"statement": "»", "phrase": "·", "event": "•"}
 
 
@@ -296,7 +296,7 @@ class TimelineView(ScrollView, can_focus=True):
     def _strip(self, parts: list[tuple[str, str]], width: int, under_cursor: bool = False) -> Strip:
         """A line from (text, component) parts, each already fitted to its cells, cut or padded to ``width``."""
         segments = [Segment(text, self._style(name, under_cursor)) for text, name in parts if text]
-        length = sum(map(cell_len, (text for text, _ in parts)))
+        length = sum(map(_cells, (text for text, _ in parts)))
         strip = Strip(segments, length)
         return strip if length == width else strip.adjust_cell_length(width, self._style("base", under_cursor))
 
@@ -338,7 +338,7 @@ class TimelineView(ScrollView, can_focus=True):
         if row.tags:
             tail.append((" " + " ".join(f"#{clean(t)}" for t in row.tags.split(",")), "timeline--tags"))
         tail.append((" " + _fit(clean(row.outlet) or "", outlet_width), "timeline--outlet"))
-        used = sum(cell_len(text) for text, _ in head + tail)
+        used = sum(_cells(text) for text, _ in head + tail)
         body = (_fit(words, max(4, width - used)), "base")
         return self._strip(head + [body] + tail, width, under_cursor)
 
@@ -447,12 +447,17 @@ class TimelineView(ScrollView, can_focus=True):
         self.relayout(target, through=target + self.view.length - length, changed_from=target)
 
 
-# Characters rich measures one cell wide, beyond its own ASCII-and-Latin fast set: general punctuation (curly
-# quotes, dashes, the ellipsis) and Latin Extended Additional. A text made only of these is cut by slicing,
-# not grapheme by grapheme (every quote row has curly quotes: that was most of drawing a new row).
+# Characters rich measures one cell wide: ASCII, Latin, Latin Extended Additional, general punctuation (curly
+# quotes, dashes, the ellipsis), box drawing and shapes (the headings' rules, the markers). A text made only
+# of these is measured by its length and cut by slicing, not grapheme by grapheme (every quote row has curly
+# quotes: that was most of drawing a new row).
 _NARROW = frozenset(c for c in map(chr, [*range(0x20, 0x7F), *range(0xA0, 0x370), *range(0x1E00, 0x1F00),
-                                        *range(0x2010, 0x2028), *range(0x2030, 0x205F)])
+                                        *range(0x2010, 0x2028), *range(0x2030, 0x205F), *range(0x2500, 0x2600)])
                     if get_character_cell_size(c) == 1)
+
+
+def _cells(text: str) -> int:
+    return len(text) if _NARROW.issuperset(text) else cell_len(text)
 
 
 def _fit(text: str, width: int, ellipsis: bool = True) -> str:
