@@ -257,7 +257,7 @@ def _v2_search_places(db: sqlite_utils.Database) -> None:
     """The quote search keeps, beside each statement id of a word, the word's places in the statement
     (store/search_index.py). The index is emptied, and one change queued, so the next refresh (an import,
     or opening the search) builds it again with them."""
-    db.execute("ALTER TABLE search_postings ADD COLUMN places BLOB")  # uint32 bits per id, as long as ids
+    db.execute("ALTER TABLE search_postings ADD COLUMN places BLOB")  # little-endian uint16 bits, one per id
     db.execute("DELETE FROM search_postings")
     db.execute("DELETE FROM search_words")
     db.execute("DELETE FROM search_pending")

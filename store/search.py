@@ -26,7 +26,7 @@ import sqlite_utils
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from store.search_index import WORD, normalise, rebuild_index, refresh, tokens
+from store.search_index import PLACE_BITS, PLACES, WORD, normalise, rebuild_index, refresh, tokens
 
 __all__ = ["QuoteIndex", "SearchHit", "normalise", "rebuild_index", "refresh", "search_statements", "tokens"]
 
@@ -69,7 +69,7 @@ def _places_in(candidates: np.ndarray, posting: tuple[np.ndarray, np.ndarray]) -
     """A word's places in each of the sorted candidates (0 where it is absent): the shorter of the two
     sorted arrays looked up in the longer."""
     ids, bits = posting
-    found = np.zeros(len(candidates), dtype=np.uint32)
+    found = np.zeros(len(candidates), dtype=PLACE_BITS)
     if not len(ids):
         return found
     if len(ids) < len(candidates):
@@ -88,8 +88,8 @@ def _places_in(candidates: np.ndarray, posting: tuple[np.ndarray, np.ndarray]) -
 
 def _follows(before: np.ndarray, after: np.ndarray) -> np.ndarray:
     """Where a word with places ``after`` stands right after one with places ``before`` (bits are places
-    modulo 32, so the next place of bit 31 is bit 0)."""
-    return ((before << np.uint32(1)) | (before >> np.uint32(31))) & after != 0
+    modulo PLACES, so the next place of the last bit is bit 0)."""
+    return ((before << PLACE_BITS.type(1)) | (before >> PLACE_BITS.type(PLACES - 1))) & after != 0
 
 
 def _union(parts: list[np.ndarray], size: int) -> np.ndarray:
@@ -154,7 +154,7 @@ class QuoteIndex:
         self.alphabet = "".join(sorted(counts, key=counts.__getitem__, reverse=True)[:40])
         self._letters = "".join(c for c in self.alphabet if not c.isdigit())  # for words without digits
         self._by_ends: dict[tuple[int, str, bool], list[str]] | None = None  # for words two edits away
-        self._scratch = np.zeros(0, dtype=np.uint32)  # by statement id, all zero between uses (_places_in)
+        self._scratch = np.zeros(0, dtype=PLACE_BITS)  # by statement id, all zero between uses (_places_in)
 
     @classmethod
     def build(cls, db: sqlite_utils.Database) -> "QuoteIndex":
@@ -266,7 +266,7 @@ class QuoteIndex:
         rows = self._conn.execute(
             "SELECT ids, places FROM search_postings WHERE word_id = ? ORDER BY first_id", [wid]).fetchall()
         found = (np.frombuffer(b"".join(r[0] for r in rows), dtype="<u4"),
-                 np.frombuffer(b"".join(r[1] for r in rows), dtype="<u4"))
+                 np.frombuffer(b"".join(r[1] for r in rows), dtype=PLACE_BITS))
         self._cache[wid] = found
         self._cache_bytes += found[0].nbytes + found[1].nbytes
         while self._cache_bytes > CACHE_BYTES and len(self._cache) > 1:
@@ -317,7 +317,7 @@ class QuoteIndex:
             return _places_in(candidates, posting)
         top = max(int(ids[-1]), int(candidates[-1])) + 1
         if len(self._scratch) < top:  # statements added since the index was opened
-            self._scratch = np.zeros(top + 1024, dtype=np.uint32)
+            self._scratch = np.zeros(top + 1024, dtype=PLACE_BITS)
         self._scratch[ids] = bits
         found = self._scratch[candidates]
         self._scratch[ids] = 0  # left empty for the next word
@@ -367,7 +367,7 @@ class QuoteIndex:
         before = None  # the previous query word's places and weight in each candidate
         for word in scoring:
             best = np.zeros(len(candidates))
-            held = np.zeros(len(candidates), dtype=np.uint32)
+            held = np.zeros(len(candidates), dtype=PLACE_BITS)
             for i in self._scored_forms(word, len(candidates)):
                 bits = self._places_in(candidates, self._posting(i))
                 hit = bits != 0

@@ -1,7 +1,7 @@
 """The quote search's word index, kept in SQLite: every normalised word of the statements and the sorted
 ids of the statements that hold it (tables ``search_words`` and ``search_postings``, in chunks so an import
 appends to a common word's list without rewriting it). Beside each id, the word's places in that statement,
-one bit per place modulo 32: enough to tell that two query words stand next to each other, in order, without
+one bit per place modulo 16: enough to tell that two query words stand next to each other, in order, without
 reading the text ("said at is" among the thousands of quotes holding all three words).
 
 Triggers on ``statements`` queue every insert, change and delete in ``search_pending``; ``refresh`` applies
@@ -22,7 +22,8 @@ import sqlite_utils
 
 WORD = re.compile(r"\w+")  # a word: what the index keys and a query matches
 CHUNK = 4096  # statement ids per stored postings chunk
-PLACES = 32  # a word's places in a statement are kept modulo this, one bit each (a little-endian uint32)
+PLACES = 16  # a word's places in a statement are kept modulo this, one bit each (a little-endian uint16)
+PLACE_BITS = np.dtype("<u2")
 
 
 def normalise(text: str) -> str:
@@ -48,6 +49,10 @@ def _pack(ids) -> bytes:
     return np.asarray(ids, dtype="<u4").tobytes()
 
 
+def _pack_places(bits) -> bytes:
+    return np.asarray(bits, dtype=PLACE_BITS).tobytes()
+
+
 def rebuild_index(db: sqlite_utils.Database) -> int:
     """Build the word index from every statement; returns the vocabulary size."""
     # Changes queued from here on stay queued for refresh (applying one twice does no harm).
@@ -57,7 +62,7 @@ def rebuild_index(db: sqlite_utils.Database) -> int:
         for word, bits in places(text).items():
             held = unsorted.get(word)
             if held is None:
-                held = unsorted[word] = (array("I"), array("I"))
+                held = unsorted[word] = (array("I"), array("H"))
             held[0].append(sid)
             held[1].append(bits)
     postings = {word: unsorted[word] for word in sorted(unsorted)}  # ids in word order: opening is quicker
@@ -70,7 +75,7 @@ def rebuild_index(db: sqlite_utils.Database) -> int:
                          ((wid, word, len(ids)) for wid, (word, (ids, _)) in enumerate(postings.items(), 1)))
         conn.executemany(
             "INSERT INTO search_postings (word_id, first_id, ids, places) VALUES (?, ?, ?, ?)",
-            ((wid, ids[i], _pack(ids[i:i + CHUNK]), _pack(bits[i:i + CHUNK]))
+            ((wid, ids[i], _pack(ids[i:i + CHUNK]), _pack_places(bits[i:i + CHUNK]))
              for wid, (ids, bits) in enumerate(postings.values(), 1) for i in range(0, len(ids), CHUNK)))
     return len(postings)
 
@@ -79,10 +84,13 @@ def refresh(db: sqlite_utils.Database) -> int:
     """Apply the statements written or deleted since the last refresh; returns how many changes."""
     conn = db.conn
     pending = conn.execute("SELECT count(*) FROM search_pending").fetchone()[0]
-    if not pending:
+    # Places written in another width (by a development version of this module) are read wrong: rebuild.
+    sample = conn.execute("SELECT length(ids), length(places) FROM search_postings LIMIT 1").fetchone()
+    stale = sample is not None and sample[0] * PLACE_BITS.itemsize != (sample[1] or 0) * 4
+    if not pending and not stale:
         return 0
     statements = conn.execute("SELECT coalesce(max(id), 0) FROM statements").fetchone()[0]
-    if pending > max(50_000, statements // 4) or not conn.execute("SELECT 1 FROM search_words LIMIT 1").fetchone():
+    if pending > max(50_000, statements // 4) or stale or not conn.execute("SELECT 1 FROM search_words LIMIT 1").fetchone():
         rebuild_index(db)
         return pending
     with conn:
@@ -139,9 +147,9 @@ def refresh(db: sqlite_utils.Database) -> int:
             if not removes and (not len(tail) or adds[0] > tail[-1]):
                 # New statements have the largest ids: they go at the end of the last chunk (which keeps
                 # its key, so the first row written replaces it).
-                tail_bits = np.frombuffer(last[1], dtype="<u4") if last else np.zeros(0, dtype=np.uint32)
+                tail_bits = np.frombuffer(last[1], dtype=PLACE_BITS) if last else np.zeros(0, dtype=PLACE_BITS)
                 chunks += _chunks(wid, np.concatenate([tail, adds]),
-                                  np.concatenate([tail_bits, np.array([b for _, b in added], dtype=np.uint32)]))
+                                  np.concatenate([tail_bits, np.array([b for _, b in added], dtype=PLACE_BITS)]))
                 df += len(adds)
             else:
                 df += _rewrite(conn, wid, dict(added), removes)
@@ -154,7 +162,8 @@ def refresh(db: sqlite_utils.Database) -> int:
 
 
 def _chunks(wid: int, ids: np.ndarray, bits: np.ndarray) -> list[tuple[int, int, bytes, bytes]]:
-    return [(wid, int(ids[i]), _pack(ids[i:i + CHUNK]), _pack(bits[i:i + CHUNK])) for i in range(0, len(ids), CHUNK)]
+    return [(wid, int(ids[i]), _pack(ids[i:i + CHUNK]), _pack_places(bits[i:i + CHUNK]))
+            for i in range(0, len(ids), CHUNK)]
 
 
 def _rewrite(conn: sqlite3.Connection, wid: int, adds: dict[int, int], removes: list[int]) -> int:
@@ -165,7 +174,7 @@ def _rewrite(conn: sqlite3.Connection, wid: int, adds: dict[int, int], removes: 
     if not firsts:
         ids = sorted(adds)
         conn.executemany("INSERT INTO search_postings (word_id, first_id, ids, places) VALUES (?, ?, ?, ?)",
-                         _chunks(wid, np.array(ids, dtype=np.uint32), np.array([adds[i] for i in ids], dtype=np.uint32)))
+                         _chunks(wid, np.array(ids, dtype=np.uint32), np.array([adds[i] for i in ids], dtype=PLACE_BITS)))
         return len(adds)
     # An id belongs to the last chunk starting at or before it (the first chunk for smaller ones).
     touched = sorted({firsts[max(0, bisect_right(firsts, sid) - 1)] for sid in [*adds, *removes]})
@@ -174,7 +183,7 @@ def _rewrite(conn: sqlite3.Connection, wid: int, adds: dict[int, int], removes: 
         blob, bits = conn.execute("SELECT ids, places FROM search_postings WHERE word_id = ? AND first_id = ?",
                                   [wid, first]).fetchone()
         conn.execute("DELETE FROM search_postings WHERE word_id = ? AND first_id = ?", [wid, first])
-        held = dict(zip(np.frombuffer(blob, dtype="<u4").tolist(), np.frombuffer(bits, dtype="<u4").tolist()))
+        held = dict(zip(np.frombuffer(blob, dtype="<u4").tolist(), np.frombuffer(bits, dtype=PLACE_BITS).tolist()))
         before = len(held)
         low = first if n else 0
         high = touched[n + 1] if n + 1 < len(touched) else 1 << 32
@@ -185,5 +194,5 @@ def _rewrite(conn: sqlite3.Connection, wid: int, adds: dict[int, int], removes: 
         change += len(held) - before
         ids = sorted(held)
         conn.executemany("INSERT INTO search_postings (word_id, first_id, ids, places) VALUES (?, ?, ?, ?)",
-                         _chunks(wid, np.array(ids, dtype=np.uint32), np.array([held[i] for i in ids], dtype=np.uint32)))
+                         _chunks(wid, np.array(ids, dtype=np.uint32), np.array([held[i] for i in ids], dtype=PLACE_BITS)))
     return change

@@ -172,7 +172,7 @@ def test_incremental_refresh_matches_a_full_build(tmp_path):
             rows = db.execute("SELECT p.ids, p.places FROM search_postings p JOIN search_words w "
                               "ON w.id = p.word_id WHERE w.word = ? ORDER BY p.first_id", [word]).fetchall()
             ids = [i for blob, _ in rows for i in array("I", blob)]
-            places = [bits for _, blob in rows for bits in array("I", blob)]
+            places = [bits for _, blob in rows for bits in array("H", blob)]
             assert len(ids) == df == len(places) and ids == sorted(set(ids)) and all(places)
             held[word] = list(zip(ids, places))
         return held
