@@ -9,25 +9,38 @@ _ABBREVIATIONS = {
     "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "mt", "ft", "fig", "approx",
 }
 # A sentence ends at . ! ? (after any closing marks and footnote numbers such as "[3]") before a capital.
-_END = re.compile(r"[.!?]+[\"”’']*(?:\[\d{1,3}\])*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-•*]\s)|\n")
+# (The look-ahead for the first character lets the scan skip the others quickly.)
+_END = re.compile(r"(?=[.!?\n])(?:[.!?]+[\"”’']*(?:\[\d{1,3}\])*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-•*]\s)|\n)")
+
+
+_WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_last: tuple = (None, 0, 0, [])
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The sentences of text[start:end]. Speakers and events both read one document's sentences: the last
+    result is kept (callers must not change the list)."""
+    global _last
     end = len(text) if end is None else end
+    if _last[0] is text and _last[1] == start and _last[2] == end:
+        return _last[3]
     spans = []
     pos = start
     for m in _END.finditer(text, start, end):
-        if m.group().startswith("."):
-            word = re.search(r"([\w.]+)\.$", text[max(pos, m.start() - 12): m.start() + 1])
+        stop = m.start()
+        if text[stop] == ".":
+            word = _WORD_BEFORE_STOP.search(text, max(pos, stop - 12), stop + 1)
             if word and (word[1].lower() in _ABBREVIATIONS or len(word[1]) == 1
-                         or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word[1])):  # initials: G.K.
+                         or _INITIALS.fullmatch(word[1])):  # initials: G.K.
                 continue
-        stop = m.end() if not m.group().isspace() else m.start()
+        stop = m.end() if not m.group().isspace() else stop
         if text[pos:stop].strip():
             spans.append(_trim(text, pos, stop))
         pos = m.end()
     if text[pos:end].strip():
         spans.append(_trim(text, pos, end))
+    _last = (text, start, end, spans)
     return spans
 
 
