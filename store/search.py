@@ -263,16 +263,31 @@ class QuoteIndex:
         if cached is not None:
             self._cache.move_to_end(wid)
             return cached
-        rows = self._conn.execute(
-            "SELECT ids, places FROM search_postings WHERE word_id = ? ORDER BY first_id", [wid]).fetchall()
-        found = (np.frombuffer(b"".join(r[0] for r in rows), dtype="<u4"),
-                 np.frombuffer(b"".join(r[1] for r in rows), dtype=PLACE_BITS))
-        self._cache[wid] = found
-        self._cache_bytes += found[0].nbytes + found[1].nbytes
-        while self._cache_bytes > CACHE_BYTES and len(self._cache) > 1:
+        self._read_postings([wid])
+        return self._cache[wid]
+
+    def _postings(self, wids: list[int]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Several words' postings; those not cached read in one query (a word's forms are many)."""
+        missing = [w for w in wids if w not in self._cache]
+        if len(missing) > 1:
+            self._read_postings(missing)
+        return [self._posting(w) for w in wids]
+
+    def _read_postings(self, wids: list[int]) -> None:
+        chunks: dict[int, list[tuple[bytes, bytes]]] = defaultdict(list)
+        for wid, ids, bits in self._conn.execute(
+                f"SELECT word_id, ids, places FROM search_postings WHERE word_id IN ({','.join('?' * len(wids))}) "
+                "ORDER BY word_id, first_id", wids):
+            chunks[wid].append((ids, bits))
+        for wid in wids:
+            rows = chunks.get(wid, [])
+            found = (np.frombuffer(b"".join(r[0] for r in rows), dtype="<u4"),
+                     np.frombuffer(b"".join(r[1] for r in rows), dtype=PLACE_BITS))
+            self._cache[wid] = found
+            self._cache_bytes += found[0].nbytes + found[1].nbytes
+        while self._cache_bytes > CACHE_BYTES and len(self._cache) > len(wids):
             _, dropped = self._cache.popitem(last=False)
             self._cache_bytes -= dropped[0].nbytes + dropped[1].nbytes
-        return found
 
     def _candidates(self, words: list[_QueryWord]) -> np.ndarray:
         """Statements holding the rarest query word (narrowed by the others when there are too many), and
@@ -290,7 +305,7 @@ class QuoteIndex:
         return _union([rarest[-CANDIDATES:], others[-CANDIDATES // 2:]], self.size)
 
     def _postings_union(self, forms: list[int]) -> np.ndarray:
-        parts = [self._posting(i)[0] for i in forms]
+        parts = [ids for ids, _ in self._postings(forms)]
         if sum(len(p) for p in parts) > 4 * CANDIDATES:  # common words only: the newest of them will do
             parts = [p[-max(1000, 4 * CANDIDATES // len(parts)):] for p in parts]
         return _union(parts, self.size)
@@ -302,8 +317,8 @@ class QuoteIndex:
             if len(candidates) <= enough:
                 break
             mask = np.zeros(len(candidates), dtype=bool)
-            for i in self._scored_forms(word):
-                mask |= self._places_in(candidates, self._posting(i)) != 0
+            for posting in self._postings(self._scored_forms(word)):
+                mask |= self._places_in(candidates, posting) != 0
             if mask.any():
                 candidates = candidates[mask]
         return candidates
@@ -368,11 +383,24 @@ class QuoteIndex:
         for word in scoring:
             best = np.zeros(len(candidates))
             held = np.zeros(len(candidates), dtype=PLACE_BITS)
-            for i in self._scored_forms(word, len(candidates)):
-                bits = self._places_in(candidates, self._posting(i))
+            forms = self._scored_forms(word, len(candidates))
+            short: list[tuple[int, tuple[np.ndarray, np.ndarray]]] = []  # looked up together, below
+            for i, posting in zip(forms, self._postings(forms)):
+                if len(posting[0]) < len(candidates):
+                    short.append((i, posting))
+                    continue
+                bits = self._places_in(candidates, posting)
                 hit = bits != 0
                 best[hit] = np.maximum(best[hit], word.forms[i])
                 held |= bits
+            if short:  # the rare forms in one search of the candidates
+                ids = np.concatenate([p[0] for _, p in short])
+                at = np.searchsorted(candidates, ids)
+                np.minimum(at, len(candidates) - 1, out=at)
+                found = candidates[at] == ids
+                at = at[found]
+                np.maximum.at(best, at, np.concatenate([np.full(len(p[0]), word.forms[i]) for i, p in short])[found])
+                np.bitwise_or.at(held, at, np.concatenate([p[1] for _, p in short])[found])
             scores += best
             # Two query words next to each other in the text, in the order typed: a phrase remembered.
             if before is not None:
