@@ -8,12 +8,15 @@ dates, header lines, live blogs with timestamps, opinion pieces with scare quote
 quotes with attributions and a dozen date expressions) into a temporary folder, then runs
 `dateline import` on it in a fresh process per setting (so peak memory is that run's own) and prints one
 line per setting, after a first line for reading and extraction alone (no database), which shows how the
-time divides. Deterministic for a given --seed. The target is 500 articles/s on one core.
+time divides. Each line gives wall-clock time and CPU time (of the process and its workers: on a shared
+machine wall time varies with the load, printed with each line), and articles/s by each.
+Deterministic for a given --seed. The target is 500 articles/s on one core.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
@@ -178,12 +181,12 @@ def run_import(folder: str, db: str, jobs: int) -> dict:
     from store import open_db
 
     database = open_db(Path(db))
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu_seconds()
     report = import_paths(database, [folder], jobs=jobs)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
     rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return {"seconds": seconds, "documents": report.documents, "events": report.events,
+    return {"seconds": seconds, "cpu": cpu, "documents": report.documents, "events": report.events,
             "statements": report.statements, "failed": len(report.failed),
             "peak_mb": (rss_kb + (children_kb * jobs if jobs > 1 else 0)) / 1024}
 
@@ -194,16 +197,22 @@ def run_extract_only(folder: str) -> dict:
     from importers.extract import extract
     from importers.readers import SNIFF_BYTES, reader_for
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu_seconds()
     documents = 0
     for path in sorted(Path(folder).rglob("*.txt")):
         data = path.read_bytes()
         for doc in reader_for(path, data[:SNIFF_BYTES]).read(str(path), data).documents:
             extract(doc)
             documents += 1
-    seconds = time.perf_counter() - started
-    return {"seconds": seconds, "documents": documents,
+    seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
+    return {"seconds": seconds, "cpu": cpu, "documents": documents,
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def _cpu_seconds() -> float:
+    """User and system time of this process and of its finished workers."""
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
 
 
 def main() -> None:
@@ -234,6 +243,9 @@ def main() -> None:
             print(f"{label:>12}: {r['documents'] / r['seconds']:7.0f} articles/s  "
                   f"{words / r['seconds']:9.0f} words/s  peak {r['peak_mb']:6.0f} MB  "
                   f"({r['documents']} documents{counts}, {r['seconds']:.1f} s)")
+            print(f"{'':>12}  CPU {r['cpu']:.1f} s: {r['documents'] / r['cpu']:.0f} articles/s per CPU second, "
+                  f"{1000 * r['cpu'] / r['documents']:.2f} ms/article; load average {os.getloadavg()[0]:.1f} "
+                  f"on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":
