@@ -28,6 +28,10 @@ _AFTER_INVERTED = re.compile(rf"{_LEAD}(?P<verb>{CUE})\s+(?P<np>(?!that\b|to\b|i
                              re.DOTALL)
 _AFTER_SUBJECT = re.compile(rf"{_LEAD}(?P<np>[^\"“”]{{1,200}}?)\s+{AUX}(?P<verb>{CUE})(?![\w-])", re.DOTALL)
 _SENTENCE_END_CUE = re.compile(rf",\s*(?P<np>[^,;\"“”]{{1,60}}?)\s+{AUX}(?P<verb>{CUE})\s*[.!?]\s*$")
+_OPENING_MARK = re.compile(r"[“\"‘«']")
+_STOP_FIRST = re.compile(r"\s*[.!?]")
+# A short sentence of its own made of a subject and a cue: ' Smith said.'
+_CUE_SENTENCE = re.compile(rf"\s*[^.!?\"“”]{{1,80}}?\s+{AUX}{CUE}\s*(?:[^.!?\"“”\s]+\s*){{0,4}}[.!?]\s*")
 _SIGN_OFF = re.compile(r"^\s*[―—–-]{1,2}\s*(?P<np>[^\n]{2,80})$")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<np>[^\"“”]+)")
 _HEADLINE_LABEL = re.compile(r"(?P<label>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s")
@@ -211,20 +215,20 @@ class _Context:
         if s_end <= close_end + 1 and si + 1 < len(self.sentences):
             s_end = self.sentences[si + 1][1]
         sentence_limit = s_end
-        for i in range(close_end, limit):
-            if t[i] in "“\"‘«" or (t[i] == "'" and (i == 0 or not t[i - 1].isalnum())):
+        for mark in _OPENING_MARK.finditer(t, close_end, limit):
+            i = mark.start()
+            if t[i] != "'" or i == 0 or not t[i - 1].isalnum():  # a straight single mark not after a letter
                 limit = i
                 break
         after = t[close_end:limit]
         if not after.strip():
             return None
         in_sentence = t[close_end:max(close_end, min(limit, sentence_limit))]
-        ended = st.text.rstrip()[-1:] in ".!?" or re.match(r"\s*[.!?]", after)
+        ended = st.text.rstrip()[-1:] in ".!?" or _STOP_FIRST.match(after)
         following = after.lstrip(" .!?")[:1]
         if ended and (following.isupper() or following in ("(", "[")):
             # "...end of a sentence." Smith said.  -- not: "...end." The ministry rejected it, saying ...
-            if not re.fullmatch(rf"\s*[^.!?\"“”]{{1,80}}?\s+{AUX}{CUE}\s*(?:[^.!?\"“”\s]+\s*){{0,4}}[.!?]\s*",
-                                after):
+            if not _CUE_SENTENCE.fullmatch(after):
                 return None
         m = _SIGN_OFF.match(after)
         if m:
