@@ -6,8 +6,12 @@ the vocabulary; postings are read when a query needs them, and the recent ones a
 A query runs in two stages (figures in benchmarks/search_bench.py):
 1. Each query word is matched to the vocabulary: itself, every word one edit away (generated, then looked
    up: no scan of the vocabulary), and for the last word, which is still being typed, its completions.
-   Candidates are the statements holding the rarest query word; every query word then scores them by
-   its rarity (a membership test of the candidates in sorted postings, vectorised with numpy).
+   Candidates are the statements holding the rarest query word (any of its forms when they are rare
+   too), and those holding the second rarest, in case the rarest is a typo that made another real word.
+   Every query word then scores them by its rarity (a lookup of the candidates in sorted postings,
+   vectorised with numpy), and two query words standing next to each other in the order typed score
+   again (the index keeps each word's places in a statement): a phrase of common words, "said at is",
+   stands out among the thousands of quotes holding the three words apart.
 2. The best few hundred candidates are re-ranked on their text with rapidfuzz's ``partial_ratio``, so the
    words in the order remembered, typo and all, come first. Copies of one quote (``cluster_id``) give one
    result, with the number of outlets that carried it, and the matched words' spans for highlighting.
