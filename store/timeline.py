@@ -18,35 +18,38 @@ from operator import add
 
 import sqlite_utils
 
-# Every item dated on or after :floor, and every undated one (:floor "" is everything, NULL only the
-# undated), with what orders them.
+# Every item, or (the tail: ``_TAIL``) every item dated on or after :floor and every undated one (:floor
+# NULL: only the undated), with what orders them. The whole chronology is read by scanning the tables; a tail
+# through the date indexes.
 _ITEMS = """
     SELECT 'event' AS item_type, e.id AS item_id, e.document_id, e.date, e.date_precision, e.start AS at,
            'event' AS kind, NULL AS cluster_id
-    FROM events e WHERE e.date >= :floor
+    FROM events e WHERE {events}
     UNION ALL
     SELECT 'statement', s.id, s.document_id, s.date, s.date_precision, s.start, s.kind, s.cluster_id
-    FROM statements s WHERE s.date >= :floor OR s.date IS NULL
+    FROM statements s WHERE {statements}
     UNION ALL
     SELECT 'event', e.id, e.document_id, NULL, NULL, e.start, 'event', NULL FROM events e WHERE e.date IS NULL
 """
+_ALL = {"events": "e.date IS NOT NULL", "statements": "1"}
+_TAIL = {"events": "e.date >= :floor", "statements": "s.date >= :floor OR s.date IS NULL"}
 
 # Undated items last; within a date, publication, then the document and the place in it (the item id only
 # breaks exact ties, so a renumbering from the middle gives what a numbering from the start gives).
-_INSERT_ITEMS = f"""
+_INSERT_ITEMS = """
     INSERT INTO timeline (item_type, item_id, document_id, date, date_precision, kind, cluster_id, copies, outlets,
                           first_statement)
     SELECT item_type, item_id, i.document_id, i.date, i.date_precision, i.kind, c.cluster_id, c.copies, c.outlets,
            c.first_statement
-    FROM ({_ITEMS}) i JOIN documents d ON d.id = i.document_id
+    FROM ({items}) i JOIN documents d ON d.id = i.document_id
     LEFT JOIN temp.timeline_carried c ON c.cluster_id = i.cluster_id
     ORDER BY i.date IS NULL, i.date, d.published IS NULL, d.published, i.document_id, i.at, i.item_type, i.item_id
 """
 
-# Quote clusters with more than one statement, among those to count (temp.timeline_recount): how many
-# statements and outlets carry each, and which statement came first (earliest published, then lowest id, as
-# the quote_clusters view says). Singletons, most of a database, are skipped through the cluster index
-# before any document is read.
+# Quote clusters with more than one statement, among those to count (every one, or those in
+# temp.timeline_recount): how many statements and outlets carry each, and which statement came first
+# (earliest published, then lowest id, as the quote_clusters view says). Singletons, most of a database, are
+# skipped through the cluster index before any document is read.
 _CARRIED = """
     CREATE TEMP TABLE timeline_carried AS
     SELECT s.cluster_id, COUNT(*) AS copies, COUNT(DISTINCT COALESCE(d.outlet, d.source)) AS outlets,
@@ -54,7 +57,7 @@ _CARRIED = """
             WHERE s2.cluster_id = s.cluster_id
             ORDER BY d2.published IS NULL, d2.published, s2.id LIMIT 1) AS first_statement
     FROM statements s JOIN documents d ON d.id = s.document_id
-    WHERE s.cluster_id IN (SELECT cluster_id FROM statements WHERE cluster_id IN temp.timeline_recount
+    WHERE s.cluster_id IN (SELECT cluster_id FROM statements WHERE {clusters}
                            GROUP BY cluster_id HAVING COUNT(*) > 1)
     GROUP BY s.cluster_id
 """
@@ -66,8 +69,11 @@ _RECOUNTED = """
 """
 
 # Whether a row is shown with copies collapsed: it carries no quote carried elsewhere, or it is the earliest
-# row of its cluster. CROSS JOIN keeps SQLite on the cluster's statements (by their index), then their rows;
-# before ANALYZE it chose to scan the timeline for each row (4 s at 20,000 rows).
+# row of its cluster. For a few rows, each cluster's rows are found through its statements: CROSS JOIN keeps
+# SQLite on them (by their index), then their rows; before ANALYZE it chose to scan the timeline for each
+# row (4 s at 20,000 rows). For the whole chronology, one pass groups every cluster's rows.
+_SHOWN_ALL = "(t.cluster_id IS NULL OR t.position IN (SELECT MIN(position) FROM timeline WHERE cluster_id IS NOT NULL " \
+             "GROUP BY cluster_id))"
 _SHOWN = """
     (t.cluster_id IS NULL OR t.position = (
         SELECT MIN(t2.position) FROM statements s2 CROSS JOIN timeline t2
@@ -92,6 +98,10 @@ def rebuild(db: sqlite_utils.Database, full: bool = False) -> int:
         everything = full or not total or db.execute(
             "SELECT 1 FROM timeline_changes WHERE item_type = 'document' LIMIT 1").fetchone()
         first, floor = (1, "") if everything else _first_touched(db, total)
+        if first is not None and first <= total // 2:
+            # Most of it to renumber: a tail costs twice what a row of the whole does (read through the date
+            # indexes, deleted row by row), so the whole is numbered.
+            first, floor = 1, ""
         _renumber(db, first, floor)
         db.execute("DELETE FROM timeline_changes")
     return count(db)
@@ -118,22 +128,27 @@ def _renumber(db: sqlite_utils.Database, first: int | None, floor: str | None) -
     again, and bring the collapsed numbering and the date runs up to date from the first row they differ."""
     everything = first == 1
     moved = first is not None
-    db.execute("DROP TABLE IF EXISTS temp.timeline_recount")
-    db.execute("CREATE TEMP TABLE timeline_recount (cluster_id INTEGER PRIMARY KEY)")
-    if moved:  # the clusters of every statement numbered again
-        db.execute("INSERT OR IGNORE INTO temp.timeline_recount SELECT cluster_id FROM statements "
-                   "WHERE (date >= :floor OR date IS NULL) AND cluster_id IS NOT NULL", {"floor": floor})
-    if not everything:
+    if everything:
+        db.execute("DROP TABLE IF EXISTS temp.timeline_carried")
+        db.execute(_CARRIED.format(clusters="cluster_id IS NOT NULL"))
+    else:
+        db.execute("DROP TABLE IF EXISTS temp.timeline_recount")
+        db.execute("CREATE TEMP TABLE timeline_recount (cluster_id INTEGER PRIMARY KEY)")
+        if moved:  # the clusters of every statement numbered again
+            db.execute("INSERT OR IGNORE INTO temp.timeline_recount SELECT cluster_id FROM statements "
+                       "WHERE (date >= :floor OR date IS NULL) AND cluster_id IS NOT NULL", {"floor": floor})
         db.execute("INSERT OR IGNORE INTO temp.timeline_recount "
                    "SELECT cluster_id FROM timeline_changes WHERE cluster_id IS NOT NULL")
-    db.execute("DROP TABLE IF EXISTS temp.timeline_carried")
-    db.execute(_CARRIED)
+        db.execute("DROP TABLE IF EXISTS temp.timeline_carried")
+        db.execute(_CARRIED.format(clusters="cluster_id IN temp.timeline_recount"))
+        db.execute("DROP TABLE temp.timeline_recount")
     db.execute("CREATE UNIQUE INDEX temp.timeline_carried_cluster ON timeline_carried(cluster_id)")
     if moved:
         # Emptied without a condition, the table is truncated at once rather than row by row.
         db.execute("DELETE FROM timeline" if everything else "DELETE FROM timeline WHERE position >= ?",
                    [] if everything else [first])
-        db.execute(_INSERT_ITEMS, {"floor": floor})  # positions go on from first - 1: the largest left
+        # Positions go on from first - 1, the largest left.
+        db.execute(_INSERT_ITEMS.format(items=_ITEMS.format(**(_ALL if everything else _TAIL))), {"floor": floor})
     collapsed_from = first if moved else count(db) + 1
     if not everything:
         # Rows before the renumbered ones whose cluster changed: their counts, and the first whose place in
@@ -154,17 +169,18 @@ def _renumber(db: sqlite_utils.Database, first: int | None, floor: str | None) -
         if changed is not None:
             collapsed_from = min(collapsed_from, changed)
     db.execute("DROP TABLE temp.timeline_carried")
-    db.execute("DROP TABLE temp.timeline_recount")
     if collapsed_from <= count(db):
         # The collapsed numbering: dense over the rows shown, going on from the last one before.
         last = db.execute("SELECT collapsed_position FROM timeline WHERE position < ? "
                           "AND collapsed_position IS NOT NULL ORDER BY position DESC LIMIT 1",
                           [collapsed_from]).fetchone()
-        db.execute("UPDATE timeline SET collapsed_position = NULL WHERE position >= ? "
-                   "AND collapsed_position IS NOT NULL", [collapsed_from])
+        if not everything:  # (a table numbered from scratch has none yet)
+            db.execute("UPDATE timeline SET collapsed_position = NULL WHERE position >= ? "
+                       "AND collapsed_position IS NOT NULL", [collapsed_from])
         db.execute("DROP TABLE IF EXISTS temp.timeline_shown")
         db.execute(f"CREATE TEMP TABLE timeline_shown AS SELECT position FROM timeline t "
-                   f"WHERE position >= ? AND {_SHOWN} ORDER BY position", [collapsed_from])
+                   f"WHERE position >= ? AND {_SHOWN_ALL if everything else _SHOWN} ORDER BY position",
+                   [collapsed_from])
         db.execute("UPDATE timeline SET collapsed_position = s.rowid + ? FROM temp.timeline_shown s "
                    "WHERE s.position = timeline.position", [last[0] if last else 0])
         db.execute("DROP TABLE temp.timeline_shown")
@@ -174,10 +190,10 @@ def _renumber(db: sqlite_utils.Database, first: int | None, floor: str | None) -
     start = db.execute("SELECT MAX(first_position) FROM timeline_runs WHERE first_position <= ?",
                        [collapsed_from]).fetchone()[0] or 1
     db.execute("DELETE FROM timeline_runs WHERE first_position >= ?", [start])
+    # A tail is read from its first row, not by a walk of the whole date index (which suits the whole).
     db.execute("INSERT INTO timeline_runs (first_position, first_collapsed, date) "
-               "SELECT MIN(position), MIN(collapsed_position), date FROM timeline NOT INDEXED WHERE position >= ? "
-               "GROUP BY date",  # the rows from there on, not a walk of the whole date index
-               [start])
+               f"SELECT MIN(position), MIN(collapsed_position), date FROM timeline {'' if everything else 'NOT INDEXED'} "
+               "WHERE position >= ? GROUP BY date", [start])
 
 
 def count(db: sqlite_utils.Database) -> int:
