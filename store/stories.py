@@ -210,6 +210,7 @@ PER_STORY = 300  # quotes read from the other copies of a story
 MAX_EDIT_KEYS = 16  # quotes up to this long get a key per word left out (a word changed, added or dropped)
 ANCHOR_WORDS = 5  # longer ones: the words from two content-chosen anchors, which few edits reach
 _ANCHOR_MULTIPLIERS = (1, 0x9E3779B1)  # two orders of the 3-gram hashes: two anchors
+CHUNK_STATEMENTS = 20_000  # new statements clustered at a time
 
 
 def quote_keys(words: list[str]) -> list[int]:
@@ -252,10 +253,7 @@ def cluster_statements(db: sqlite_utils.Database) -> int:
     quotes that could match, never all of them. Short quoted terms (phrases) are matched only within a story
     and keep no keys.
     """
-    new = db.execute(_STATEMENT_ROW + "WHERE s.cluster_id IS NULL ORDER BY s.id").fetchall()
-    assigned: dict[int, int] = {}  # this run's statements: written in one batch at the end
-    by_story: dict[int, list[tuple]] = {}
-    words_of: dict[str, list[str]] = {}  # candidates recur: normalise each text once
+    assigned: dict[int, int] = {}  # this chunk's statements: written in one batch when it is done
     merged_into: dict[int, int] = {}  # clusters this run merged: followed when read, never rewritten in bulk
 
     def current(cluster: int | None) -> int | None:
@@ -265,50 +263,62 @@ def cluster_statements(db: sqlite_utils.Database) -> int:
 
     joined = 0
     with db.conn:
-        for sid, text, kind, _, speaker, story in new:
-            words = normalised_words(text)
-            rows = by_story.get(story)
-            if rows is None:
-                rows = by_story[story] = _story_quotes(db, story) if story is not None else []
-            candidates = {row[0]: row for row in rows}
-            keys = quote_keys(words) if kind != "phrase" else []
-            if keys:
-                lookup = " UNION ".join(["SELECT * FROM (SELECT statement_id FROM statement_keys WHERE key = ? "
-                                         "ORDER BY statement_id DESC LIMIT ?)"] * len(keys))
-                ids = [r[0] for r in db.execute(lookup, [v for k in keys for v in (k, PER_KEY)])
-                       if r[0] not in candidates]
-                if ids:
-                    for row in db.execute(_STATEMENT_ROW + f"WHERE s.id IN ({','.join('?' * len(ids))})", ids):
-                        candidates[row[0]] = row
-            candidates.pop(sid, None)
-            found = {sid}
-            for o_id, o_text, o_kind, o_cluster, o_speaker, o_story in candidates.values():
-                o_cluster = current(assigned.get(o_id, o_cluster))
-                if o_cluster is None or o_cluster in found:
-                    continue  # a later statement of this run (it will find this one), or a cluster already joined
-                # A short quoted term ("dear friend") is only the same quote within one story.
-                if (kind == "phrase" or o_kind == "phrase") and story != o_story:
-                    continue
-                # Within one story the copies' attributions may differ (extraction is not perfect on
-                # every copy); the story link is the stronger evidence. Across stories speakers must fit.
-                if ((story == o_story or compatible_speakers(speaker, o_speaker))
-                        and same_quote(words, words_of.get(o_text) or words_of.setdefault(
-                            o_text, normalised_words(o_text)))):
-                    found.add(o_cluster)
-            target = min(found)
-            if len(found) > 1:
-                joined += 1
-                merged = found - {sid, target}
-                if merged:  # this quote bridges clusters: they become one
-                    db.execute(f"UPDATE statements SET cluster_id = ? WHERE cluster_id IN "
-                               f"({','.join('?' * len(merged))})", [target, *sorted(merged)])
-                    merged_into.update(dict.fromkeys(merged, target))
-            assigned[sid] = target
-            if keys:
-                db.conn.executemany("INSERT OR IGNORE INTO statement_keys (key, statement_id) VALUES (?, ?)",
-                                    [(k, sid) for k in keys])
-        db.conn.executemany("UPDATE statements SET cluster_id = ? WHERE id = ?",
-                            [(current(c), s) for s, c in assigned.items()])
+        # New statements in chunks, so a large import is clustered in bounded memory: each chunk's clusters
+        # are written before the next, whose rows read from the database then carry them.
+        after = db.execute("SELECT min(id) - 1 FROM statements WHERE cluster_id IS NULL").fetchone()[0]
+        while after is not None:
+            new = db.execute(_STATEMENT_ROW + "WHERE s.id > ? AND s.cluster_id IS NULL ORDER BY s.id LIMIT ?",
+                             [after, CHUNK_STATEMENTS]).fetchall()
+            if not new:
+                break
+            after = new[-1][0]
+            by_story: dict[int, list[tuple]] = {}
+            words_of: dict[str, list[str]] = {}  # candidates recur: normalise each text once
+            for sid, text, kind, _, speaker, story in new:
+                words = normalised_words(text)
+                rows = by_story.get(story)
+                if rows is None:
+                    rows = by_story[story] = _story_quotes(db, story) if story is not None else []
+                candidates = {row[0]: row for row in rows}
+                keys = quote_keys(words) if kind != "phrase" else []
+                if keys:
+                    lookup = " UNION ".join(["SELECT * FROM (SELECT statement_id FROM statement_keys WHERE key = ? "
+                                             "ORDER BY statement_id DESC LIMIT ?)"] * len(keys))
+                    ids = [r[0] for r in db.execute(lookup, [v for k in keys for v in (k, PER_KEY)])
+                           if r[0] not in candidates]
+                    if ids:
+                        for row in db.execute(_STATEMENT_ROW + f"WHERE s.id IN ({','.join('?' * len(ids))})", ids):
+                            candidates[row[0]] = row
+                candidates.pop(sid, None)
+                found = {sid}
+                for o_id, o_text, o_kind, o_cluster, o_speaker, o_story in candidates.values():
+                    o_cluster = current(assigned.get(o_id, o_cluster))
+                    if o_cluster is None or o_cluster in found:
+                        continue  # a later statement of this run (it will find this one), or a cluster already joined
+                    # A short quoted term ("dear friend") is only the same quote within one story.
+                    if (kind == "phrase" or o_kind == "phrase") and story != o_story:
+                        continue
+                    # Within one story the copies' attributions may differ (extraction is not perfect on
+                    # every copy); the story link is the stronger evidence. Across stories speakers must fit.
+                    if ((story == o_story or compatible_speakers(speaker, o_speaker))
+                            and same_quote(words, words_of.get(o_text) or words_of.setdefault(
+                                o_text, normalised_words(o_text)))):
+                        found.add(o_cluster)
+                target = min(found)
+                if len(found) > 1:
+                    joined += 1
+                    merged = found - {sid, target}
+                    if merged:  # this quote bridges clusters: they become one
+                        db.execute(f"UPDATE statements SET cluster_id = ? WHERE cluster_id IN "
+                                   f"({','.join('?' * len(merged))})", [target, *sorted(merged)])
+                        merged_into.update(dict.fromkeys(merged, target))
+                assigned[sid] = target
+                if keys:
+                    db.conn.executemany("INSERT OR IGNORE INTO statement_keys (key, statement_id) VALUES (?, ?)",
+                                        [(k, sid) for k in keys])
+            db.conn.executemany("UPDATE statements SET cluster_id = ? WHERE id = ?",
+                                [(current(c), s) for s, c in assigned.items()])
+            assigned.clear()
     return joined
 
 
