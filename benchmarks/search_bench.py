@@ -268,13 +268,14 @@ def run(n: int, workdir: Path, seed: int, query_count: int, keystroke_queries: i
     db = open_db(path)
     writes.index_full_text(db)  # a database cached before build_database filled it
     if build or not db.execute("SELECT 1 FROM search_words LIMIT 1").fetchone():
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         search.rebuild_index(db)
-        build_s = time.perf_counter() - t
+        build_s, build_cpu = time.perf_counter() - t, time.process_time() - c
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         size = (db.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search%'").fetchone()[0]
                 if _has_dbstat(db) else None)
-        print(f"[{n:,}] index build {build_s:.1f} s" + (f", {size / 1e6:.0f} MB in the database" if size else ""))
+        print(f"[{n:,}] index build {build_s:.1f} s ({build_cpu:.1f} s CPU)"
+              + (f", {size / 1e6:.0f} MB in the database" if size else ""))
     measure_refresh(db, n, seed)
     db.conn.close()
     # The queries run in a fresh process, so its memory is the search's, not the build's.
@@ -291,16 +292,16 @@ def measure_refresh(db, n: int, seed: int, count: int = 2000) -> None:
                             ["\n".join(quotes)]).lastrowid
         db.conn.executemany("INSERT INTO statements (document_id, text, kind, start, \"end\") "
                             "VALUES (?, ?, 'statement', 0, 1)", [(doc_id, q) for q in quotes])
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     search.refresh(db)
-    added = time.perf_counter() - t
+    added, added_cpu = time.perf_counter() - t, time.process_time() - c
     found = search.QuoteIndex.build(db).search(" ".join(search.tokens(quotes[0])[:4]), 10)
     with db.conn:
         db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
     t = time.perf_counter()
     search.refresh(db)
     removed = time.perf_counter() - t
-    print(f"[{n:,}] refresh after an import of {count:,} quotes {added * 1000:.0f} ms "
+    print(f"[{n:,}] refresh after an import of {count:,} quotes {added * 1000:.0f} ms ({added_cpu * 1000:.0f} ms CPU) "
           f"(first found at rank {[h.text for h in found].index(quotes[0]) + 1 if quotes[0] in [h.text for h in found] else 'none'}), "
           f"after removing them {removed * 1000:.0f} ms")
 
