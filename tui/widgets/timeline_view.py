@@ -212,7 +212,14 @@ class TimelineView(ScrollView, can_focus=True):
         again, keep the scroll, and bring rows up to ``through`` (the copies just opened) on screen below the
         cursor."""
         self.line_map = LineMap(self.view, same_dates=self.line_map)
-        self.virtual_size = Size(self.size.width, self.line_map.lines)
+        size = Size(self.size.width, self.line_map.lines)
+        if self.show_vertical_scrollbar and size.height > self.scrollable_content_region.height:
+            # The scrollbar stays: only it changes, as Textual does it when it lays out (a layout of the
+            # screen redrew every widget in a frame of its own, a third of opening a quote's copies).
+            self.set_reactive(ScrollView.virtual_size, size)
+            self._scroll_update(size)
+        else:
+            self.virtual_size = size
         self.forget_rows(changed_from)
         self.go_to(row, center)
         if through is not None and through > row:
