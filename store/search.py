@@ -234,7 +234,7 @@ class QuoteIndex:
         # The statements a word brings in as candidates: the word as typed when it is in the vocabulary
         # (a typo that made another real word is covered by a second query word), else all its forms.
         seeds = ([exact] if exact is not None else []) + completions if exact is not None else list(weights)
-        if exact is not None and sum(map(df, weights)) <= CANDIDATES:  # all its forms are rare: take them
+        if exact is not None and sum(map(df, weights)) <= CANDIDATES // 4:  # all its forms are rare: take them
             seeds = list(weights)
         return _QueryWord(word, {self.word_ids[w]: weight for w, weight in weights.items()}, set(weights),
                           sum(map(df, seeds)), [self.word_ids[w] for w in seeds],
