@@ -5,7 +5,8 @@
 
 Writes the corpus of benchmarks/import_bench.py (made by code; one article in ten reprints an earlier one),
 reads and extracts it once (cached under the temporary folder, so runs that change only the store are quick),
-then saves it into a fresh database as `dateline import` does (one transaction per file) and prints, per
+then saves it into a fresh database as `dateline import` does (files batched into transactions, each in its
+own savepoint) and prints, per
 stage, milliseconds per article and the store's articles/s (saving plus clustering). A second import of
 --more articles of another seed into the now full database shows how the cost grows with what is stored:
 it should stay flat, since an import reads only the rows its own quotes and documents can match.
@@ -29,7 +30,7 @@ import import_bench  # noqa: E402
 from importers.pipeline import BULK_CHECKPOINT_PAGES, IMPORT_CACHE_KB, prepare  # noqa: E402
 from importers.readers import iter_files  # noqa: E402
 from store import open_db, search_index, stories, timeline  # noqa: E402
-from store.writes import forget_missing_speakers, index_full_text, save_file  # noqa: E402
+from store.writes import FileBatches, forget_missing_speakers, index_full_text, save_file  # noqa: E402
 
 
 def _prepare(args):
@@ -73,11 +74,13 @@ def store_import(db, prepared: list) -> dict:
     db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KB}")
     statements = 0
     with timings["save"]:
-        for p in prepared:
-            saved = save_file(db, source_path=p.path, given_path=p.given_path, digest=p.digest,
-                              format=p.format or "text", encoding=p.encoding, warnings=p.warnings,
-                              results=p.results)
-            statements += saved.statements
+        with FileBatches(db) as batches:
+            for p in prepared:
+                saved = save_file(db, source_path=p.path, given_path=p.given_path, digest=p.digest,
+                                  format=p.format or "text", encoding=p.encoding, warnings=p.warnings,
+                                  results=p.results)
+                statements += saved.statements
+                batches.saved()
         forget_missing_speakers(db)
         index_full_text(db)
     for name, stage in (("stories", stories.cluster_documents), ("quotes", stories.cluster_statements),
