@@ -58,6 +58,13 @@ _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\
 _COMBINING_UTF8 = (b"\xcc", b"\xcd", b"\xe1\xaa", b"\xe1\xab", b"\xe1\xb7", b"\xe2\x83", b"\xef\xb8")
 
 
+# Punctuation that keeps most English news from being ASCII: never part of a word.
+_COMMON_NON_ASCII = "“”‘’—–«»„"
+# ASCII as the word pattern reads it: letters lower-cased, digits and "_" kept, everything else a space.
+_ASCII_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if chr(c).isalnum() or c == 95 else 32 for c in range(128)) \
+    + b" " * 128
+
+
 def normalised_words(text: str) -> list[str]:
     """Words casefolded, accents dropped ("Zürich" and "Zurich" compare equal)."""
     if not text.isascii():
@@ -65,14 +72,20 @@ def normalised_words(text: str) -> list[str]:
         data = text.encode("utf-8", "surrogatepass")
         if any(lead in data for lead in _COMBINING_UTF8):
             text = _COMBINING.sub("", text)
-    return _WORD.findall(text.casefold())
+        for mark in _COMMON_NON_ASCII:
+            if mark in text:
+                text = text.replace(mark, " ")
+        if not text.isascii():
+            return _WORD.findall(text.casefold())
+    # The same words as the pattern finds, by C string methods (a regex match per word costs ten times more).
+    return text.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
 
 
-def shingles(text: str) -> set[str]:
+def shingles(text: str) -> frozenset[str]:
     words = normalised_words(text)
     if len(words) < SHINGLE:
-        return {" ".join(words)} if words else set()
-    return set(map(" ".join, zip(*(words[i:] for i in range(SHINGLE)))))
+        return frozenset([" ".join(words)] if words else [])
+    return frozenset(map(" ".join, zip(*(words[i:] for i in range(SHINGLE)))))
 
 
 def stable_hash(text: str) -> int:
@@ -129,7 +142,7 @@ def cluster_documents(db: sqlite_utils.Database) -> int:
 
     @lru_cache(maxsize=1024)  # candidates recur (every copy of a story meets the others): shingle them once
     def grams(doc_id: int) -> frozenset[str]:
-        return frozenset(shingles(_body(db, doc_id)))
+        return shingles(_body(db, doc_id))
 
     with db.conn:
         _check_scheme(db)
