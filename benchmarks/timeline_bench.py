@@ -1,8 +1,8 @@
 """What importing one small article into a big database costs, and how much of it is renumbering the chronology.
 Prints figures.
 
-    .venv/bin/python benchmarks/timeline_bench.py                  # a copy of /tmp/dateline-1m.db (generated if missing)
-    .venv/bin/python benchmarks/timeline_bench.py /path/to/a.db    # a copy of the database given
+    .venv/bin/python benchmarks/timeline_bench.py                # a copy of /tmp/dateline-1m.db (made if missing)
+    .venv/bin/python benchmarks/timeline_bench.py /path/to/a.db  # a copy of the database given
 
 The database is copied first (the imports change it). Then, each in turn, one short article is imported
 through the real pipeline (``import_paths``): dated late in the chronology, dated early in it, and undated.

@@ -273,7 +273,7 @@ def _v3_timeline_changes(db: sqlite_utils.Database) -> None:
             seq INTEGER PRIMARY KEY,
             item_type TEXT NOT NULL,        -- statement, event, or document (a change that reorders everything)
             item_id INTEGER NOT NULL,
-            moved INTEGER NOT NULL,         -- 1: added, removed or re-dated (renumbered from its date); 0: only its cluster
+            moved INTEGER NOT NULL,         -- 1: added, removed or re-dated (renumbered from its date); 0: cluster
             date TEXT,                      -- the item's date then (NULL: undated)
             cluster_id INTEGER              -- a statement's quote cluster then: its copies are counted again
         );
@@ -288,7 +288,8 @@ def _v3_timeline_changes(db: sqlite_utils.Database) -> None:
         CREATE TRIGGER statements_timeline_move AFTER UPDATE OF date, date_precision, kind, document_id, start
         ON statements BEGIN
             INSERT INTO timeline_changes (item_type, item_id, moved, date, cluster_id)
-            VALUES ('statement', old.id, 1, old.date, old.cluster_id), ('statement', new.id, 1, new.date, new.cluster_id);
+            VALUES ('statement', old.id, 1, old.date, old.cluster_id),
+                   ('statement', new.id, 1, new.date, new.cluster_id);
         END;
         CREATE TRIGGER statements_timeline_cluster AFTER UPDATE OF cluster_id ON statements
         WHEN old.cluster_id IS NOT new.cluster_id BEGIN

@@ -1,8 +1,9 @@
 """The chronology: every event and statement in date order, paged by position (never by OFFSET).
 
 ``rebuild`` numbers the items densely after an import, from the first date the import touched; ``page``
-reads a run of positions through the primary key, so reading row 900,000 costs what reading row 1 does. Undated items sort last, in their own
-section; within a date, order follows the document and the place in it, so it is stable across rebuilds.
+reads a run of positions through the primary key, so reading row 900,000 costs what reading row 1 does.
+Undated items sort last, in their own section; within a date, order follows the document and the place in
+it, so it is stable across rebuilds.
 
 A quote carried by several outlets (one quote cluster) can be read as one row: ``rebuild`` also numbers
 densely the rows left when each cluster keeps only its earliest row (``collapsed_position``), so the
@@ -72,8 +73,8 @@ _RECOUNTED = """
 # row of its cluster. For a few rows, each cluster's rows are found through its statements: CROSS JOIN keeps
 # SQLite on them (by their index), then their rows; before ANALYZE it chose to scan the timeline for each
 # row (4 s at 20,000 rows). For the whole chronology, one pass groups every cluster's rows.
-_SHOWN_ALL = "(t.cluster_id IS NULL OR t.position IN (SELECT MIN(position) FROM timeline WHERE cluster_id IS NOT NULL " \
-             "GROUP BY cluster_id))"
+_SHOWN_ALL = ("(t.cluster_id IS NULL OR t.position IN "
+              "(SELECT MIN(position) FROM timeline WHERE cluster_id IS NOT NULL GROUP BY cluster_id))")
 _SHOWN = """
     (t.cluster_id IS NULL OR t.position = (
         SELECT MIN(t2.position) FROM statements s2 CROSS JOIN timeline t2
@@ -208,9 +209,10 @@ def _renumber(db: sqlite_utils.Database, first: int | None, floor: str | None) -
                        [collapsed_from]).fetchone()[0] or 1
     db.execute("DELETE FROM timeline_runs WHERE first_position >= ?", [start])
     # A tail is read from its first row, not by a walk of the whole date index (which suits the whole).
+    rows = "timeline" if everything else "timeline NOT INDEXED"
     db.execute("INSERT INTO timeline_runs (first_position, first_collapsed, date) "
-               f"SELECT MIN(position), MIN(collapsed_position), date FROM timeline {'' if everything else 'NOT INDEXED'} "
-               "WHERE position >= ? GROUP BY date", [start])
+               f"SELECT MIN(position), MIN(collapsed_position), date FROM {rows} WHERE position >= ? GROUP BY date",
+               [start])
 
 
 def count(db: sqlite_utils.Database) -> int:

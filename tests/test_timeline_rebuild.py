@@ -90,7 +90,8 @@ def test_each_import_gives_the_table_a_numbering_from_scratch_gives(tmp_path):
         [(3, 3)]
     assert_same_as_from_scratch(db)
 
-    # Before the articles (after the old news), with an earlier copy of the ferry quote: the later copy stops being its cluster's shown row.
+    # Before the articles (after the old news), with an earlier copy of the ferry quote: the later copy stops
+    # being its cluster's shown row.
     save(db, "e.txt", "Eastline Daily", "2019-05-01", [
         ("quote", FERRY, "Oren Talbeck", "2019-04-30"), ("event", "2019-04-29"), ("quote", SCHOOL, "Ilse Marovic",
                                                                                   "2019")])
@@ -164,8 +165,8 @@ def test_a_version_2_database_is_upgraded_and_its_chronology_kept(tmp_path):
     db.conn.close()
     # What a version 2 database is: the same tables, numbered, without the table of changes and its triggers.
     old = sqlite3.connect(path)
-    for (trigger,) in old.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%timeline_changes%'"
-                                  ).fetchall():
+    triggers = old.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%timeline_changes%'")
+    for (trigger,) in triggers.fetchall():
         old.execute(f"DROP TRIGGER {trigger}")
     old.execute("DROP TABLE timeline_changes")
     old.execute("PRAGMA user_version = 2")
