@@ -168,13 +168,12 @@ def _renumber(db: sqlite_utils.Database, first: int | None, floor: str | None) -
         # the few statements concerned (CROSS JOIN: without statistics SQLite walked the timeline instead).
         before = first if moved else collapsed_from
         db.execute(
-            "UPDATE timeline SET cluster_id = c.cluster_id, copies = c.copies, outlets = c.outlets, "
-            "first_statement = c.first_statement FROM ("
-            "  SELECT t.position, cc.cluster_id, cc.copies, cc.outlets, cc.first_statement FROM statements s "
-            "  CROSS JOIN timeline t ON t.item_type = 'statement' AND t.item_id = s.id "
-            "  LEFT JOIN temp.timeline_carried cc ON cc.cluster_id = s.cluster_id "
-            f"  WHERE t.position < :before AND {_RECOUNTED}) AS c "
-            "WHERE timeline.position = c.position", {"before": before})
+            "UPDATE timeline SET (cluster_id, copies, outlets, first_statement) = ("
+            "  SELECT cc.cluster_id, cc.copies, cc.outlets, cc.first_statement FROM statements s "
+            "  JOIN temp.timeline_carried cc ON cc.cluster_id = s.cluster_id WHERE s.id = timeline.item_id) "
+            "WHERE position IN (SELECT t.position FROM statements s CROSS JOIN timeline t "
+            f"  ON t.item_type = 'statement' AND t.item_id = s.id WHERE t.position < :before AND {_RECOUNTED})",
+            {"before": before})
         changed = db.execute(
             "SELECT MIN(t.position) FROM statements s CROSS JOIN timeline t "
             "ON t.item_type = 'statement' AND t.item_id = s.id "
