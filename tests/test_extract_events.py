@@ -74,3 +74,11 @@ def test_every_test_article_gives_events_whose_spans_are_exact():
         for e in events:
             assert text[e.start:e.end] == e.text
             assert text[e.date_start:e.date_end] == e.date_text
+
+
+def test_an_event_does_not_start_in_the_tail_of_a_photo_caption():
+    text = ("(Trawlers wait at the quay before the vote. Harbour Desk pic) SALTMERE: The fishing council "
+            "approved the new quota on Tuesday. Crews said the cut was fair.")
+    [event] = events_of(text)
+    assert event.text == "SALTMERE: The fishing council approved the new quota on Tuesday."
+    assert event.date == "2024-03-12"

@@ -40,8 +40,24 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         pos = m.end()
     if text[pos:end].strip():
         spans.append(_trim(text, pos, end))
+    spans = [part for span in spans for part in _after_stray_parenthesis(text, *span)]
     _last = (text, start, end, spans)
     return spans
+
+
+_STRAY_CLOSE = re.compile(r"\)\s+(?=[\"“‘'(]?[A-Z])")
+
+
+def _after_stray_parenthesis(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A parenthesis closed in a sentence that did not open it ends what the earlier sentence began: "(Frigates
+    leave harbour. Meridian pic) VALDOR CITY: Valdoria said..." The caption's tail is not the report's start."""
+    close = text.find(")", s, e)
+    if close < 0 or "(" in text[s:close]:
+        return [(s, e)]
+    m = _STRAY_CLOSE.match(text, close)
+    if m is None or m.end() >= e:
+        return [(s, e)]
+    return [(s, close + 1), (m.end(), e)]
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
