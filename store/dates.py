@@ -30,7 +30,7 @@ def written_date(date: str | None, precision: str | None) -> str | None:
 
 def date_label(date: str | None, precision: str | None) -> str:
     """The date as a reader sees it: "2023-04-16", "2023-W15" (a week), "Apr 2023", "Q2 2023", "H1 2023",
-    "Summer 2023", "2023", "1990s", "undated"."""
+    "Summer '23", "2023", "1990s", "undated"."""
     if not date:
         return "undated"
     if precision == "decade":
@@ -46,5 +46,5 @@ def date_label(date: str | None, precision: str | None) -> str:
     if precision == "half":
         return f"H{1 if month <= 6 else 2} {year}"
     if precision == "season" and month in _SEASON_NAMES:
-        return f"{_SEASON_NAMES[month]} {year}"
+        return f"{_SEASON_NAMES[month]} '{year[2:]}"  # ten characters, as wide as a day: the timeline's column
     return f"{calendar.month_abbr[month]} {year}"

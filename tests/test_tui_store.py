@@ -84,7 +84,7 @@ def test_what_the_screen_says_about_dates_and_matches():
     assert [date_label("2023-04-16", "day"), date_label("2023-04", "month"), date_label("1995", "decade"),
             date_label(None, None)] == ["2023-04-16", "Apr 2023", "1990s", "undated"]
     assert [date_label("2023-07", "quarter"), date_label("2023-07", "half"), date_label("2023-06", "season")] == \
-        ["Q3 2023", "H2 2023", "Summer 2023"]
+        ["Q3 2023", "H2 2023", "Summer '23"]
     assert date_label("2023-04-10", "week") == "2023-W15"  # the Monday it is stored as is not the date
     assert headings(object(), "2023-04-16") == [("year", "2023"), ("month", "April 2023"),
                                                 ("day", "Sunday 16 April 2023")]
