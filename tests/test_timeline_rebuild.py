@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from importers.model import Document, Event, Extraction, Statement
 from store import open_db, schema, stories, timeline
 from store.writes import save_file
@@ -183,3 +185,19 @@ def test_a_version_2_database_is_upgraded_and_its_chronology_kept(tmp_path):
     assert len(tables(db)[0]) == 4 and timeline.page(db, 1, 1)[0].date == "2022-02-01"
     assert db.execute("SELECT DISTINCT copies FROM timeline WHERE kind = 'statement'").fetchall() == [(2,)]
     assert_same_as_from_scratch(db)
+
+
+def test_an_interrupted_numbering_leaves_the_chronology_and_its_indexes_as_they_were(tmp_path):
+    db = open_db(tmp_path / "t.db")
+    save(db, "a.txt", "Solby Courier", "2022-03-02", [("event", "2022-03-01"), ("quote", FERRY, "Oren Talbeck",
+                                                                                     "2022-03-01")])
+    after_import(db)
+    indexes = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'timeline' ORDER BY name"
+    before = tables(db), db.execute(indexes).fetchall()
+    # The renumbering breaks off once the old rows are gone (as a Ctrl-C or a full disk would).
+    db.execute("CREATE TEMP TRIGGER interrupt BEFORE INSERT ON timeline BEGIN SELECT RAISE(ABORT, 'stop'); END")
+    with pytest.raises(sqlite3.DatabaseError):
+        timeline.rebuild(db, full=True)
+    db.conn.close()
+    reopened = open_db(tmp_path / "t.db")
+    assert (tables(reopened), reopened.execute(indexes).fetchall()) == before
