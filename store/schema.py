@@ -5,6 +5,7 @@ migration: add the next one.
 """
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 
 import sqlite_utils
@@ -267,7 +268,7 @@ def _v2_search_places(db: sqlite_utils.Database) -> None:
 def _v3_timeline_changes(db: sqlite_utils.Database) -> None:
     """What changed since the chronology was last numbered, written by triggers whoever writes: an import
     then renumbers the chronology only from the first date it touched (store/timeline.py)."""
-    db.executescript(
+    _in_transaction(db,
         """
         CREATE TABLE timeline_changes (
             seq INTEGER PRIMARY KEY,
@@ -314,6 +315,17 @@ def _v3_timeline_changes(db: sqlite_utils.Database) -> None:
     )
 
 
+def _in_transaction(db: sqlite_utils.Database, script: str) -> None:
+    """A script's statements run one by one, in the migration's transaction (executescript commits it first,
+    then runs each statement on its own)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_search_places, _v3_timeline_changes]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -328,6 +340,11 @@ def migrate(db: sqlite_utils.Database) -> int:
         )
     for target in range(version, SCHEMA_VERSION):
         with db.conn:
+            # Begun before the migration's first statement, so its DDL (committed at once outside a
+            # transaction) goes with it: a migration broken off leaves the version it started from.
+            db.execute("BEGIN IMMEDIATE")
+            if db.execute("PRAGMA user_version").fetchone()[0] > target:
+                continue  # another process (the browser, an import) applied it while this one waited
             MIGRATIONS[target](db)
             db.execute(f"PRAGMA user_version = {target + 1}")
     return version

@@ -127,3 +127,35 @@ def test_chronology_view_for_datasette(db_path):
     import_paths(db, [str(SAMPLES)])
     rows = list(db.query("SELECT * FROM chronology ORDER BY position LIMIT 5"))
     assert rows and {"date", "item_type", "text", "speaker", "outlet"} <= set(rows[0])
+
+
+def test_a_migration_broken_off_applies_nothing_and_runs_again(db_path):
+    """A version 1 database whose upgrade fails half-way (here its search index refuses to be emptied, as a
+    Ctrl-C or a full disk would stop it) stays a version 1 database that the next opening upgrades."""
+    from array import array
+
+    from store import schema
+
+    old = sqlite_utils.Database(db_path)
+    schema.MIGRATIONS[0](old)
+    with old.conn:
+        old.execute("PRAGMA user_version = 1")
+        old.execute("INSERT INTO search_words (id, word, df) VALUES (1, 'bridge', 1)")
+        old.execute("INSERT INTO search_postings (word_id, first_id, ids) VALUES (1, 1, ?)",
+                    [array("I", [1]).tobytes()])
+        old.execute("CREATE TRIGGER interrupt BEFORE DELETE ON search_postings BEGIN SELECT RAISE(ABORT, 'stop'); END")
+    old.conn.close()
+    try:
+        open_db(db_path)
+    except sqlite3.DatabaseError:
+        pass
+    else:
+        raise AssertionError("the trigger should have broken the upgrade off")
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    conn.execute("DROP TRIGGER interrupt")
+    conn.commit()
+    conn.close()
+    db = open_db(db_path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert "places" in db["search_postings"].columns_dict
