@@ -120,7 +120,8 @@ def _same_person(db: sqlite_utils.Database, alias: str) -> int | None:
 def save_file(db: sqlite_utils.Database, *, source_path: str, given_path: str, digest: str, format: str,
               encoding: str | None, warnings: list[str],
               results: Iterable[tuple[Document, Extraction]]) -> SavedFile:
-    """Save one file's documents in one transaction. ``results`` may be a generator (a large JSONL file is
+    """Save one file's documents whole or not at all (a savepoint: its own transaction when none is open,
+    else part of it, as in FileBatches). ``results`` may be a generator (a large JSONL file is
     read, extracted and saved as it streams); ``warnings`` may grow while it runs and are stored at the end."""
     saved = SavedFile()
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
