@@ -11,21 +11,27 @@ import calendar
 import datetime as dt
 
 _SEASON_CODES = {1: "WI", 3: "SP", 6: "SU", 9: "FA"}
-_SEASON_NAMES = {1: "Winter", 3: "Spring", 6: "Summer", 9: "Autumn"}
+_SEASON_NAMES = {"WI": "Winter", "SP": "Spring", "SU": "Summer", "FA": "Autumn"}
+
+
+def _part_of_year(date: str, precision: str | None) -> str | None:
+    """The code of a quarter, half or season stored as its first month ("Q3", "H2", "SU"); None otherwise."""
+    month = int(date[5:7])
+    if precision == "quarter":
+        return f"Q{(month - 1) // 3 + 1}"
+    if precision == "half":
+        return "H1" if month <= 6 else "H2"
+    if precision == "season":
+        return _SEASON_CODES.get(month)
+    return None
 
 
 def written_date(date: str | None, precision: str | None) -> str | None:
     """The date as exports write it: "2023-04-16", "2023-04", "2023", "2023-Q2", "2023-H1", "2023-SP"."""
     if not date or len(date) < 7:
         return date
-    year, month = date[:4], int(date[5:7])
-    if precision == "quarter":
-        return f"{year}-Q{(month - 1) // 3 + 1}"
-    if precision == "half":
-        return f"{year}-H{1 if month <= 6 else 2}"
-    if precision == "season" and month in _SEASON_CODES:
-        return f"{year}-{_SEASON_CODES[month]}"
-    return date
+    part = _part_of_year(date, precision)
+    return f"{date[:4]}-{part}" if part else date
 
 
 def date_label(date: str | None, precision: str | None) -> str:
@@ -40,11 +46,9 @@ def date_label(date: str | None, precision: str | None) -> str:
         return f"{year}-W{week:02d}"
     if len(date) != 7:
         return date
-    year, month = date[:4], int(date[5:7])
-    if precision == "quarter":
-        return f"Q{(month - 1) // 3 + 1} {year}"
-    if precision == "half":
-        return f"H{1 if month <= 6 else 2} {year}"
-    if precision == "season" and month in _SEASON_NAMES:
-        return f"{_SEASON_NAMES[month]} '{year[2:]}"  # ten characters, as wide as a day: the timeline's column
-    return f"{calendar.month_abbr[month]} {year}"
+    year, part = date[:4], _part_of_year(date, precision)
+    if part in _SEASON_NAMES:
+        return f"{_SEASON_NAMES[part]} '{year[2:]}"  # ten characters, as wide as a day: the timeline's column
+    if part:
+        return f"{part} {year}"
+    return f"{calendar.month_abbr[int(date[5:7])]} {year}"
