@@ -92,14 +92,15 @@ def rebuild(db: sqlite_utils.Database, full: bool = False) -> int:
     table is the one a numbering from scratch gives.
     """
     with db.conn:
+        # Begun here, not by the first write: a numbering from scratch drops the timeline's indexes first, and
+        # DDL outside a transaction is committed at once (interrupted, the table was left without them). The
+        # write lock is taken now, as what is read next decides what is written.
+        if not db.conn.in_transaction:
+            db.execute("BEGIN IMMEDIATE")
         changes = db.execute("SELECT COUNT(*) FROM timeline_changes").fetchone()[0]
         total = count(db)
         if not changes and not full:
             return total
-        # Begun here, not by the first write: a numbering from scratch drops the timeline's indexes first, and
-        # DDL outside a transaction is committed at once (interrupted, the table was left without them).
-        if not db.conn.in_transaction:
-            db.execute("BEGIN")
         everything = full or not total or db.execute(
             "SELECT 1 FROM timeline_changes WHERE item_type = 'document' LIMIT 1").fetchone()
         first, floor = (1, "") if everything else _first_touched(db, total)
