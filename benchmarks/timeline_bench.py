@@ -12,6 +12,7 @@ scratch (``rebuild(full=True)``): what every import paid before.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -87,6 +88,7 @@ def main() -> None:
         _, wall, cpu = timed(timeline.rebuild, db, full=True)
         print(f"  the whole chronology numbered from scratch (what each import paid before): {wall:.2f} s wall, "
               f"{cpu:.2f} s CPU")
+        print(f"  load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs while measuring")
         db.conn.close()
 
 
