@@ -311,6 +311,9 @@ def _v3_timeline_changes(db: sqlite_utils.Database) -> None:
         CREATE TRIGGER documents_timeline_change AFTER UPDATE OF published, outlet, source ON documents BEGIN
             INSERT INTO timeline_changes (item_type, item_id, moved) VALUES ('document', new.id, 1);
         END;
+        -- An import broken off before numbering left rows out, which version 2 numbered at the next import
+        -- and no change here records: the first import after the upgrade numbers everything.
+        INSERT INTO timeline_changes (item_type, item_id, moved) VALUES ('document', 0, 1);
         """
     )
 

@@ -201,3 +201,29 @@ def test_an_interrupted_numbering_leaves_the_chronology_and_its_indexes_as_they_
     db.conn.close()
     reopened = open_db(tmp_path / "t.db")
     assert (tables(reopened), reopened.execute(indexes).fetchall()) == before
+
+
+def test_a_chronology_a_version_2_import_left_unnumbered_is_numbered_after_the_upgrade(tmp_path):
+    """A version 2 import broken off after saving its files and before numbering the chronology left rows out
+    of it (version 2 numbered everything at the next import; no change was noted). The first import after the
+    upgrade numbers it all."""
+    path = tmp_path / "v2.db"
+    db = open_db(path)
+    save(db, "a.txt", "Solby Courier", "2022-03-02", [("event", "2022-03-01")])
+    after_import(db)
+    save(db, "early.txt", "Tarn Ledger", "2010-05-02", [("event", "2010-05-01")])  # saved, never numbered
+    db.conn.close()
+    old = sqlite3.connect(path)
+    for (trigger,) in old.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                  "AND sql LIKE '%timeline_changes%'").fetchall():
+        old.execute(f"DROP TRIGGER {trigger}")
+    old.execute("DROP TABLE timeline_changes")
+    old.execute("PRAGMA user_version = 2")
+    old.commit()
+    old.close()
+
+    db = open_db(path)
+    save(db, "late.txt", "Kestrel Herald", "2023-01-02", [("event", "2023-01-01")])
+    after_import(db)
+    assert [row.date for row in timeline.page(db, 1, 3)] == ["2010-05-01", "2022-03-01", "2023-01-01"]
+    assert_same_as_from_scratch(db)
