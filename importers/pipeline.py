@@ -219,7 +219,9 @@ def import_paths(db: sqlite_utils.Database, paths: list[str], *, published: str 
         for args in streamed:
             save_streamed(*args)
             batches.saved()
-    if pending or streamed:
+    # Also when nothing was saved but the chronology is behind: an import broken off after saving its files
+    # (Ctrl-C while clustering or numbering) is finished by the next one, which finds every file unchanged.
+    if pending or streamed or timeline.behind(db):
         forget_missing_speakers(db)
         index_full_text(db)  # documents and statements, searchable in Datasette
         stories.cluster_new(db)  # reprints join a story, repeated quotes a cluster: before the timeline uses them

@@ -219,6 +219,11 @@ def _renumber(db: sqlite_utils.Database, first: int | None, floor: str | None) -
                [start])
 
 
+def behind(db: sqlite_utils.Database) -> bool:
+    """Whether something was written since the chronology was last numbered."""
+    return db.execute("SELECT 1 FROM timeline_changes LIMIT 1").fetchone() is not None
+
+
 def count(db: sqlite_utils.Database) -> int:
     row = db.execute("SELECT MAX(position) FROM timeline").fetchone()
     return row[0] or 0

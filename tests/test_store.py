@@ -159,3 +159,23 @@ def test_a_migration_broken_off_applies_nothing_and_runs_again(db_path):
     db = open_db(db_path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert "places" in db["search_postings"].columns_dict
+
+
+def test_an_import_broken_off_after_saving_is_finished_by_the_next(db_path, tmp_path):
+    """Ctrl-C while the chronology is numbered: the files are saved, the timeline is behind. Importing the
+    same files again finds them unchanged and still brings the chronology up to date."""
+    article = write(tmp_path / "bridge.txt", ARTICLE)
+    db = open_db(db_path)
+    db.execute("CREATE TEMP TRIGGER interrupt BEFORE INSERT ON timeline BEGIN SELECT RAISE(ABORT, 'stop'); END")
+    try:
+        import_paths(db, [article])
+    except sqlite3.DatabaseError:
+        pass
+    else:
+        raise AssertionError("the trigger should have broken the import off")
+    db.execute("DROP TRIGGER temp.interrupt")
+    assert timeline.count(db) == 0 and db.execute("SELECT COUNT(*) FROM events").fetchone()[0] > 0
+    report = import_paths(db, [article])
+    assert report.unchanged == 1
+    assert timeline.count(db) == db.execute("SELECT (SELECT COUNT(*) FROM events) + "
+                                            "(SELECT COUNT(*) FROM statements)").fetchone()[0]
