@@ -13,6 +13,7 @@ import hashlib
 import json
 import re
 import sqlite3
+import time
 import unicodedata
 from collections.abc import Iterable
 from contextlib import contextmanager
@@ -193,14 +194,18 @@ def _savepoint(conn: sqlite3.Connection):
 
 
 class FileBatches:
-    """Files saved in one transaction, committed every ``files`` files and when the block ends (also on an
-    error, after the failing file's own savepoint was rolled back: the files saved before it stay).
+    """Files saved in one transaction, committed every ``files`` files or ``seconds`` after its first save,
+    and when the block ends (also on an error, after the failing file's own savepoint was rolled back: the
+    files saved before it stay).
 
+    The time bound is for other writers: the write lock is held from a batch's first save to its commit, and
+    the files read and extracted in between (one core) would keep the browser from saving a star for seconds.
     A crash loses at most the files of the open batch, which the next import finds missing and reads again.
     """
 
-    def __init__(self, db: sqlite_utils.Database, files: int = 500):
-        self.conn, self.files, self.pending = db.conn, files, 0
+    def __init__(self, db: sqlite_utils.Database, files: int = 500, seconds: float = 0.25):
+        self.conn, self.files, self.seconds, self.pending = db.conn, files, seconds, 0
+        self.opened = 0.0
 
     def __enter__(self) -> FileBatches:
         self.conn.execute("BEGIN")
@@ -208,7 +213,10 @@ class FileBatches:
 
     def saved(self) -> None:
         self.pending += 1
-        if self.pending >= self.files:
+        now = time.monotonic()
+        if self.pending == 1:
+            self.opened = now
+        if self.pending >= self.files or now - self.opened >= self.seconds:
             self.conn.commit()
             self.conn.execute("BEGIN")
             self.pending = 0

@@ -103,3 +103,28 @@ def test_a_failing_save_keeps_the_files_saved_before_it_in_its_batch(tmp_path):
             _saved(db, "/in/broken.txt", ["Storm\n\nA storm hit on 2 June 2024.\n"], fail_after=0)
     reopened = open_db(tmp_path / "t.db")
     assert [r[0] for r in reopened.execute("SELECT source FROM documents")] == ["/in/kept.txt"]
+
+
+def test_an_import_batch_holds_the_write_lock_for_a_bounded_time(tmp_path):
+    """The browser saves stars and tags while an import runs: a batch commits after its time is up, so a
+    writer waits for a fraction of a second, not for the whole batch of files."""
+    import sqlite3
+
+    import pytest
+    from store.writes import FileBatches
+
+    db = open_db(tmp_path / "t.db")
+    other = sqlite3.connect(tmp_path / "t.db", timeout=0)
+    star = "INSERT OR REPLACE INTO marks (item_type, item_id, starred) VALUES ('event', 1, 1)"
+    article = "Quay repaired\n\nThe quay was repaired on 1 June 2024.\n"
+    with FileBatches(db, files=500, seconds=3600) as batches:
+        _saved(db, "/in/first.txt", [article])
+        batches.saved()
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute(star)  # the batch is open and its time is not up
+    with FileBatches(db, files=500, seconds=0) as batches:
+        _saved(db, "/in/second.txt", [article.replace("1 June", "2 June")])
+        batches.saved()
+        other.execute(star)  # its time was up: committed, the lock is free
+        other.commit()
+    assert other.execute("SELECT COUNT(*) FROM marks").fetchone()[0] == 1

@@ -271,18 +271,39 @@ async def test_star_tag_and_the_starred_filter(tui_db):
         await pilot.press("j")
         starred = view.current
         await pilot.press("*")
-        await pilot.pause()
+        await settle(pilot, app)
         assert view.current.starred and "*" in shown(view)[view.line_map.line_of_row(1) - view.scroll_offset.y]
         await pilot.press("t", *"levy, Council", "enter")
-        await pilot.pause()
+        await settle(pilot, app)
         assert marks.tags(app.db, starred.item_type, starred.item_id) == ["levy", "council"]
         await pilot.press("S")
         await settle(pilot, app)
         assert view.view.length == 1 and view.current.item_id == starred.item_id
         assert "#levy" in "\n".join(shown(view))
         await pilot.press("*")  # unstar
-        await pilot.pause()
+        await settle(pilot, app)
         assert not marks.is_starred(app.db, starred.item_type, starred.item_id)
+
+
+async def test_a_star_while_an_import_holds_the_database_says_so_and_the_browser_goes_on(tui_db):
+    import sqlite3
+
+    app = app_for(tui_db)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        view = timeline_of(app)
+        importer = sqlite3.connect(tui_db)
+        importer.execute("BEGIN IMMEDIATE")  # an import's write lock, held longer than a star waits (5 s)
+        await pilot.press("*")
+        await pilot.press("j")  # the screen still answers while the star waits
+        assert view.cursor == 1
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        importer.rollback()
+        assert "not saved" in " ".join(str(toast.render()) for toast in app.screen.query("Toast"))
+        assert not marks.is_starred(app.db, view.row(0).item_type, view.row(0).item_id)
+        await pilot.press("*")  # the import is over: the star is saved
+        await settle(pilot, app)
+        assert marks.is_starred(app.db, view.current.item_type, view.current.item_id)
 
 
 @pytest.mark.parametrize("fmt", ["md", "csv", "json"])

@@ -5,6 +5,7 @@ at its own date (and folds them again).
 """
 from __future__ import annotations
 
+import sqlite3
 from functools import partial
 
 from textual.app import ComposeResult
@@ -180,9 +181,7 @@ class TimelineScreen(Screen):
             same = self.filters.speaker == row.speaker
             self.apply_filters(_replace(self.filters, speaker=None if same else row.speaker))
         elif message.action == "star":
-            starred = marks.toggle_star(db, row.item_type, row.item_id)
-            self.timeline.forget_rows()
-            self.notify("Starred" if starred else "Star removed", timeout=2)
+            self._save_mark(partial(marks.toggle_star, item_type=row.item_type, item_id=row.item_id), "star")
         elif message.action == "tag":
             from tui.screens.prompts import TagPrompt
 
@@ -190,10 +189,29 @@ class TimelineScreen(Screen):
             self.app.push_screen(TagPrompt(current), partial(self._tagged, row.item_type, row.item_id))
 
     def _tagged(self, item_type: str, item_id: int, text: str | None) -> None:
-        if text is None:
+        if text is not None:
+            self._save_mark(partial(marks.set_tags, item_type=item_type, item_id=item_id,
+                                    new_tags=text.split(",")), "tags")
+
+    def _save_mark(self, write, what: str) -> None:
+        """Stars and tags are written from a worker: an import holds the database's write lock for moments
+        at a time, and the screen must not freeze while the write waits for it."""
+        self.run_worker(partial(self._write_mark, write, what), thread=True, group="marks")
+
+    def _write_mark(self, write, what: str) -> None:
+        try:
+            result = write(self.app.thread_db())
+        except sqlite3.OperationalError as exc:
+            self.app.call_from_thread(
+                self.notify, f"The {what} was not saved: the database is busy ({exc}). An import may be "
+                "running; try again in a moment.", severity="error", markup=False)
             return
-        marks.set_tags(self.app.db, item_type, item_id, text.split(","))
+        self.app.call_from_thread(self._marked, what, result)
+
+    def _marked(self, what: str, result) -> None:
         self.timeline.forget_rows()
+        if what == "star":
+            self.notify("Starred" if result else "Star removed", timeout=2)
 
     def action_export(self) -> None:
         from tui.screens.prompts import ExportPrompt
