@@ -5,7 +5,10 @@ Parts are (text, role) pairs; the role names a component class ("info--strong", 
 """
 from __future__ import annotations
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual.strip import Strip
 from textual.widget import Widget
 
 
@@ -16,6 +19,7 @@ class InfoBar(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._text = Text()
+        self._one_line = False
 
     def render(self) -> Text:
         return self._text
@@ -29,5 +33,32 @@ class InfoBar(Widget):
         for part, role in parts:
             text.append(part, self.get_component_rich_style(f"info--{role}") if role else "")
         self._text = text
+        self._one_line = fixed_height
         # The status line (one line, always) is only repainted: the status changes with every key.
         self.refresh(layout=not fixed_height)
+
+    def render_line(self, y: int) -> Strip:
+        """One line is drawn from its spans directly: the status line changes with every key, and going
+        through Rich's rendering of a Text cost a millisecond of each."""
+        if not self._one_line:
+            return super().render_line(y)
+        width, base = self.size.width, self.visual_style.rich_style
+        if y or not width:
+            return Strip.blank(width, base)
+        line = self._text
+        if line.cell_len > width:
+            line = line.copy()
+            line.truncate(width, overflow="ellipsis")
+        return Strip([Segment(span_text, base + style) for span_text, style in _runs(line)])
+
+
+def _runs(text: Text):
+    """The text's characters in runs of one style (the spans InfoBar.show appends never overlap)."""
+    plain, at = text.plain, 0
+    for span in text.spans:
+        if span.start > at:
+            yield plain[at:span.start], Style()
+        yield plain[span.start:span.end], span.style if isinstance(span.style, Style) else Style.parse(span.style)
+        at = span.end
+    if at < len(plain):
+        yield plain[at:], Style()
