@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import bisect
 import calendar
-from itertools import accumulate
+from itertools import accumulate, compress, count
+from operator import methodcaller, or_
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -259,6 +260,9 @@ chose drew flew grew knew meant spent stood thought threw understood withdrew de
 _NOT_PAST_ED = {"united", "limited", "indeed", "need", "speed", "proceed", "succeed", "exceed", "feed", "seed",
                 "breed", "bed", "red", "shed", "hundred", "expected", "scheduled", "planned", "based", "concerned",
                 "interested", "related", "detailed", "advanced", "armed", "supposed"}
+# Every word _Tenses._kind can give a tense to, besides past forms in -ed.
+_ENDS_ED = methodcaller("endswith", "ed")
+_TENSE_CANDIDATES = _FUTURE_WORDS | _PAST_WORDS | {"due", "could", "couldn", "may", "to"}
 _CLAUSE_END = re.compile(r"[.!?;]\s|\n")
 _PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|than|as\s+(?:early|soon)\s+as)\s+$", re.IGNORECASE)
@@ -360,37 +364,50 @@ def _detect(text: str, start: int, end: int):
     # Words and their offsets without a match object per word: split, then sum the lengths (both in C).
     parts = _SPLIT.split(text[start:end].lower())
     words = parts[1::2]
-    offsets = [start + n for n in accumulate(map(len, parts))][0::2]  # where each word starts
-    interesting = _INTERESTING
+    offsets = list(accumulate(map(len, parts), initial=start))[1::2]  # where each word starts, then the end
+    # The words worth a look: numbers (":" sorts after the digits) and the words dates are made of, picked in C.
+    picked = compress(count(), map(or_, map(":".__gt__, words), map(_INTERESTING.__contains__, words)))
     starts: set[tuple[int, str]] = set()
-    for i in [i for i, w in enumerate(words) if w < ":" or w in interesting]:  # ":" sorts after the digits
+    add, word_starts = starts.add, _WORD_STARTS
+    unread_years: list[int] = []  # "year" not opening a pattern itself, but perhaps with the words after it
+    for i in picked:
         low, s = words[i], offsets[i]
         if low < ":":
-            if len(low) == 4:
-                starts.add((s, _digit4_group(text[s + 4: s + 28])))
-            elif len(low) <= 2:
-                group = _digit2_group(text[s + len(low): s + len(low) + 24])
+            size = len(low)
+            if size == 4:
+                add((s, _digit4_group(text[s + 4: s + 28])))
+            elif size <= 2:
+                group = _digit2_group(text[s + size: s + size + 24])
                 if group:
-                    starts.add((s, group))
+                    add((s, group))
                 if s > 0 and text[s - 1] in "'’":
-                    starts.add((s - 1, "apostrophe"))
+                    add((s - 1, "apostrophe"))
                 line_start = text.rfind("\n", 0, s) + 1
                 if not text[line_start:s].strip():
-                    starts.add((line_start, "line"))
+                    add((line_start, "line"))
             else:
                 continue
-        elif text[s].isupper() and low in MONTHS:
-            starts.add((s, "month"))
-        elif text[s].isupper() and low in WEEKDAYS:
-            starts.add((s, "weekday"))
-        elif low in _WORD_STARTS:
+        elif low in word_starts:
             if low != "year" or text[s + 4: s + 5] in ("-", " ", "'", "’"):
-                starts.add((s, low))
+                add((s, low))
+            else:
+                unread_years.append(i)
+        elif low in MONTHS:
+            if not text[s].isupper():
+                continue
+            add((s, "month"))
+        elif low in WEEKDAYS:
+            if not text[s].isupper():
+                continue
+            add((s, "weekday"))
         elif low not in _TRIGGERS:
             continue
-        for j in range(i - 1, max(-1, i - 4), -1):
-            if words[j] in _WORD_STARTS:
-                starts.add((offsets[j], words[j]))
+        # The words before it that may open a pattern ("the end of", "nearly"): every such word but a "year"
+        # was added where it stands.
+        if unread_years and i - unread_years[-1] <= 3:
+            for j in unread_years:
+                if i - 3 <= j < i:
+                    add((offsets[j], "year"))
     candidates = []
     for pos, key in starts:
         patterns = _BY_GROUP.get(key) or _WORD_STARTS[key]
@@ -429,6 +446,10 @@ class _Tenses:
         self.kinds: dict[int, str | None] = {}
         self.clause_marks: list[tuple[int, int]] | None = None
         self.deciding = ""  # the word that set the last tense read (see _tense_near)
+        self.candidates: list[int] | None = None  # see tense_words
+        # _tense_near's answer per expression span, and the deciding word it set (None: left as it was), so a
+        # second reading of the same detection (publication date, then events) does not read the clause again.
+        self.read: dict[tuple[int, int], tuple[str | None, str | None]] = {}
 
     def _kind(self, i: int) -> str | None:
         words = self.words
@@ -464,16 +485,27 @@ class _Tenses:
             return "past"  # "had been due"
         return kind
 
-    def between(self, lo: int, hi: int):
-        offsets, kinds = self.offsets, self.kinds
-        for i in range(bisect.bisect_left(offsets, lo), bisect.bisect_left(offsets, hi)):
-            kind = kinds[i] if i in kinds else kinds.setdefault(i, self._kind(i))
-            if kind:
-                yield offsets[i], offsets[i] + len(self.words[i]), kind
+    def tense_words(self) -> list[int]:
+        """Indices of the words that may set a tense (_kind is None for every other word), found once."""
+        if self.candidates is None:
+            words = self.words
+            may_set = _TENSE_CANDIDATES.union(filter(_ENDS_ED, set(words)))  # "-ed" words _kind turns down too
+            self.candidates = list(compress(range(len(words)), map(may_set.__contains__, words)))
+        return self.candidates
 
 
 def _tense_near(text: str, tenses: _Tenses, s: int, e: int) -> str | None:
     """The tense of the word nearest to text[s:e] in its clause; a word before it governs it first."""
+    known = tenses.read.get((s, e))
+    if known is None:
+        known = tenses.read[(s, e)] = _read_tense(text, tenses, s, e)
+    if known[1] is not None:
+        tenses.deciding = known[1]
+    return known[0]
+
+
+def _read_tense(text: str, tenses: _Tenses, s: int, e: int) -> tuple[str | None, str | None]:
+    """(tense, the word that decided it or None) for _tense_near."""
     if tenses.clause_marks is None:  # where clauses end: found once per text, looked up by bisection
         tenses.clause_marks = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(text)]
     marks = tenses.clause_marks
@@ -483,18 +515,26 @@ def _tense_near(text: str, tenses: _Tenses, s: int, e: int) -> str | None:
     hi = min(e + 160, marks[j][0] if j < len(marks) else len(text))
     # Read from the text itself, not the clause: "9 a.m. Tuesday" would end a clause at "a.m."
     if _DEADLINE_BEFORE.search(text, max(0, s - 14), s) and not _PAST_PERFECT.search(text, max(lo, s - 50), s):
-        return "future"  # "by February", "no later than June 1": a deadline ahead ("had filed by May": behind)
+        return "future", None  # "by February", "no later than June 1": a deadline ahead ("had filed by May": behind)
     if _UNTIL_BEFORE.search(text, max(0, s - 30), s) and _DELAYING.search(text, max(0, s - 120), s):
-        return "future"
-    best, best_distance = None, 10 ** 6
-    for cs, ce, kind in tenses.between(lo, hi):
+        return "future", None
+    best, best_distance, deciding = None, 10 ** 6, None
+    offsets, words, kinds, candidates = tenses.offsets, tenses.words, tenses.kinds, tenses.tense_words()
+    first = bisect.bisect_left(candidates, bisect.bisect_left(offsets, lo))
+    last = bisect.bisect_left(candidates, bisect.bisect_left(offsets, hi))
+    for i in candidates[first:last]:
+        kind = kinds[i] if i in kinds else kinds.setdefault(i, tenses._kind(i))
+        if not kind:
+            continue
+        cs = offsets[i]
         if s <= cs < e:
             continue  # the expression's own words ("last", "next") are read by the patterns
+        ce = cs + len(words[i])
         # The verb before an expression usually governs it ("agreed in January would be passed on").
         distance = s - ce if ce <= s else cs - e + 60
         if distance < best_distance:
-            best, best_distance, tenses.deciding = kind, distance, text[cs:ce].lower()
-    return best
+            best, best_distance, deciding = kind, distance, text[cs:ce].lower()
+    return best, deciding
 
 
 def _day_first_from(chosen) -> bool:
