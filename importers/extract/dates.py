@@ -602,11 +602,14 @@ _SEASON_BEFORE = re.compile(r"\b(?i:(?:the|in|during|over|through|by|until|since
 
 
 def _is_heading(text: str, s: int, e: int) -> bool:
-    line_start = text.rfind("\n", 0, s) + 1
+    """Whether the rest of its line is only spaces and punctuation; the part before it first (most are not)."""
+    if text[text.rfind("\n", 0, s) + 1:s].strip(_HEADING_MARKS):
+        return False
     line_end = text.find("\n", e)
-    line_end = len(text) if line_end < 0 else line_end
-    rest = text[line_start:s] + text[e:line_end]
-    return len(rest.strip(" \t,.-–—|:")) == 0
+    return not text[e:len(text) if line_end < 0 else line_end].strip(_HEADING_MARKS)
+
+
+_HEADING_MARKS = " \t,.-–—|:"
 
 
 def _resolve(name: str, m: re.Match, text: str, s: int, e: int, ref: dt.date | None, day_first: bool,
