@@ -235,3 +235,23 @@ def test_an_anaphor_without_a_date_to_refer_to_is_not_placed(text, expression):
 def test_for_the_year_ended_is_a_period_not_the_current_year():
     found = dates_in("Revenue for the year ended March 31 was flat.", THURSDAY)
     assert "the year" not in found and "March 31" in found, found
+
+
+def test_a_yearless_wire_dateline_reads_the_body_once_and_dates_it_as_a_fresh_reading_does():
+    """The publication-date pass and the events pass share one detection of the body and its tense words: the
+    events come out as they do when the body is read afresh with the date given."""
+    body = ("The harbour board said on Friday it would reopen the north quay next month, and the ferry "
+            "company expects sailings to resume by 3 June. Talks that began in June 2023 were suspended last "
+            "week; the board will meet again on Tuesday. Dockers had struck twice since 2019, most recently "
+            "in early February.")
+    def document() -> Document:  # a new text object each time, so nothing read before is reused
+        return Document(source="wire.txt", source_index=0, text=f"Quay row\n\nPORTVALE, 14 March (Meridian) - {body}\n",
+                        body_start=10)
+
+    wire = extract(document())
+    assert (wire.published, wire.published_from) == ("2024-03-14", "dateline")
+    fresh = extract(document(), wire.published)
+    assert [(e.date_text, e.date, e.date_precision, e.date_start) for e in wire.events] \
+        == [(e.date_text, e.date, e.date_precision, e.date_start) for e in fresh.events]
+    assert ("Friday", "2024-03-08", "day") in [(e.date_text, e.date, e.date_precision) for e in wire.events]
+    assert ("Tuesday", "2024-03-19", "day") in [(e.date_text, e.date, e.date_precision) for e in wire.events]
