@@ -255,3 +255,8 @@ def test_a_yearless_wire_dateline_reads_the_body_once_and_dates_it_as_a_fresh_re
         == [(e.date_text, e.date, e.date_precision, e.date_start) for e in fresh.events]
     assert ("Friday", "2024-03-08", "day") in [(e.date_text, e.date, e.date_precision) for e in wire.events]
     assert ("Tuesday", "2024-03-19", "day") in [(e.date_text, e.date, e.date_precision) for e in wire.events]
+
+
+def test_a_letter_that_grows_when_lower_cased_does_not_shift_the_dates_after_it():
+    found = dates_in("İstanbul talks on 5 May 2024 ended on Friday.", THURSDAY)
+    assert found == {"5 May 2024": ("2024-05-05", "day"), "Friday": ("2024-03-08", "day")}

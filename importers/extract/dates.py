@@ -27,6 +27,8 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4}
 SEASON_MONTH = {"winter": 1, "spring": 3, "summer": 6, "autumn": 9, "fall": 9}
+# The season a month falls in, by the season's first month (winter: December to February, as January).
+SEASON_OF_MONTH = {12: 1, 1: 1, 2: 1, 3: 3, 4: 3, 5: 3, 6: 6, 7: 6, 8: 6, 9: 9, 10: 9, 11: 9}
 # Holidays with a fixed day; Thanksgiving (US, fourth Thursday of November) is computed.
 HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
             "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31),
@@ -266,7 +268,8 @@ _REPORTING_VERBS = {"said", "told", "announced", "reported", "disclosed", "confi
 _PLAN_PARTICIPLES = {"planned", "expected", "scheduled"}
 _PAST_AUXILIARIES = {"was", "were", "had", "been"}
 _DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "these", "those"}
-_POSSESSIVES = {"my", "your", "whose", "higher", "lower", "poor", "bad", "heavy", "strong", "weak", "lack"}
+# Words after "due to" that make it a cause ("due to higher costs"), not a date ahead ("due to open").
+_CAUSE_OPENERS = {"my", "your", "whose", "higher", "lower", "poor", "bad", "heavy", "strong", "weak", "lack"}
 _MODALS = {"will", "would", "shall", "ll", "to", "could", "might", "should", "may", "must", "can"}
 _PAST_WORDS = set("""said says told was were had did ago earlier been took began met came went made gave held won
 lost fell rose left saw became found sent spoke wrote paid sold bought brought kept led ran hit shut struck broke
@@ -289,6 +292,7 @@ _DELAYING = re.compile(r"\b(?:postpon|delay|defer|extend|adjourn|suspend|gave|gi
 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _SPLIT = re.compile(r"([a-z]+|\d+)")
+_SPLIT_ANY_CASE = re.compile(r"([A-Za-z]+|\d+)")
 
 
 @dataclass
@@ -376,8 +380,13 @@ def _detect(text: str, start: int, end: int):
     if _last_detection[0] is text and _last_detection[1:3] == (start, end):
         return _last_detection[3]
     # Words and their offsets without a match object per word: split, then sum the lengths (both in C).
-    parts = _SPLIT.split(text[start:end].lower())
-    words = parts[1::2]
+    lowered = text[start:end].lower()
+    if len(lowered) == end - start:
+        parts = _SPLIT.split(lowered)
+        words = parts[1::2]
+    else:  # a letter whose lower case is longer ("İ" in İstanbul) would shift every offset after it
+        parts = _SPLIT_ANY_CASE.split(text[start:end])
+        words = [word.lower() for word in parts[1::2]]
     offsets = list(accumulate(map(len, parts), initial=start))[1::2]  # where each word starts, then the end
     # The words worth a look: numbers (":" sorts after the digits) and the words dates are made of, picked in C.
     picked = compress(count(), map(or_, map(":".__gt__, words), map(_INTERESTING.__contains__, words)))
@@ -472,7 +481,7 @@ class _Tenses:
         words = self.words
         low = words[i]
         if low == "due" and words[i + 1:i + 2] == ["to"] and words[i + 2:i + 3] \
-                and words[i + 2] in _DETERMINERS | _POSSESSIVES:
+                and words[i + 2] in _DETERMINERS | _CAUSE_OPENERS:
             return None  # "due to its loss": a cause, not a date ahead
         if low == "couldn" or (low == "could" and words[i + 1:i + 2] == ["not"]):
             return "past"  # "could not be reached Friday", "could not stop the bullet"
@@ -481,7 +490,8 @@ class _Tenses:
         elif low in _PAST_WORDS or (low.endswith("ed") and len(low) > 4 and low not in _NOT_PAST_ED):
             kind = "past"
         elif low == "to" and i and words[i - 1] in _TO_FUTURE \
-                and not (words[i - 1] == "due" and words[i + 1:i + 2] and words[i + 1] in _DETERMINERS | _POSSESSIVES):
+                and not (words[i - 1] == "due" and words[i + 1:i + 2]
+                         and words[i + 1] in _DETERMINERS | _CAUSE_OPENERS):
             # "is due to", "set to"; but "was due to expire", "had been set to" looked ahead from the past
             kind = "past" if i >= 2 and words[i - 2] in _PAST_AUXILIARIES else "future"
         else:
@@ -712,7 +722,7 @@ def _resolve(name: str, m: re.Match, text: str, s: int, e: int, ref: dt.date | N
         if ref is None:
             return None, "season"
         month = SEASON_MONTH[g["season"].lower()]
-        now = {12: 1, 1: 1, 2: 1, 3: 3, 4: 3, 5: 3, 6: 6, 7: 6, 8: 6, 9: 9, 10: 9, 11: 9}[ref.month]
+        now = SEASON_OF_MONTH[ref.month]
         year = ref.year + (1 if ref.month == 12 else 0) if now == 1 else ref.year
         if tense == "future":
             year += 1 if month < now else 0
@@ -1005,7 +1015,7 @@ def _relative_unit(g: dict, ref: dt.date | None, tense: str | None):
         y, m = _add_months(ref.year, (ref.month - 1) // 3 * 3 + 1, 3 * step)
         return _month_value(y, m), "quarter"
     month = SEASON_MONTH[unit]
-    season_now = {12: 1, 1: 1, 2: 1, 3: 3, 4: 3, 5: 3, 6: 6, 7: 6, 8: 6, 9: 9, 10: 9, 11: 9}[ref.month]
+    season_now = SEASON_OF_MONTH[ref.month]
     year = ref.year + (1 if ref.month == 12 and month == 1 else 0)
     if rel == "last":
         year -= 1 if month > season_now or (month == season_now and not past) else 0
