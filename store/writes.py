@@ -203,7 +203,7 @@ class FileBatches:
     A crash loses at most the files of the open batch, which the next import finds missing and reads again.
     """
 
-    def __init__(self, db: sqlite_utils.Database, files: int = 500, seconds: float = 0.25):
+    def __init__(self, db: sqlite_utils.Database, files: int = 500, seconds: float = 1.0):
         self.conn, self.files, self.seconds, self.pending = db.conn, files, seconds, 0
         self.opened = 0.0
 
