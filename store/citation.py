@@ -9,13 +9,15 @@ import calendar
 
 import sqlite_utils
 
+from store.dates import date_label
+
 _STATEMENT = """
-    SELECT s.text, sp.name, s.speaker_role, d.outlet, d.title, d.author, d.published, d.url, s.date
+    SELECT s.text, sp.name, s.speaker_role, d.outlet, d.title, d.author, d.published, d.url, s.date, s.date_precision
     FROM statements s JOIN documents d ON d.id = s.document_id LEFT JOIN speakers sp ON sp.id = s.speaker_id
     WHERE s.id = ?
 """
 _EVENT = """
-    SELECT e.text, NULL, NULL, d.outlet, d.title, d.author, d.published, d.url, e.date
+    SELECT e.text, NULL, NULL, d.outlet, d.title, d.author, d.published, d.url, e.date, e.date_precision
     FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id = ?
 """
 
@@ -37,12 +39,14 @@ def citation(db: sqlite_utils.Database, item_type: str, item_id: int, markdown: 
     row = db.execute(_STATEMENT if item_type == "statement" else _EVENT, [item_id]).fetchone()
     if row is None:
         return None
-    text, speaker, role, outlet, title, author, published, url, date = row
+    text, speaker, role, outlet, title, author, published, url, date, precision = row
     text = " ".join(text.split())
     words = f"“{text}”" if item_type == "statement" else text
     who = ", ".join(x for x in (speaker, role) if x)
     source = outlet or title
-    when = long_date(published) or long_date(date)
+    # Without a publication date, the item's own date, at its precision ("Q3 2023" is not "July 2023").
+    when = long_date(published) or (long_date(date) if precision in ("day", "month", "year") else
+                                    date_label(date, precision) if date else None)
     if markdown:
         lines = [f"> {_md(words)}"]
         credit = ", ".join(x for x in (f"**{_md(who)}**" if who else None, f"*{_md(source)}*" if source else None,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from store import marks
+from store import marks, open_db
 from store.citation import citation, long_date
 from store.timeline import Filters, View
 from tests.test_tui import make_db
@@ -95,3 +95,17 @@ def test_what_the_screen_says_about_dates_and_matches():
     lines = wrap_offsets("one two three four\n\nfive", 9)
     assert [("one two three four\n\nfive")[a:b].rstrip() for a, b in lines] == ["one two", "three", "four", "",
                                                                                   "five"]
+
+
+def test_a_citation_without_a_publication_date_gives_the_items_date_at_its_precision(tmp_path):
+    from importers.pipeline import import_paths
+
+    article = tmp_path / "quay.txt"
+    article.write_text("Quay revenue falls\n\nRevenue at the Saltmere quay fell by a fifth in the third quarter "
+                       "of 2023, the harbour board said.\n", encoding="utf-8")
+    db = open_db(tmp_path / "q.db")
+    import_paths(db, [str(article)])
+    event_id, published = db.execute("SELECT e.id, d.published FROM events e JOIN documents d "
+                                     "ON d.id = e.document_id").fetchone()
+    assert published is None
+    assert citation(db, "event", event_id).endswith("Quay revenue falls, Q3 2023")
