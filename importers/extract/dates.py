@@ -74,7 +74,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in 
     ("rel_month", _p(r"\b(?P<rel>(?i:last|this|next|coming))\s+", _MONTH)),
     ("month", _p(r"\b", _MONTH)),
     ("quarter", r"\b(?:(?P<rel>(?i:this|last|next))\s+year's\s+|(?P<year1>(?:19|20)\d\d)\s+|(?i:the\s+))?"
-                r"(?:(?P<ago>(?i:year-ago|year-earlier|year-before|prior-year))\s+)?(?:(?i:fiscal)[\s-]+)?(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th|last))[\s-]+"
+                r"(?:(?P<ago>(?i:year-ago|year-earlier|year-before|prior-year))\s+)?(?:(?i:fiscal)[\s-]+)?"
+                r"(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th|last))[\s-]+"
                 r"(?i:quarter)(?:\s+of\s+(?:(?i:fiscal)\s+)?(?P<year>(?:19|20)\d\d))?\b"),
     ("half", r"\b(?:(?P<rel>(?i:this|last|next))\s+year's\s+|(?P<year1>(?:19|20)\d\d)\s+|(?i:the\s+))?"
              r"(?:(?i:fiscal)[\s-]+)?(?P<h>(?i:first|second|last|1st|2nd))[\s-]+(?i:half|two\s+quarters)"
@@ -607,8 +608,11 @@ def _core_span(name: str, m: re.Match, text: str) -> tuple[int, int]:
     return s, e
 
 
+# What makes a season named alone a time: a preposition or "the" before it. The expression keeps only the
+# words from "early", "late" or "mid" on ("in the early summer" -> "early summer").
 _SEASON_BEFORE = re.compile(r"\b(?i:(?:the|in|during|over|through|by|until|since|in\s+the|during\s+the|over\s+the|"
-                            r"through\s+the|by\s+the|until\s+the|since\s+the)\s+)(?P<kept>(?<=the\s)|)(?P<part>(?i:early|late|mid)[\s-]+)?$")
+                            r"through\s+the|by\s+the|until\s+the|since\s+the)\s+)"
+                            r"(?P<kept>(?:(?i:early|late|mid)[\s-]+)?)$")
 
 
 def _is_heading(text: str, s: int, e: int) -> bool:
