@@ -36,11 +36,11 @@ def written_date(date: str | None, precision: str | None) -> str | None:
 
 def date_label(date: str | None, precision: str | None) -> str:
     """The date as a reader sees it: "2023-04-16", "2023-W15" (a week), "Apr 2023", "Q2 2023", "H1 2023",
-    "Summer '23", "2023", "1990s", "undated"."""
+    "Summer '23", "2023", "1990s", "mid-1990s", "undated"."""
     if not date:
         return "undated"
-    if precision == "decade":
-        return f"{date[:3]}0s"
+    if precision == "decade":  # stored as the year it stands for: 1990, 1995 (mid-1990s), 1998 (late 1990s)
+        return {"5": f"mid-{date[:3]}0s", "8": f"late {date[:3]}0s"}.get(date[3:4], f"{date[:3]}0s")
     if precision == "week" and len(date) == 10:  # stored as its Monday; a reader should not take it for a day
         year, week, _ = dt.date.fromisoformat(date).isocalendar()
         return f"{year}-W{week:02d}"

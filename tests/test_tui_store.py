@@ -81,8 +81,9 @@ def test_export_of_a_view_in_three_formats(tmp_path):
 
 
 def test_what_the_screen_says_about_dates_and_matches():
-    assert [date_label("2023-04-16", "day"), date_label("2023-04", "month"), date_label("1995", "decade"),
+    assert [date_label("2023-04-16", "day"), date_label("2023-04", "month"), date_label("1990", "decade"),
             date_label(None, None)] == ["2023-04-16", "Apr 2023", "1990s", "undated"]
+    assert [date_label("1995", "decade"), date_label("1998", "decade")] == ["mid-1990s", "late 1990s"]
     assert [date_label("2023-07", "quarter"), date_label("2023-07", "half"), date_label("2023-06", "season")] == \
         ["Q3 2023", "H2 2023", "Summer '23"]
     assert date_label("2023-04-10", "week") == "2023-W15"  # the Monday it is stored as is not the date
