@@ -158,7 +158,7 @@ class QuoteIndex:
         self.alphabet = "".join(sorted(counts, key=counts.__getitem__, reverse=True)[:40])
         self._letters = "".join(c for c in self.alphabet if not c.isdigit())  # for words without digits
         self._by_ends: dict[tuple[int, str, bool], list[str]] | None = None  # for words two edits away
-        self._scratch = np.zeros(0, dtype=PLACE_BITS)  # by statement id, all zero between uses (_places_in)
+        self._scratch = np.zeros(0, dtype=PLACE_BITS)  # by statement id, all zero between uses (_places_of_candidates)
 
     @classmethod
     def build(cls, db: sqlite_utils.Database) -> "QuoteIndex":
@@ -322,12 +322,12 @@ class QuoteIndex:
                 break
             mask = np.zeros(len(candidates), dtype=bool)
             for posting in self._postings(self._scored_forms(word)):
-                mask |= self._places_in(candidates, posting) != 0
+                mask |= self._places_of_candidates(candidates, posting) != 0
             if mask.any():
                 candidates = candidates[mask]
         return candidates
 
-    def _places_in(self, candidates: np.ndarray, posting: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    def _places_of_candidates(self, candidates: np.ndarray, posting: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
         """A word's places in each of the sorted candidates (0 where it is absent). A posting not many
         times longer than the candidates is spread over an array indexed by statement id and read at the
         candidates: passes in id order, cheaper then than a binary search (a few cache misses) a candidate."""
@@ -393,7 +393,7 @@ class QuoteIndex:
                 if len(posting[0]) < len(candidates):
                     short.append((i, posting))
                     continue
-                bits = self._places_in(candidates, posting)
+                bits = self._places_of_candidates(candidates, posting)
                 hit = bits != 0
                 best[hit] = np.maximum(best[hit], word.forms[i])
                 held |= bits

@@ -84,13 +84,10 @@ def refresh(db: sqlite_utils.Database) -> int:
     """Apply the statements written or deleted since the last refresh; returns how many changes."""
     conn = db.conn
     pending = conn.execute("SELECT count(*) FROM search_pending").fetchone()[0]
-    # Places written in another width (by a development version of this module) are read wrong: rebuild.
-    sample = conn.execute("SELECT length(ids), length(places) FROM search_postings LIMIT 1").fetchone()
-    stale = sample is not None and sample[0] * PLACE_BITS.itemsize != (sample[1] or 0) * 4
-    if not pending and not stale:
+    if not pending:
         return 0
     statements = conn.execute("SELECT coalesce(max(id), 0) FROM statements").fetchone()[0]
-    if pending > max(50_000, statements // 4) or stale or not conn.execute("SELECT 1 FROM search_words LIMIT 1").fetchone():
+    if pending > max(50_000, statements // 4) or not conn.execute("SELECT 1 FROM search_words LIMIT 1").fetchone():
         rebuild_index(db)
         return pending
     with conn:
