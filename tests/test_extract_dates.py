@@ -215,6 +215,12 @@ def test_a_results_story_dates_its_comparisons_by_the_quarter_it_reports():
     assert found["spring of 2025"] == ("2025-03", "season")
 
 
+def test_the_quarter_is_a_part_of_town_unless_a_quarter_was_named():
+    assert dates_in("Residents of the quarter said the water was cut on Friday.", THURSDAY) == {
+        "Friday": ("2024-03-08", "day")}
+    assert dates_in("Sales rose in the latest quarter.", THURSDAY) == {"the latest quarter": ("2023-10", "quarter")}
+
+
 def test_without_a_reported_quarter_a_year_ago_is_last_year():
     found = dates_in("Net income was $2.3 million a year ago. The second half brought two goals.", THURSDAY)
     assert found == {"a year ago": ("2023", "year")}  # "the second half" alone may be a match's

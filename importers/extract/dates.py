@@ -929,7 +929,7 @@ def _derived(d: DateMention) -> bool:
 
 def _period_ref(g: dict, text: str, s: int, found: list[DateMention], ref: dt.date | None):
     """"the quarter", "the latest period", "the year-ago quarter", "the 1988 period", "the same period last
-    year": the reporting period, or its counterpart a year back. With none named, "the (latest) quarter" is the
+    year": the reporting period, or its counterpart a year back. With none named, "the latest quarter" is the
     last full quarter before publication and "the current quarter" the one it falls in."""
     unit = g.get("unit") or g.get("unit2")
     mod = " ".join((g.get("mod") or "").lower().split())
@@ -941,7 +941,9 @@ def _period_ref(g: dict, text: str, s: int, found: list[DateMention], ref: dt.da
         return _month_value(ref.year, (ref.month - 1) // 3 * 3 + 1), "quarter"
     period = _reporting_period(found, ref)
     if period is None:
-        if unit != "quarter" or ref is None or back or g.get("year") or mod in ("same", "comparable", "corresponding"):
+        # With no quarter named before, only "the latest quarter" is surely a time: "residents of the quarter"
+        # is a part of town.
+        if unit != "quarter" or ref is None or back or mod not in ("latest", "most recent", "recent"):
             return None
         y, mo = _add_months(ref.year, (ref.month - 1) // 3 * 3 + 1, -3)
         return _month_value(y, mo), "quarter"
