@@ -126,6 +126,7 @@ def test_without_a_publication_date_explicit_dates_keep_their_value():
     "The ship carried 2019 tonnes of grain.",
     "They spent the last month arguing about fees.",
     "May I add that the marchers march on?",
+    "Families travel home for the Spring Festival.",
 ])
 def test_durations_amounts_and_ages_are_not_dates(sentence):
     assert dates_in(sentence, THURSDAY) == {}

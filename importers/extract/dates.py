@@ -92,8 +92,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in 
                       r"the middle of|end of))\s+)?(?P<rel>(?i:last|this\s+past|this|next|coming))\s+"
                       r"(?P<unit>(?i:week|weekend|month|year|quarter|spring|summer|autumn|fall|winter))\b(?!-)"),
     # A season named alone ("in summer", "the early summer"): only after a word that makes it a time (see
-    # _core_span); "fall" alone is too often the verb or "the fall of" something.
-    ("season", r"(?P<season>(?i:spring|summer|autumn|winter))\b(?!\s+(?:of|and|or|[a-z]+s)\b|-)"),
+    # _core_span); "fall" alone is too often the verb or "the fall of" something, and "the Spring Festival"
+    # or "winter storms" name something else.
+    ("season", r"(?P<season>(?i:spring|summer|autumn|winter))\b(?!\s+(?:of|and|or|[a-z]+s)\b|-|\s+[A-Z][a-z])"),
     ("the_weekend", r"\b(?i:the|over\s+the|this\s+past|last)\s+(?P<unit>weekend)\b"),
     ("ago", _p(r"\b(?:(?i:nearly|almost|about|some|more than|over|roughly|just)\s+)?", _NUMBER,
                r"\s+(?P<unit>(?i:day|week|month|year))s?\s+(?:or\s+so\s+)?(?i:ago)\b")),
