@@ -66,6 +66,19 @@ def assert_same_as_from_scratch(db) -> None:
     assert tables(db) == incremental
 
 
+def as_version_2(path) -> None:
+    """Make the database what version 2 wrote: the same tables, numbered, without the table of changes and
+    its triggers."""
+    old = sqlite3.connect(path)
+    for (trigger,) in old.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                  "AND sql LIKE '%timeline_changes%'").fetchall():
+        old.execute(f"DROP TRIGGER {trigger}")
+    old.execute("DROP TABLE timeline_changes")
+    old.execute("PRAGMA user_version = 2")
+    old.commit()
+    old.close()
+
+
 def test_each_import_gives_the_table_a_numbering_from_scratch_gives(tmp_path):
     db = open_db(tmp_path / "t.db")
     # Older news first, so that what follows lands in the later half (a change to the earlier half of the
@@ -165,15 +178,7 @@ def test_a_version_2_database_is_upgraded_and_its_chronology_kept(tmp_path):
     after_import(db)
     numbered = tables(db)
     db.conn.close()
-    # What a version 2 database is: the same tables, numbered, without the table of changes and its triggers.
-    old = sqlite3.connect(path)
-    triggers = old.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%timeline_changes%'")
-    for (trigger,) in triggers.fetchall():
-        old.execute(f"DROP TRIGGER {trigger}")
-    old.execute("DROP TABLE timeline_changes")
-    old.execute("PRAGMA user_version = 2")
-    old.commit()
-    old.close()
+    as_version_2(path)
 
     db = open_db(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION  # upgraded to the latest
@@ -213,14 +218,7 @@ def test_a_chronology_a_version_2_import_left_unnumbered_is_numbered_after_the_u
     after_import(db)
     save(db, "early.txt", "Tarn Ledger", "2010-05-02", [("event", "2010-05-01")])  # saved, never numbered
     db.conn.close()
-    old = sqlite3.connect(path)
-    for (trigger,) in old.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
-                                  "AND sql LIKE '%timeline_changes%'").fetchall():
-        old.execute(f"DROP TRIGGER {trigger}")
-    old.execute("DROP TABLE timeline_changes")
-    old.execute("PRAGMA user_version = 2")
-    old.commit()
-    old.close()
+    as_version_2(path)
 
     db = open_db(path)
     save(db, "late.txt", "Kestrel Herald", "2023-01-02", [("event", "2023-01-01")])
