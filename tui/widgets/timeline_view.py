@@ -12,6 +12,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
+from functools import lru_cache
 from math import ceil
 from operator import add
 
@@ -19,12 +20,14 @@ from rich.cells import cell_len, get_character_cell_size, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.color import Color
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import Reactive, reactive
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
+from textual.style import Style as TextualStyle
 
 from store.timeline import TimelineRow, View
 from tui.format import carried_label, date_label, heading_label, heading_levels
@@ -47,16 +50,25 @@ class LineMap:
         whose headings are reused."""
         self.view = view
         if same_dates is not None:
-            self.counts, self.before, self._headings_above = \
-                same_dates.counts, same_dates.before, same_dates._headings_above
+            self.counts, self.before, self._headings_above, self._runs_opening = \
+                same_dates.counts, same_dates.before, same_dates._headings_above, same_dates._runs_opening
         else:
             self.counts = array("b")  # headings opening each date run
             self.before = array("q")  # heading lines up to and including each run
             self._headings_above = array("q")  # heading lines before each run's own
+            # Runs that open a year (the undated section counts as one) or a month: found in this pass,
+            # where a first `]` that looked them up went through every date again (7 ms at a million rows).
+            self._runs_opening = {"year": array("q"), "month": array("q")}
+            years, months = self._runs_opening["year"], self._runs_opening["month"]
             total, previous = 0, object()
-            for date in view.dates:
-                n = len(heading_levels(previous, date))
+            for run, date in enumerate(view.dates):
+                levels = heading_levels(previous, date)
                 previous = date
+                n = len(levels)
+                if n and levels[0] != "day":  # "year", "undated" or "month" comes first when there is one
+                    months.append(run)
+                    if levels[0] != "month":
+                        years.append(run)
                 self.counts.append(n)
                 self._headings_above.append(total)
                 total += n
@@ -89,11 +101,8 @@ class LineMap:
     def run_starts(self, level: str) -> list[int]:
         """Rows that open a heading of ``level`` ("year" or "month"), the undated section included."""
         if level not in self._starts_by_level:
-            wanted = {"year", "undated"} if level == "year" else {"year", "month", "undated"}
-            dates, starts = self.view.dates, self.view.starts
-            self._starts_by_level[level] = [
-                starts[n] for n in range(len(starts))
-                if wanted.intersection(heading_levels(dates[n - 1] if n else object(), dates[n]))]
+            starts = self.view.starts
+            self._starts_by_level[level] = [starts[run] for run in self._runs_opening[level]]
         return self._starts_by_level[level]
 
 
@@ -177,6 +186,7 @@ class TimelineView(ScrollView, can_focus=True):
         self._pages: OrderedDict[int, list[TimelineRow]] = OrderedDict()
         self._styles: dict[str, Style] = {}
         self._strips: dict[tuple, Strip] = {}
+        self._frame: tuple[int, int, int] | None = None  # line width, top line, cursor while a frame is drawn
         self.set_view(view)
 
     # The data ---------------------------------------------------------------------------------------------
@@ -273,16 +283,48 @@ class TimelineView(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, self.line_map.lines)
         self._reveal_cursor()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The lines as Textual draws them for a widget with no border, padding, outline, tint or opacity,
+        without its general path: that wrapped every line in two new strips (a copy, then the terminal
+        colours' filter applied to the copy), two thirds of drawing a screen of new rows. Here the filter
+        runs on the line itself, and Textual's strips cache what is made from them (the padding under the
+        scrollbar, the filtered line, the compositor's cuts and escape codes): a line drawn again, after a
+        scroll by one row or a move back, costs lookups only."""
+        styles = self.styles
+        if styles.gutter or styles.tint.a or styles.text_opacity != 1 or styles.has_rule("hatch") \
+                or any(edge for edge, _ in styles.outline) or self.opacity != 1:
+            return super().render_lines(crop)
+        width, content_width = self.size.width, self.content_region.width
+        base_background, background = self.background_colors
+        pad = _background_style(base_background + background)
+        filters = self.get_line_filters()
+        strips = []
+        self._frame = (self.scrollable_content_region.width, self.scroll_offset.y, self.cursor)
+        try:
+            for y in crop.line_range:
+                strip = self.render_line(y).adjust_cell_length(content_width, pad)
+                for line_filter in filters:
+                    strip = strip.apply_filter(line_filter, background)
+                strips.append(strip)
+        finally:
+            self._frame = None
+        x1, x2 = crop.column_span
+        if (x1, x2) != (0, width):
+            strips = [strip.crop(x1, x2) for strip in strips]
+        return strips
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        line = self.scroll_offset.y + y
+        # Within a frame, what every line needs is worked out once (Textual computes each anew: 8 of the
+        # 10 microseconds of a line already drawn).
+        width, top, cursor = self._frame or (self.scrollable_content_region.width, self.scroll_offset.y, self.cursor)
+        line = top + y
         if not self.view.length and line == 1:
             return self._strip([(_fit("  Nothing here matches these filters: escape clears them, f changes them.",
                                       width), "timeline--day")], width)
         if line >= self.line_map.lines:
             return Strip.blank(width, self._style("base"))
         item = self.line_map.at_line(line)
-        under_cursor = item == self.cursor
+        under_cursor = item == cursor
         key = (item, width, under_cursor)
         strip = self._strips.get(key)
         if strip is not None:
@@ -452,6 +494,12 @@ class TimelineView(ScrollView, can_focus=True):
             return
         # Rows above the one opened or folded keep their places: only the lines from it down are read again.
         self.relayout(target, through=target + self.view.length - length, changed_from=target)
+
+
+@lru_cache(maxsize=16)
+def _background_style(color: Color) -> Style:
+    """What Textual pads a line with: the background alone."""
+    return TextualStyle(background=color).rich_style
 
 
 # Characters rich measures one cell wide: ASCII, Latin, Latin Extended Additional, general punctuation (curly
