@@ -22,13 +22,12 @@ _TO_THE_READER = re.compile(r"\b(you|your|we|our|us|please|click|today|may be di
                             r"without (prior )?permission|all rights reserved)\b|©|copyright", re.IGNORECASE)
 NOTICE_MAX_WORDS = 80
 # Photo captions and credits: their dates are when a picture was taken, not what the story reports.
-_CAPTION = re.compile(
-    r"^\s*(\(?(photo|image|picture|caption|file photo|credit|pictured|video)\b\s*[:)|-]|"
-    r"\(?(photo|image|picture)s?\s+(by|courtesy|credit))"
-    r"|(\(|\b)(photo|image|picture)\s*:\s*[^)\n]{1,60}\)?\s*$|/\s*(reuters|afp|ap|getty images|epa)\)?\s*$"
-    r"|\b(?-i:REUTERS|AFP|AP|EPA)\s*/\s*[A-Z][\w.' -]{1,40}$",
-    re.IGNORECASE,
-)
+_CAPTION_START = re.compile(
+    r"\s*(\(?(photo|image|picture|caption|file photo|credit|pictured|video)\b\s*[:)|-]|"
+    r"\(?(photo|image|picture)s?\s+(by|courtesy|credit))", re.IGNORECASE)
+_CAPTION_LABEL = re.compile(r"(\(|\b)(photo|image|picture)\s*:\s*[^)\n]{1,60}\)?\s*$", re.IGNORECASE)
+_CAPTION_SLASH = re.compile(r"/\s*(reuters|afp|ap|getty images|epa)\)?\s*$", re.IGNORECASE)
+_CAPTION_AGENCY = re.compile(r"\b(?-i:REUTERS|AFP|AP|EPA)\s*/\s*[A-Z][\w.' -]{1,40}$", re.IGNORECASE)
 CAPTION_MAX_WORDS = 60
 # "Published 3 May 2024", "Last updated: 12:03 PM EST, March 3, 2023": the page's stamps, not events.
 _STAMP = re.compile(r"\s*(first |last )?(published|updated|posted)( on)?\b", re.IGNORECASE)
@@ -49,23 +48,29 @@ def find_boilerplate(text: str, start: int = 0) -> list[tuple[int, int]]:
         # Substring tests first: they are much cheaper than the patterns, which most paragraphs never need.
         if (_FURNITURE_START.match(block) or _REFERENCE.match(block)
                 or (words <= STAMP_MAX_WORDS and _STAMP.match(block))
-                or (words <= CAPTION_MAX_WORDS and any(k in low for k in _CAPTION_HINTS) and _CAPTION.search(block))
+                or (words <= CAPTION_MAX_WORDS and any(k in low for k in _CAPTION_HINTS) and _is_caption(block))
                 or (words <= NOTICE_MAX_WORDS and any(k in low for k in _NOTICE_HINTS)
                     and _FURNITURE_WORDS.search(block) and _TO_THE_READER.search(block))):
             spans.append((s, e))
     return spans
 
 
+def _is_caption(block: str) -> bool:
+    """A caption or a credit line. (Each form is its own pattern, tried only when the block holds the colon or
+    slash the form needs: one pattern of them all tried at every character cost more than the rest of this
+    module.)"""
+    return bool(_CAPTION_START.match(block) or (":" in block and _CAPTION_LABEL.search(block))
+                or ("/" in block and (_CAPTION_SLASH.search(block) or _CAPTION_AGENCY.search(block))))
+
+
 def _paragraphs(text: str, start: int):
     """Paragraph spans: blank-line separated blocks, and single lines when the file has no blank lines."""
     pos = start
-    for m in re.finditer(r"\n", text[start:]):
-        e = start + m.start()
-        if text[pos:e].strip():
+    for line in text[start:].split("\n"):
+        e = pos + len(line)
+        if line.strip():
             yield pos, e
         pos = e + 1
-    if text[pos:].strip():
-        yield pos, len(text)
 
 
 def inside(spans: list[tuple[int, int]], pos: int) -> bool:

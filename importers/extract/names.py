@@ -22,10 +22,13 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sen", "rep", "gov"
               "supt", "insp", "det", "fr", "messrs"}
 # A token of a name: a capitalised word, initials ("G.K."), or an abbreviated title ("Sen."); a full stop
 # after any other word ends the sentence, not the name.
-_ABBREVIATED = "|".join(sorted((h.capitalize() for h in HONORIFICS | {"jr", "sr", "st"}), key=len, reverse=True))
-_TOKEN = rf"(?:(?:{_ABBREVIATED})\.|(?:{UPPER}\.){{1,3}}|{UPPER}[\w'’-]*)"
-# (The look-ahead for a capital first lets the scan skip the other characters: twice as fast.)
-NAME_RUN = re.compile(rf"(?={UPPER})(?<![\w'’-]){_TOKEN}(?:[ \t]+(?:{_TOKEN}|(?:{'|'.join(PARTICLES)})(?=[ \t]+{UPPER})))*")
+_TITLES = sorted((h.capitalize() for h in HONORIFICS | {"jr", "sr", "st"}), key=len, reverse=True)
+_TOKEN = rf"(?:(?:{'|'.join(_TITLES)})\.|(?:{UPPER}\.){{1,3}}|{UPPER}[\w'’-]*)"
+# The first token with its capital already read: the pattern opens with the capital itself (not a look-ahead
+# for it), so re's scan skips the other characters in C, and the look-behind then checks the one before it.
+_FIRST_TOKEN_REST = "(?:" + "|".join(rf"(?<={t[0]}){t[1:]}\." for t in _TITLES) + rf"|\.(?:{UPPER}\.){{0,2}}|[\w'’-]*)"
+NAME_RUN = re.compile(rf"{UPPER}(?<![\w'’-][\s\S]){_FIRST_TOKEN_REST}"
+                      rf"(?:[ \t]+(?:{_TOKEN}|(?:{'|'.join(PARTICLES)})(?=[ \t]+{UPPER})))*")
 ROLE_WORDS = {
     "president", "vice", "prime", "minister", "ministers", "secretary", "senator", "governor", "chancellor",
     "premier", "mayor", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman",
@@ -72,6 +75,7 @@ _LEADING_WORDS = NOT_NAME_START - {"mr", "mrs", "ms", "dr"}
 CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_CALENDAR_OR_INSTITUTION = CALENDAR_WORDS | INSTITUTION_WORDS
 _FEMALE_WORDS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "chairwoman",
                  "congresswoman", "councilwoman", "businesswoman", "madam", "duchess", "countess", "empress"}
 _MALE_WORDS = {"mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "councilman",
@@ -113,6 +117,9 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f"
                    "herself": "f"}
 _ROLE_BEFORE = re.compile(rf"(?<![\w'’.-])(?:(?:{UPPER}[\w'’.-]*|the)\s+){{0,4}}(?:[a-z]+\s+){{0,2}}[a-z]+\s+$")
 _ABBREVIATED_PLACE = re.compile(r"(?:U\.S|U\.K|U\.N|E\.U|D\.C|L\.A|N\.Y)\.?")
+# The end of a sentence or a line, or a quotation mark. (Opening with one character class lets re's scan skip
+# the other characters in C; the look-behinds then tell which end the character made.)
+_CLAUSE_STOP = re.compile(r"[.!?\n\"“”](?:(?<=[.!?])(?=[\s\"”’'])|(?<=[\n\"“”]))")
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 
 
@@ -227,7 +234,7 @@ class DocumentNames:
         if possessive:
             ws[-1] = ws[-1][:-2]
             run = run[:-2]
-        bares = [_bare(w) for w in ws]
+        bares = [w.strip(_STRIP).casefold() for w in ws]
         k = 0  # leading function words: "But President Xi Jinping"
         while k < len(ws) and bares[k] in _LEADING_WORDS:
             k += 1
@@ -241,7 +248,7 @@ class DocumentNames:
         core = ws[last_role + 1:]
         while core and core[-1].islower():
             core.pop()  # a trailing "de" or "van" is not a name
-        if not core or any(b in CALENDAR_WORDS or b in INSTITUTION_WORDS for b in bares[last_role + 1:]) or any(
+        if not core or not _CALENDAR_OR_INSTITUTION.isdisjoint(bares[last_role + 1:]) or "." in run and any(
                 _ABBREVIATED_PLACE.fullmatch(w) for w in core):
             return
         if len(core) == 1 and len(core[0]) < 2:
@@ -276,7 +283,8 @@ class DocumentNames:
         person = self.people.get(name)
         if person is None:
             person = Person(name=name, role=role, gender=gender,
-                            tokens={_bare(w) for w in name.split() if _bare(w) not in PARTICLES})
+                            tokens={b for b in (w.strip(_STRIP).casefold() for w in name.split())
+                                    if b not in PARTICLES})
             self.people[name] = person
             for t in person.tokens:  # any part may be the one used alone: "Jiang" for Jiang Bin, "Trump"
                 self._by_token.setdefault(t, []).append(person)
@@ -299,7 +307,7 @@ class DocumentNames:
         # "Ivo Marsh, who has worked the estuary ..., said his crew": a pronoun later in the same sentence,
         # before anyone else is named
         window = self.text[end: end + 160]
-        stop = re.search(r"[.!?][\s\"”’']|\n|[\"“”]", window)
+        stop = _CLAUSE_STOP.search(window)
         window = window[: stop.start()] if stop else window
         other = NAME_RUN.search(window)
         if other and other.group().split()[0].casefold() not in NOT_NAME_START:

@@ -23,12 +23,14 @@ _FAMILY = {"“": DOUBLE, "”": DOUBLE, "\"": DOUBLE, "„": DOUBLE, "«": DOUB
            "‘": SINGLE, "’": SINGLE, "'": SINGLE, "‹": SINGLE, "›": SINGLE}
 _OPEN_ONLY = {"“", "„", "«", "‘", "‹"}
 _CLOSE_ONLY = {"”", "»", "’", "›"}
-_MARKS = re.compile(r"''|[\"“”„«»‘’'‹›]|\n")
+# A doubled apostrophe is one mark. (Opening with one character class lets re's scan skip the rest in C.)
+_MARKS = re.compile(r"[\"“”„«»‘’'‹›](?:(?<=')')?")
 _WORD = re.compile(r"\w")
 _LETTER = re.compile(r"[^\W\d_]")
 # Turns of a transcript: "VARGA:" or "Anika Varga:" opening a line; questions from the host are not statements.
-_TURN = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Z.'’ -]{1,30}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):[ \t]+(?=\S)",
-                   re.MULTILINE)
+_TURN_BODY = r"[ \t]*(?P<label>[A-Z][A-Z.'’ -]{1,30}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):[ \t]+(?=\S)"
+_TURN = re.compile("^" + _TURN_BODY, re.MULTILINE)
+_TURN_AFTER_BREAK = re.compile("\n" + _TURN_BODY)
 _HOST_LABELS = {"interviewer", "host", "moderator", "anchor", "q", "question", "presenter", "reporter",
                 "announcer", "caller", "audience", "narrator", "crosstalk", "voice", "unidentified"}
 _NOT_TURN_LABELS = {"date", "published", "updated", "posted", "author", "authors", "by", "source", "outlet",
@@ -58,6 +60,7 @@ _HEADLINE_CUE = re.compile(r"\b(?:headlined|titled|entitled|under the (?:headlin
                            re.IGNORECASE)
 _NICKNAME_CUE = re.compile(r"\b(?:dubbed|nicknamed|known as|self-styled|alias)(?:\s+(?:him|her|them|it))?\s*$",
                            re.IGNORECASE)
+_HANDLE_OR_LINK = re.compile(r"[@#]?\w+|\S*(?:https?://|www\.|\.com|\.org)\S*")
 _SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "is",
                 "as", "vs", "vs.", "de", "la", "le", "&", "-", "–", "—", "but", "nor", "so", "up"}
 
@@ -69,11 +72,11 @@ def _word_char(ch: str) -> bool:
 def hard_wrapped(text: str, start: int = 0) -> bool:
     """Text broken into lines of ~70 characters, where only a blank line ends a paragraph."""
     lines = [ln for ln in text[start:].split("\n") if ln.strip()]
-    if len(lines) < 6:
-        return False
-    long_lines = sorted(len(ln) for ln in lines)
-    median = long_lines[len(long_lines) // 2]
-    return 45 <= median <= 90 and long_lines[-1] <= 100 and text.count("\n\n", start) < len(lines) // 2
+    if len(lines) < 6 or text.count("\n\n", start) >= len(lines) // 2:
+        return False  # (the cheap test first: most text has a blank line between paragraphs)
+    lengths = sorted(map(len, lines))
+    median = lengths[len(lengths) // 2]
+    return 45 <= median <= 90 and lengths[-1] <= 100
 
 
 def _roles(text: str, pos: int, mark: str) -> tuple[bool, bool]:
@@ -115,9 +118,6 @@ def _scan(text: str, body_start: int, wrapped: bool, inner_quotes: list | None =
     i, n = 0, len(marks)
     while i < n:
         pos, mark = marks[i]
-        if mark == "\n":
-            i += 1
-            continue
         opens, _ = _roles(text, pos, mark)
         if not opens:
             i += 1
@@ -128,15 +128,21 @@ def _scan(text: str, body_start: int, wrapped: bool, inner_quotes: list | None =
         inner: list[tuple[int, int, int, int]] = []
         j = i + 1
         result = None
-        while j < n:
+        line_end = text.find("\n", pos)  # the marks and the line ends after the opening mark, in order
+        while True:
+            if line_end >= 0 and (j >= n or line_end < marks[j][0]):
+                if line_end - pos > MAX_QUOTE_CHARS:
+                    break  # no quote runs this long inside one paragraph: a stray mark
+                if wrapped and not text[line_end + 1: line_end + 2] == "\n" and text[line_end + 1: line_end + 2].strip():
+                    line_end = text.find("\n", line_end + 1)
+                    continue
+                result = _unclosed(text, pos, mark, line_end)
+                break
+            if j >= n:
+                result = _unclosed(text, pos, mark, len(text))
+                break
             p, mk = marks[j]
             if p - pos > MAX_QUOTE_CHARS:
-                break  # no quote runs this long inside one paragraph: a stray mark
-            if mk == "\n":
-                if wrapped and not text[p + 1: p + 2] == "\n" and text[p + 1: p + 2].strip():
-                    j += 1
-                    continue
-                result = _unclosed(text, pos, mark, p)
                 break
             o, c = _roles(text, p, mk)
             fam = _FAMILY[mk]
@@ -154,8 +160,6 @@ def _scan(text: str, body_start: int, wrapped: bool, inner_quotes: list | None =
                 nested.append(fam)
                 nested_at.append((p, mk))
             j += 1
-        else:
-            result = _unclosed(text, pos, mark, len(text))
         if result is None:
             i += 1
             continue
@@ -173,8 +177,9 @@ def _weak_close(text: str, pos: int, marks, j: int) -> bool:
     follows in the same line."""
     if not (text[pos - 1: pos] == "s" and re.match(r"['’]\s+[a-z]", text[pos: pos + 3])):
         return False
+    line_end = text.find("\n", pos)
     for p, mk in marks[j + 1:]:
-        if mk == "\n":
+        if 0 <= line_end < p:
             return False
         opens, closes = _roles(text, p, mk)
         if opens and not closes:
@@ -234,11 +239,12 @@ def _kind(inner: str) -> str:
 
 
 def _is_statement(text: str, open_pos: int, inner: str, close_end: int) -> bool:
-    if len(_LETTER.findall(inner, 0, 60)) < 2:
-        return False  # numbers, ids, single letters
+    first = _LETTER.search(inner, 0, 60)
+    if first is None or _LETTER.search(inner, first.end(), 60) is None:
+        return False  # numbers, ids, single letters: fewer than two letters in the first 60 characters
     if inner.startswith("(") and inner.rstrip(".,").endswith(")"):
         return False  # stage directions: (CROSSTALK)
-    if re.fullmatch(r"[@#]?\w+|\S*(?:https?://|www\.|\.com|\.org)\S*", inner):
+    if _HANDLE_OR_LINK.fullmatch(inner):
         if not inner.isalpha() or len(inner) > 20:
             return False  # handles, links
     if inner.strip(" .,!?").lower() in _FUNCTION_WORDS:
@@ -262,19 +268,21 @@ def _title_case(inner: str) -> bool:
     ws = inner.strip(" ,.;:").split()
     if not ws:
         return False
-    caps = [w for w in ws if w.lower() not in _SMALL_WORDS or w is ws[0]]
-    return bool(caps) and all(w[:1].isupper() or w[:1].isdigit() for w in caps) and not (
-        len(ws) == 1 and ws[0].isupper())
+    first = ws[0]
+    for w in ws:  # (the first word always counts, even when it is a small one)
+        if not (w[:1].isupper() or w[:1].isdigit()) and (w is first or w.lower() not in _SMALL_WORDS):
+            return False
+    return not (len(ws) == 1 and first.isupper())
 
 
 def _transcript_turns(text: str, body_start: int, excluded, quotes: list[Statement]) -> list[Statement]:
-    turns = [m for m in _TURN.finditer(text, body_start) if _turn_label(m["label"])]
+    turns = [(line_start, m) for line_start, m in _turns(text, body_start) if _turn_label(m["label"])]
     if len(turns) < 2:
         return []
     inside_quotes = [(q.start - 1, q.end + 1) for q in quotes]
     found = []
-    for m in turns:
-        if inside(excluded, m.start()) or inside(inside_quotes, m.start()):
+    for line_start, m in turns:
+        if inside(excluded, line_start) or inside(inside_quotes, line_start):
             continue
         if m["label"].strip().lower() in _HOST_LABELS:
             continue
@@ -286,6 +294,17 @@ def _transcript_turns(text: str, body_start: int, excluded, quotes: list[Stateme
         if e > s and text[s] not in "\"“'‘":
             found.append(Statement(text=text[s:e], start=s, end=e, kind="statement"))
     return found
+
+
+def _turns(text: str, start: int):
+    """(line start, match) of each line from ``start`` on that opens like a transcript turn. The lines after
+    the first are found by their line break: re finds a "\\n" far faster than a "^" that may match anywhere."""
+    if start == 0 or text[start - 1] == "\n":
+        m = _TURN.match(text, start)
+        if m:
+            yield start, m
+    for m in _TURN_AFTER_BREAK.finditer(text, start):
+        yield m.start() + 1, m
 
 
 def _turn_label(label: str) -> bool:

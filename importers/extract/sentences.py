@@ -8,9 +8,11 @@ _ABBREVIATIONS = {
     "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "mt", "ft", "fig", "approx",
 }
-# A sentence ends at . ! ? (after any closing marks and footnote numbers such as "[3]") before a capital.
-# (The look-ahead for the first character lets the scan skip the others quickly.)
-_END = re.compile(r"(?=[.!?\n])(?:[.!?]+[\"”’']*(?:\[\d{1,3}\])*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-•*]\s)|\n)")
+# A sentence ends at . ! ? (after any closing marks and footnote numbers such as "[3]") before a capital, or at
+# a line break. (The pattern opens with a character class so that re's scan skips the other characters in C;
+# the look-behinds then tell which of the ends the character opened.)
+_END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"”’']*(?:\[\d{1,3}\])*(?=\s+[\"“‘'(\[]?[A-Z0-9])"
+                  r"|(?<=\n)(?:\s*\n|(?=\s*[-•*]\s)|))")
 
 
 _WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
@@ -28,19 +30,33 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     spans = []
     pos = start
     for m in _END.finditer(text, start, end):
-        stop = m.start()
-        if text[stop] == ".":
-            word = _WORD_BEFORE_STOP.search(text, max(pos, stop - 12), stop + 1)
-            if word and (word[1].lower() in _ABBREVIATIONS or len(word[1]) == 1
-                         or _INITIALS.fullmatch(word[1])):  # initials: G.K.
-                continue
-        stop = m.end() if not m.group().isspace() else stop
-        if text[pos:stop].strip():
-            spans.append(_trim(text, pos, stop))
-        pos = m.end()
-    if text[pos:end].strip():
-        spans.append(_trim(text, pos, end))
-    spans = [part for span in spans for part in _after_stray_parenthesis(text, *span)]
+        stop, after = m.span()
+        if text[stop] == "\n":
+            cut = stop
+        else:
+            if text[stop] == ".":
+                lo = max(pos, stop - 12)
+                word = text[text.rfind(" ", lo, stop) + 1 or lo:stop]
+                if word.isalnum():  # the usual case, without a pattern: a plain word before the stop
+                    if len(word) == 1 or word.lower() in _ABBREVIATIONS:
+                        continue
+                else:
+                    found = _WORD_BEFORE_STOP.search(text, lo, stop + 1)
+                    if found and (found[1].lower() in _ABBREVIATIONS or len(found[1]) == 1
+                                  or _INITIALS.fullmatch(found[1])):  # initials: G.K.
+                        continue
+            cut = after
+        part = text[pos:cut]
+        right = part.rstrip()
+        if right:
+            spans.append((cut - len(part.lstrip()), pos + len(right)))
+        pos = after
+    part = text[pos:end]
+    right = part.rstrip()
+    if right:
+        spans.append((end - len(part.lstrip()), pos + len(right)))
+    if ")" in text[start:end]:
+        spans = [part for span in spans for part in _after_stray_parenthesis(text, *span)]
     _last = (text, start, end, spans)
     return spans
 
@@ -58,11 +74,3 @@ def _after_stray_parenthesis(text: str, s: int, e: int) -> list[tuple[int, int]]
     if m is None or m.end() >= e:
         return [(s, e)]
     return [(s, close + 1), (m.end(), e)]
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e

@@ -19,6 +19,8 @@ from importers.model import Document
 from importers.readers import Reader, ReadError, ReadResult, register
 
 _NUMERIC_DATE_LINE = re.compile(r"^\s*(\d{1,2})[-./](\d{1,2})[-./](\d{4})\s*$")
+# What every such line holds, found in the whole text at once.
+_NUMERIC_DATE_AT_LINE_END = re.compile(r"\d[-./]\d{1,2}[-./]\d{4}[^\S\n]*$", re.MULTILINE)
 _HEADER_FIELD = re.compile(
     r"\b(Date|Published|Updated|Posted|Author|Authors|By|Source|Outlet|Section|URL|Title|Guest|Guests|Host|"
     r"Interviewer|Byline|Tags)\s*:\s*",
@@ -67,6 +69,8 @@ def _lines_with_offsets(text: str, start: int = 0, end: int | None = None):
 
 def _listing_items(text: str) -> list[tuple[int, int]]:
     """Start and end offsets of each item of a tag page, or [] when the text is not one."""
+    if not _NUMERIC_DATE_AT_LINE_END.search(text):
+        return []  # no line holds only a numeric date (a cheap test first: most files are single articles)
     lines = list(_lines_with_offsets(text))
     starts = []
     for i in range(len(lines) - 2):
@@ -134,9 +138,12 @@ def _is_section_label(line: str) -> bool:
 _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,[^()\n]{1,30})?\s*\([^)]{1,25}\)\s*(?:—|–|--|-|:)")
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
 def _headline_case(line: str) -> bool:
     """Most longer words capitalised: "Stealth Over Health: Senator Was Headed to ER." is a headline."""
-    long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
+    long_words = [w for w in _WORD.findall(line) if len(w) >= 4]
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)
 
 
@@ -150,10 +157,13 @@ def _is_prose(line: str, first: bool = False) -> bool:
     return words >= 12 and bool(_SENTENCE_END.search(line.strip()))
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _date_only(line: str) -> str | None:
     """The date of a line that holds nothing but a full date ("December 3, 2021", "Thursday 15 May 2025")."""
     stripped = line.strip()
-    if len(stripped) > 40 or not re.search(r"\d", stripped):
+    if len(stripped) > 40 or not _DIGIT.search(stripped):
         return None
     parsed = parse_date_string(stripped)
     if parsed and parsed[1] == "day" and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", stripped.replace(",", "")):
@@ -163,17 +173,18 @@ def _date_only(line: str) -> str | None:
 
 def _single_document(source: str, text: str) -> Document:
     doc = Document(source=source, source_index=0, text=text)
-    lines = list(_lines_with_offsets(text))
     header: list[tuple[int, str]] = []  # (offset, line) of the non-blank lines before the first prose
     followed_by_prose = set()
-    for n, (offset, line) in enumerate(lines):
+    previous = ""
+    for offset, line in _lines_with_offsets(text):  # (read lazily: only the lines above the body are needed)
         if _is_prose(line, first=not header):
             doc.body_start = offset
-            if header and lines[n - 1][1].strip():
+            if header and previous.strip():
                 followed_by_prose.add(len(header) - 1)
             break
         if line.strip():
             header.append((offset, line.strip()))
+        previous = line
     else:
         doc.body_start = len(text) if header else 0
 
