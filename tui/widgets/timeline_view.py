@@ -15,7 +15,9 @@ from collections import OrderedDict
 from functools import lru_cache
 from math import ceil
 from operator import add
+from typing import Callable
 
+from rich.color import Color as RichColor
 from rich.cells import cell_len, get_character_cell_size, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
@@ -27,6 +29,7 @@ from textual.reactive import Reactive, reactive
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.style import Style as TextualStyle
 
 from store.timeline import TimelineRow, View
@@ -107,14 +110,20 @@ class LineMap:
 
 
 class ThumbScrollBar(ScrollBar):
-    """Textual's scrollbar, repainted only when its thumb moves on screen.
+    """Textual's scrollbar, repainted only when its thumb moves on screen, and drawn without Rich.
 
     Every scroll sets the bar's position, and Textual redraws the whole bar for it (a third of the CPU of a
     page down). Over a million rows a page moves the thumb by a few thousandths of a cell: the bar drawn
-    is the same, so it is not drawn again.
+    is the same, so it is not drawn again. When the thumb does move (a month or a year on), Textual's
+    drawing renders the bar through a Rich console: 1 ms a move; its cells are made here directly, as
+    Textual would make them (the bar's segments over the widget's own style), in a tenth of that.
     """
 
     position: Reactive[float] = Reactive(0.0, repaint=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._lines: tuple[Size, list[Strip]] | None = None
 
     def watch_position(self, old: float, new: float) -> None:
         if self._thumb(old) != self._thumb(new):
@@ -125,6 +134,34 @@ class ThumbScrollBar(ScrollBar):
         return self.renderer.render_bar(size=self.size.height, virtual_size=ceil(self.window_virtual_size),
                                         window_size=ceil(window), position=position,
                                         thickness=self.thickness, vertical=True).segments
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> ThumbScrollBar:
+        if repaint:
+            self._lines = None
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        strips = plain_lines(self, crop, self.render_line)
+        return super().render_lines(crop) if strips is None else strips
+
+    def render_line(self, y: int) -> Strip:
+        size = self.size
+        if self._lines is None or self._lines[0] != size:
+            self._lines = size, self._draw(size)
+        lines = self._lines[1]
+        return lines[y] if y < len(lines) else Strip.blank(size.width, self.visual_style.rich_style)
+
+    def _draw(self, size: Size) -> list[Strip]:
+        """What ``ScrollBarRender`` yields for this bar (one segment a line), each over the widget's style."""
+        bar = self.render()
+        style = bar.style if isinstance(bar.style, Style) else Style.parse(bar.style)
+        segments = bar.render_bar(size=size.height, virtual_size=bar.virtual_size, window_size=bar.window_size,
+                                  position=bar.position, thickness=size.width, vertical=True,
+                                  back_color=style.bgcolor or RichColor.parse("#555555"),
+                                  bar_color=style.color or RichColor.parse("bright_magenta")).segments
+        base = self.visual_style.rich_style
+        return [Strip([Segment(segment.text, base + segment.style)], size.width) for segment in segments]
 
 
 class TimelineView(ScrollView, can_focus=True):
@@ -284,38 +321,16 @@ class TimelineView(ScrollView, can_focus=True):
         self._reveal_cursor()
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        """The lines as Textual draws them for a widget with no border, padding, outline, tint or opacity,
-        without its general path: that wrapped every line in two new strips (a copy, then the terminal
-        colours' filter applied to the copy), two thirds of drawing a screen of new rows. Here the filter
-        runs on the line itself, and Textual's strips cache what is made from them (the padding under the
-        scrollbar, the filtered line, the compositor's cuts and escape codes): a line drawn again, after a
-        scroll by one row or a move back, costs lookups only."""
-        styles = self.styles
-        if styles.gutter or styles.tint.a or styles.text_opacity != 1 or styles.has_rule("hatch") \
-                or any(edge for edge, _ in styles.outline) or self.opacity != 1:
-            return super().render_lines(crop)
-        width, content_width = self.size.width, self.content_region.width
-        base_background, background = self.background_colors
-        pad = _background_style(base_background + background)
-        filters = self.get_line_filters()
-        strips = []
-        self._frame = (self.scrollable_content_region.width, self.scroll_offset.y, self.cursor)
-        try:
-            for y in crop.line_range:
-                strip = self.render_line(y).adjust_cell_length(content_width, pad)
-                for line_filter in filters:
-                    strip = strip.apply_filter(line_filter, background)
-                strips.append(strip)
-        finally:
-            self._frame = None
-        x1, x2 = crop.column_span
-        if (x1, x2) != (0, width):
-            strips = [strip.crop(x1, x2) for strip in strips]
-        return strips
-
-    def render_line(self, y: int) -> Strip:
         # Within a frame, what every line needs is worked out once (Textual computes each anew: 8 of the
         # 10 microseconds of a line already drawn).
+        self._frame = (self.scrollable_content_region.width, self.scroll_offset.y, self.cursor)
+        try:
+            strips = plain_lines(self, crop, self.render_line)
+        finally:
+            self._frame = None
+        return super().render_lines(crop) if strips is None else strips
+
+    def render_line(self, y: int) -> Strip:
         width, top, cursor = self._frame or (self.scrollable_content_region.width, self.scroll_offset.y, self.cursor)
         line = top + y
         if not self.view.length and line == 1:
@@ -494,6 +509,33 @@ class TimelineView(ScrollView, can_focus=True):
             return
         # Rows above the one opened or folded keep their places: only the lines from it down are read again.
         self.relayout(target, through=target + self.view.length - length, changed_from=target)
+
+
+def plain_lines(widget: Widget, crop: Region, render_line: Callable[[int], Strip]) -> list[Strip] | None:
+    """A widget's lines as Textual draws them when it has no border, padding, outline, tint or opacity (else
+    None), without Textual's general path: that wrapped every line in two new strips (a copy, then the terminal
+    colours' filter applied to the copy), two thirds of drawing a screen of new rows. Here the filter runs on
+    the line itself, and Textual's strips cache what is made from them (the padding under the scrollbar, the
+    filtered line, the compositor's cuts and escape codes): a line drawn again, after a scroll by one row or
+    a move back, costs lookups only."""
+    styles = widget.styles
+    if styles.gutter or styles.tint.a or styles.text_opacity != 1 or styles.has_rule("hatch") \
+            or any(edge for edge, _ in styles.outline) or widget.opacity != 1:
+        return None
+    width, content_width = widget.size.width, widget.content_region.width
+    base_background, background = widget.background_colors
+    pad = _background_style(base_background + background)
+    filters = widget.get_line_filters()
+    strips = []
+    for y in crop.line_range:
+        strip = render_line(y).adjust_cell_length(content_width, pad)
+        for line_filter in filters:
+            strip = strip.apply_filter(line_filter, background)
+        strips.append(strip)
+    x1, x2 = crop.column_span
+    if (x1, x2) != (0, width):
+        strips = [strip.crop(x1, x2) for strip in strips]
+    return strips
 
 
 @lru_cache(maxsize=16)
