@@ -21,7 +21,8 @@ from importers.extract import extract
 from importers.model import Document, Extraction
 from importers.readers import ReadError, reader_for, iter_files, SNIFF_BYTES
 from store import search_index, stories, timeline
-from store.writes import FileBatches, SavedFile, forget_missing_speakers, index_full_text, is_unchanged, save_file
+from store.writes import (FileBatches, SavedFile, Speakers, forget_missing_speakers, index_full_text, is_unchanged,
+                          save_file)
 
 
 @dataclass
@@ -156,6 +157,8 @@ def import_paths(db: sqlite_utils.Database, paths: list[str], *, published: str 
         reader = reader_for(path, head) if size >= STREAM_BYTES else None
         (streamed if reader and reader.stream else pending).append((resolved, given, digest, published, fields))
 
+    speakers = Speakers(db)  # read once for the whole import, not looked up name by name
+
     def save(prepared: PreparedFile) -> None:
         nonlocal done
         done += 1
@@ -166,7 +169,8 @@ def import_paths(db: sqlite_utils.Database, paths: list[str], *, published: str 
         else:
             saved = save_file(db, source_path=prepared.path, given_path=prepared.given_path,
                               digest=prepared.digest, format=prepared.format or "text",
-                              encoding=prepared.encoding, warnings=prepared.warnings, results=prepared.results)
+                              encoding=prepared.encoding, warnings=prepared.warnings, results=prepared.results,
+                              speakers=speakers)
             report.add(saved, prepared.format or "text")
         on_file and on_file(prepared.given_path, done, total)
 
@@ -181,7 +185,7 @@ def import_paths(db: sqlite_utils.Database, paths: list[str], *, published: str 
                 file.seek(0)
                 results = _extracted(reader.stream(given_path, file, warnings, fields), published, warnings)
                 saved = save_file(db, source_path=path, given_path=given_path, digest=digest, format=reader.name,
-                                  encoding="utf-8", warnings=warnings, results=results)
+                                  encoding="utf-8", warnings=warnings, results=results, speakers=speakers)
         except ReadError as exc:
             report.failed.append((given_path, str(exc)))
         except OSError as exc:

@@ -48,8 +48,9 @@ def test_a_document_deleted_before_it_was_indexed_is_not_taken_out_of_the_index(
     assert db.execute("SELECT COUNT(*) FROM documents_fts_pending").fetchone()[0] == 0
 
 
-def _saved(db, path, texts, fail_after=None):
-    """Save one file through the store API; ``fail_after`` documents in, its reading breaks."""
+def _saved(db, path, texts, fail_after=None, speakers=None):
+    """Save one file through the store API; ``fail_after`` documents in, its reading breaks. ``speakers``: an
+    import's copy of the speakers, kept across files."""
     from importers.extract import extract
     from importers.model import Document
     from store.writes import save_file
@@ -62,7 +63,7 @@ def _saved(db, path, texts, fail_after=None):
             yield doc, extract(doc)
 
     return save_file(db, source_path=path, given_path=path, digest=f"hash of {path}", format="text",
-                     encoding="utf-8", warnings=[], results=results())
+                     encoding="utf-8", warnings=[], results=results(), speakers=speakers)
 
 
 def test_a_file_that_breaks_while_saved_leaves_nothing_and_takes_nothing_else(tmp_path):
@@ -128,3 +129,34 @@ def test_an_import_batch_holds_the_write_lock_for_a_bounded_time(tmp_path):
         other.execute(star)  # its time was up: committed, the lock is free
         other.commit()
     assert other.execute("SELECT COUNT(*) FROM marks").fetchone()[0] == 1
+
+
+def test_an_imports_copy_of_the_speakers_follows_rollbacks_and_other_writers(tmp_path):
+    """An import keeps the speakers in memory across files: a speaker a broken file added is gone with its
+    rollback, and one another connection deleted is made again, never referred to by a stale id."""
+    import sqlite3
+
+    import pytest
+    from store.writes import FileBatches, Speakers
+
+    db = open_db(tmp_path / "t.db")
+    speakers = Speakers(db)
+    quote = "Ferry fares cut\n\n\u201cWe are cutting fares from Monday,\u201d said operator Ilse Varga on {}.\n"
+    with FileBatches(db, files=10) as batches:
+        with pytest.raises(OSError):
+            _saved(db, "/in/broken.txt", [quote.format("4 May 2024"), "More."], fail_after=1, speakers=speakers)
+        _saved(db, "/in/kept.txt", [quote.format("5 May 2024")], speakers=speakers)
+        batches.saved()
+    other = sqlite3.connect(tmp_path / "t.db")
+    other.execute("PRAGMA foreign_keys = ON")
+    other.execute("DELETE FROM sources")  # its documents, statements and then their speaker go
+    other.execute("DELETE FROM speakers")
+    other.commit()
+    with FileBatches(db, files=10) as batches:
+        _saved(db, "/in/later.txt", [quote.format("6 May 2024")], speakers=speakers)
+        batches.saved()
+    rows = db.execute("SELECT d.source, sp.name FROM statements s JOIN documents d ON d.id = s.document_id "
+                      "JOIN speakers sp ON sp.id = s.speaker_id").fetchall()
+    assert rows == [("/in/later.txt", "Ilse Varga")]
+    assert db.execute("SELECT COUNT(*) FROM speaker_aliases a LEFT JOIN speakers sp ON sp.id = a.speaker_id "
+                      "WHERE sp.id IS NULL").fetchone()[0] == 0
