@@ -48,11 +48,18 @@ def find_boilerplate(text: str, start: int = 0) -> list[tuple[int, int]]:
         # Substring tests first: they are much cheaper than the patterns, which most paragraphs never need.
         if (_FURNITURE_START.match(block) or _REFERENCE.match(block)
                 or (words <= STAMP_MAX_WORDS and _STAMP.match(block))
-                or (words <= CAPTION_MAX_WORDS and any(k in low for k in _CAPTION_HINTS) and _is_caption(block))
-                or (words <= NOTICE_MAX_WORDS and any(k in low for k in _NOTICE_HINTS)
+                or (words <= CAPTION_MAX_WORDS and _holds_any(low, _CAPTION_HINTS) and _is_caption(block))
+                or (words <= NOTICE_MAX_WORDS and _holds_any(low, _NOTICE_HINTS)
                     and _FURNITURE_WORDS.search(block) and _TO_THE_READER.search(block))):
             spans.append((s, e))
     return spans
+
+
+def _holds_any(low: str, hints: tuple[str, ...]) -> bool:
+    for hint in hints:  # (a loop, not any(): a generator costs more than most of the tests)
+        if hint in low:
+            return True
+    return False
 
 
 def _is_caption(block: str) -> bool:
@@ -74,4 +81,7 @@ def _paragraphs(text: str, start: int):
 
 
 def inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    for s, e in spans:  # (a loop, not any(): most lists are empty, and a generator costs more than the test)
+        if s <= pos < e:
+            return True
+    return False

@@ -19,7 +19,8 @@ from importers.extract.sentences import sentence_spans
 from importers.model import Event
 
 # A date that closes a citation: after a quoted headline and an outlet, or inside "(Outlet, date)".
-_CITATION_BEFORE = re.compile(r"(?:[”\"’]\s*[A-Z][\w .&'’-]{0,50}|\(\s*[A-Z][\w .&'’-]{0,40}),\s*$")
+# (The pattern opens with one character class, which re's scan skips to in C; look-behinds tell which it was.)
+_CITATION_BEFORE = re.compile(r"[”\"’(](?:(?<=[”\"’])\s*[A-Z][\w .&'’-]{0,50}|(?<=\()\s*[A-Z][\w .&'’-]{0,40}),\s*$")
 
 
 def find_events(text: str, body_start: int, excluded: list[tuple[int, int]],
@@ -28,30 +29,34 @@ def find_events(text: str, body_start: int, excluded: list[tuple[int, int]],
     if not mentions:
         return []
     dateline = dateline_span(text, body_start) or (0, 0)
-    starts = [d.start for d in mentions]
+    sentences = sentence_spans(text, body_start)
+    sentence_starts = [s for s, _ in sentences]
     events: list[Event] = []
-    for s, e in sentence_spans(text, body_start):
-        i = bisect.bisect_left(starts, s)
-        seen: dict[tuple[str | None, str | None], int] = {}
-        while i < len(mentions) and mentions[i].start < e:
-            d = mentions[i]
-            i += 1
-            if d.kind == "heading" or inside(excluded, d.start) or _is_citation(text, d, s):
-                continue
-            if dateline[0] <= d.start < dateline[1] and not text[dateline[1]:e].strip(" ./-–—"):
-                continue  # a dateline split off as a sentence of its own reports nothing
-            event = Event(text=text[s:e], start=s, end=e, date=d.value,
-                          date_precision=d.precision if d.value else None,
-                          date_text=d.text, date_start=d.start, date_end=d.end)
-            key = (d.value, d.precision) if d.value else (d.text.lower(), None)
-            if key in seen:
-                # The same date twice: keep the words of the sentence over the dateline's stamp.
-                kept = seen[key]
-                if dateline[0] <= events[kept].date_start < dateline[1]:
-                    events[kept] = event
-                continue
-            seen[key] = len(events)
-            events.append(event)
+    seen: dict[tuple[str | None, str | None], int] = {}  # the dates of the current sentence
+    current = -1
+    for d in mentions:  # in order of their starts, so sentence by sentence
+        k = bisect.bisect_right(sentence_starts, d.start) - 1
+        if k < 0 or d.start >= sentences[k][1]:
+            continue  # between sentences
+        s, e = sentences[k]
+        if k != current:
+            current, seen = k, {}
+        if d.kind == "heading" or inside(excluded, d.start) or _is_citation(text, d, s):
+            continue
+        if dateline[0] <= d.start < dateline[1] and not text[dateline[1]:e].strip(" ./-–—"):
+            continue  # a dateline split off as a sentence of its own reports nothing
+        event = Event(text=text[s:e], start=s, end=e, date=d.value,
+                      date_precision=d.precision if d.value else None,
+                      date_text=d.text, date_start=d.start, date_end=d.end)
+        key = (d.value, d.precision) if d.value else (d.text.lower(), None)
+        if key in seen:
+            # The same date twice: keep the words of the sentence over the dateline's stamp.
+            kept = seen[key]
+            if dateline[0] <= events[kept].date_start < dateline[1]:
+                events[kept] = event
+            continue
+        seen[key] = len(events)
+        events.append(event)
     return events
 
 

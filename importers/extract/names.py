@@ -23,10 +23,14 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sen", "rep", "gov"
 # A token of a name: a capitalised word, initials ("G.K."), or an abbreviated title ("Sen."); a full stop
 # after any other word ends the sentence, not the name.
 _TITLES = sorted((h.capitalize() for h in HONORIFICS | {"jr", "sr", "st"}), key=len, reverse=True)
-_TOKEN = rf"(?:(?:{'|'.join(_TITLES)})\.|(?:{UPPER}\.){{1,3}}|{UPPER}[\w'’-]*)"
+# (Look-aheads that every alternative after them needs let re drop the alternatives at once: a title is a
+# capital, at most five small letters and a full stop.)
+_TOKEN = (rf"(?={UPPER})(?:(?=[A-Z][a-z]{{1,5}}\.)(?:{'|'.join(_TITLES)})\.|(?:{UPPER}\.){{1,3}}|"
+          rf"{UPPER}[\w'’-]*)")
 # The first token with its capital already read: the pattern opens with the capital itself (not a look-ahead
 # for it), so re's scan skips the other characters in C, and the look-behind then checks the one before it.
-_FIRST_TOKEN_REST = "(?:" + "|".join(rf"(?<={t[0]}){t[1:]}\." for t in _TITLES) + rf"|\.(?:{UPPER}\.){{0,2}}|[\w'’-]*)"
+_FIRST_TOKEN_REST = ("(?:(?=[a-z]{1,5}\\.)(?:" + "|".join(rf"(?<={t[0]}){t[1:]}\." for t in _TITLES) + ")"
+                     rf"|\.(?:{UPPER}\.){{0,2}}|[\w'’-]*)")
 NAME_RUN = re.compile(rf"{UPPER}(?<![\w'’-][\s\S]){_FIRST_TOKEN_REST}"
                       rf"(?:[ \t]+(?:{_TOKEN}|(?:{'|'.join(PARTICLES)})(?=[ \t]+{UPPER})))*")
 ROLE_WORDS = {
@@ -123,6 +127,9 @@ _CLAUSE_STOP = re.compile(r"[.!?\n\"“”](?:(?<=[.!?])(?=[\s\"”’'])|(?<=[\
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 
 
+_ARTICLE_ANY_CASE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
 def words(phrase: str) -> list[str]:
     return phrase.replace("\u00a0", " ").split()
 
@@ -140,10 +147,10 @@ def is_role_word(word: str) -> bool:
 
 
 def is_institution(phrase: str) -> bool:
-    ws = [_bare(w) for w in words(phrase)]
+    ws = [w.strip(_STRIP).casefold() for w in words(phrase)]
     if not ws:
         return False
-    if any(w in INSTITUTION_WORDS for w in ws):
+    if not INSTITUTION_WORDS.isdisjoint(ws):
         return True
     # an acronym such as NATO, TASS or the BBC
     return len(ws) == 1 and len(phrase) >= 2 and phrase.strip(".").isupper() and len(phrase.strip(".")) <= 6
@@ -155,7 +162,7 @@ def split_name(phrase: str) -> tuple[str | None, str | None]:
     "Foreign Ministry spokesman Zhao Lijian" -> ("Zhao Lijian", "Foreign Ministry spokesman");
     "Sen. Claire McCaskill" -> ("Claire McCaskill", "Sen."); "the senator" -> (None, "senator").
     """
-    ws = words(re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE))
+    ws = words(_ARTICLE_ANY_CASE.sub("", phrase.strip()))
     k = len(ws)
     while k > 0:
         w = ws[k - 1]
@@ -217,7 +224,7 @@ class DocumentNames:
             else:
                 singles.append(m)
         # then the single words, a name only as part of a full name the document gives (before or after)
-        for m in singles:
+        for m in singles if by_token else ():
             bare = m.group().strip(_STRIP).casefold().removesuffix("'s").removesuffix("’s")
             if bare in by_token and bare not in NOT_NAME_START:
                 self._read_run(m.group(), m.start())

@@ -54,7 +54,21 @@ def dateline_span(text: str, body_start: int) -> tuple[int, int] | None:
     return place.start("place"), place.end() + _AFTER_DATE.match(rest, mention.end).end()
 
 
+_last_dateline: tuple = (None, 0, None)
+
+
 def _dateline(text: str, body_start: int):
+    """(place match, date mention) of the dateline opening the body, or None. The publication date and the
+    events both ask for one document's dateline: the last answer is kept."""
+    global _last_dateline
+    if _last_dateline[0] is text and _last_dateline[1] == body_start:
+        return _last_dateline[2]
+    found = _read_dateline(text, body_start)
+    _last_dateline = (text, body_start, found)
+    return found
+
+
+def _read_dateline(text: str, body_start: int):
     place = _PLACE.match(text, body_start)
     if not place or not re.search(r"[A-Z]{2}", place["place"]):
         return None

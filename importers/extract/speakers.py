@@ -83,6 +83,33 @@ _ROLE_NOUN = (r"(?:governor|senator|businessman|businesswoman|president|nominee|
               r"spokeswoman|chairman|chairwoman|billionaire|mogul|activist|judge|ambassador|hopeful|star)")
 _DESCRIPTION = re.compile(rf"(?:(?:former|then|current|first|top|[A-Z][\w.'’-]*)\s+)+(?:[a-z]+\s+)?{_ROLE_NOUN}"
                           rf"(?:\s+and\s+(?:(?:former|then|current|first|[A-Z][\w.'’-]*)\s+)*(?:[a-z]+\s+)?{_ROLE_NOUN})?")
+# Patterns the functions below use on every quote, compiled once (re's cache costs a look-up per call).
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+_ARTICLE_ANY_CASE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+")
+_ARTICLE_BEFORE_NAME = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+(?=[A-Z])")
+_THAT = re.compile(r"^(?:that)\s+")
+_ENDS_WITH_CONJUNCTION = re.compile(r"(?:^|[\s,])(?:and|but|then|or|before|after)$")
+_ENDS_WITH_SUBORDINATOR = re.compile(r"(?:^|[\s,])(?:while|when|by|as|in|without|also)$")
+_ENDS_OPEN = re.compile(r"\s(?:and|but|or|then|to)$")
+_SEGMENT_BREAK = re.compile(r",|\s?(?:[—–―]|--)\s?|;")
+_OPENS_WITH_ARTICLE = re.compile(r"(?i)(?:the|a|an)\b")
+_OPENS_WITH_RELATIVE = re.compile(r"(?i)(?:who|which)\b")
+_OPENS_AS_NAME = re.compile(r"(?:(?:the|a|an)\s+)?[A-Z]")
+_OPENS_WITH_SUBJECT_WORD = re.compile(r"(?:he|she|they|it|we|i|state|officials)\b")
+_OPENS_WITH_DETERMINER = re.compile(r"(?:a|an|the|its|his|her|their)\s")
+_AND_NAME = re.compile(r"\s+(?:and|&)\s+(?=[A-Z])")
+_PARTY_OR_STATE = re.compile(r"[A-Z]-[A-Z][\w.]*|[A-Z][a-z]{0,3}\.")
+_NAME_OF_PLACE = re.compile(r"(.+?[A-Z][\w'’-]+)\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*$")
+_PRONOUN_ONLY = re.compile(r"(?:he|she|they|it|we|I)")
+_DATELINE_OR_CLOCK = re.compile(r"^[A-Z][A-Z .'-]+\s?:\s*|^\d{1,2}[:.]\d{2}\s+")
+_CUT_AT = re.compile(r"[,;:!?\"“”(\n]|\.(?=\s|$)")
+_SPOKESPEOPLE_AT = re.compile(r"(?:officials|spokes\w+|representatives|sources)\s+(?:at|from|of|for|with)\s+[A-Z]",
+                              re.IGNORECASE)
+_SPOKESPEOPLE_AT_NAME = re.compile(
+    r"(?:officials|spokes\w+|representatives|sources)\s+(?:at|from|of|for|with)\s+((?:the\s+)?[A-Z].*)$", re.IGNORECASE)
+_NOT_A_ROLE = re.compile(r"(?:[0-9]|of\b|who\b|which\b|[A-Z])")
+_SIGN_ON = re.compile(r"(?::|\s(?:--|[—–―]))$")
 _ELIDED = object()
 PRONOUN_WINDOW = 4  # sentences to look back for the person a pronoun means
 REGION_CHARS = 400  # how far from its marks a quote's attribution is looked for
@@ -267,7 +294,7 @@ class _Context:
             sp = self.inverted_subject(m["np"], region_start + m.start("np"))
             if sp:
                 return sp
-        sign_on = re.search(r"(?::|\s(?:--|[—–―]))$", region.rstrip())
+        sign_on = _SIGN_ON.search(region.rstrip())
         if sign_on:
             # "..., including the former candidate Mitt Romney -- ''...''": the name right before the mark
             head = region.rstrip()[:sign_on.start()].rstrip()
@@ -283,7 +310,7 @@ class _Context:
         cue = cues[-1] if cues else None
         if cue is None:
             # a colon or dash sign-on: "Marovic, speaking first: “...”", "Mitt Romney -- ''...''"
-            if re.search(r"(?::|\s(?:--|[—–―]))$", region.rstrip()):
+            if _SIGN_ON.search(region.rstrip()):
                 chunk = region.rstrip().rstrip(":-—–―").rstrip()
                 sp = self.subject(chunk, region_start, "", open_pos)
                 if sp is not _ELIDED:
@@ -357,14 +384,14 @@ class _Context:
 
     def inverted_subject(self, np: str, pos: int) -> Speaker | None:
         """The words after an inverted cue ("said Rep. Jim Clyburn (D-S.C.), who ...")."""
-        np = re.sub(r"\s*\([^)]*\)", "", np)
+        np = _PARENTHESES.sub("", np)
         role = None
         head = _cut(np)
         rest = np[len(head):].lstrip()
         if rest.startswith(","):
             appos = _cut(rest[1:].strip())
             if appos and (appos[:1].islower() or appos.lower().startswith(("a ", "an ", "the "))):
-                role = re.sub(r"^(?:a|an|the)\s+", "", appos, flags=re.IGNORECASE)
+                role = _ARTICLE_ANY_CASE.sub("", appos)
         sp = self.resolve(head, pos)
         if sp and role and not sp.role and sp.kind == "person":
             sp.role = role
@@ -372,16 +399,16 @@ class _Context:
 
     def subject(self, chunk: str, pos: int, verb: str, verb_pos: int):
         """The subject of a cue verb from the words before it (up to the start of the region)."""
-        chunk = re.sub(r"\s*\([^)]*\)", "", chunk).rstrip()
+        chunk = _PARENTHESES.sub("", chunk).rstrip()
         if not chunk.strip(" ,;:—–-"):
             return _ELIDED
         if verb.endswith("ing") and chunk.endswith(","):
             return _ELIDED  # "..., saying that": the subject is the sentence's
-        if re.search(r"(?:^|[\s,])(?:and|but|then|or|before|after)$", chunk):
+        if _ENDS_WITH_CONJUNCTION.search(chunk):
             return _ELIDED
-        if verb.endswith("ing") and re.search(r"(?:^|[\s,])(?:while|when|by|as|in|without|also)$", chunk):
+        if verb.endswith("ing") and _ENDS_WITH_SUBORDINATOR.search(chunk):
             return _ELIDED  # "..., while cautioning that"
-        segments = [seg.strip() for seg in re.split(r",|\s?(?:[—–―]|--)\s?|;", chunk)]
+        segments = [seg.strip() for seg in _SEGMENT_BREAK.split(chunk)]
         first = _appositive_subject(segments)
         if first:
             name_seg, role = first
@@ -396,32 +423,32 @@ class _Context:
             seg = segments[k].strip(" ,:")
             if not seg:
                 continue
-            if _SKIP_SEGMENT.match(seg) and not re.match(r"(?i)(?:the|a|an)\b", seg):
-                if re.match(r"(?i)(?:who|which)\b", seg) and ends_open and not relative:
+            if _SKIP_SEGMENT.match(seg) and not _OPENS_WITH_ARTICLE.match(seg):
+                if _OPENS_WITH_RELATIVE.match(seg) and ends_open and not relative:
                     if k == 0:
                         return None
                     relative = True  # "..., by Foreign Minister Anika Varga, who told": the name before
                     continue
                 trail = _strip_intro(_trailing_np(seg))
-                if re.match(r"(?:(?:the|a|an)\s+)?[A-Z]", trail) and trail != seg:
+                if _OPENS_AS_NAME.match(trail) and trail != seg:
                     return self.resolve(trail, pos + chunk.find(seg))  # "But Flynn said", "As Mr. Bown observed"
                 continue
             if relative:
                 np = _trailing_np(seg) or seg
                 return self.resolve(np, pos + chunk.find(seg))
-            lower_start = seg[:1].islower() and not re.match(r"(?:he|she|they|it|we|i|state|officials)\b", seg)
+            lower_start = seg[:1].islower() and not _OPENS_WITH_SUBJECT_WORD.match(seg)
             prev_seg = segments[k - 1].strip() if k > 0 else ""
-            appositive = (lower_start or re.match(r"(?:a|an|the|its|his|her|their)\s", seg)) and k > 0 and \
+            appositive = (lower_start or _OPENS_WITH_DETERMINER.match(seg)) and k > 0 and \
                 _leading_np(prev_seg) == prev_seg and split_name(prev_seg)[0] and prev_seg[:1].isupper()
             if appositive:
-                role = re.sub(r"^(?:a|an|the)\s+", "", seg)
+                role = _ARTICLE.sub("", seg)
                 continue
             seg = _strip_intro(seg)
             inner = None
             for inner in _CUE_RE.finditer(seg):
                 pass
             if inner:  # "She said one skipper had told her:": the subject is the one after the last verb
-                seg = re.sub(r"^(?:that)\s+", "", seg[inner.end():].strip())
+                seg = _THAT.sub("", seg[inner.end():].strip())
                 if not seg:
                     return None
             np = _leading_np(seg) if verb.endswith("ing") and _leading_np(seg) else _best_np(seg)
@@ -441,7 +468,7 @@ class _Context:
         head = re.split(r"[\"“”]", head)[0]
         for seg in re.split(r",", head):
             seg = seg.strip()
-            if not seg or _SKIP_SEGMENT.match(seg) and not re.match(r"(?i)(?:the|a|an)\b", seg):
+            if not seg or _SKIP_SEGMENT.match(seg) and not _OPENS_WITH_ARTICLE.match(seg):
                 continue
             np = _leading_np(_strip_intro(seg))
             return self.resolve(np, s) if np else None
@@ -449,7 +476,7 @@ class _Context:
 
     def resolve(self, np: str, pos: int) -> Speaker | None:
         np = np.strip(" ,.;:—–-\"“”'‘’")
-        np = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+(?=[A-Z])", "", np) if not is_institution(np) else np
+        np = _ARTICLE_BEFORE_NAME.sub("", np) if not is_institution(np) else np
         if not np:
             return None
         low = np.lower()
@@ -461,11 +488,11 @@ class _Context:
             return None
         if low in ("i", "we", "you", "who", "which", "that", "this", "one", "someone", "some", "many", "others"):
             return None
-        if not _DESCRIPTION.fullmatch(re.sub(r"^(?:the|a|an)\s+", "", np, flags=re.IGNORECASE)):
-            np = re.split(r"\s+(?:and|&)\s+(?=[A-Z])", np)[0]  # "Putin and Xi said": the first named
-        if re.fullmatch(r"[A-Z]-[A-Z][\w.]*|[A-Z][a-z]{0,3}\.", np):
+        if not _DESCRIPTION.fullmatch(_ARTICLE_ANY_CASE.sub("", np)):
+            np = _AND_NAME.split(np)[0]  # "Putin and Xi said": the first named
+        if _PARTY_OR_STATE.fullmatch(np):
             return None  # "R-Ky.", "Md.": a party or a state, not a speaker
-        m = re.match(r"(.+?[A-Z][\w'’-]+)\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*$", np)
+        m = _NAME_OF_PLACE.match(np)
         if m and split_name(m[1])[0] and not is_role_word(m[1].split()[-1]):
             np = m[1]  # "Gov. Earl Ray Tomblin of West Virginia"
         name, role = split_name(np)
@@ -479,7 +506,7 @@ class _Context:
             if role and role.rstrip(".").lower() in HONORIFICS:
                 role = None  # "Ms Holm": a title, not a role
             return Speaker(full, role or known_role, "person")
-        bare = re.sub(r"^(?:the|a|an)\s+", "", np, flags=re.IGNORECASE)
+        bare = _ARTICLE_ANY_CASE.sub("", np)
         if is_institution(np) or _GROUP_NOUNS.search(np):
             if not any(w[:1].isupper() and not _GROUP_NOUNS.fullmatch(w) for w in words(bare)) and not re.search(
                     r"(?i)\b(?:state media|state television|government|ministry|kremlin|pentagon)\b", bare):
@@ -570,8 +597,7 @@ def _appositive_subject(segments: list[str]) -> tuple[str, str | None] | None:
         return None
     head = parts[0]
     head = _strip_intro(head)
-    m = re.match(r"(?:officials|spokes\w+|representatives|sources)\s+(?:at|from|of|for|with)\s+[A-Z]", head,
-                 re.IGNORECASE)
+    m = _SPOKESPEOPLE_AT.match(head)
     if m and all(_APPOSITIVE.match(seg) for seg in parts[1:]):
         return _best_np(head), None  # "Officials at Homeland Security Investigations, a division of ..."
     if (_SKIP_SEGMENT.match(head) or _leading_np(head) != head or not head[:1].isupper()
@@ -580,21 +606,21 @@ def _appositive_subject(segments: list[str]) -> tuple[str, str | None] | None:
     if not all(_APPOSITIVE.match(seg) for seg in parts[1:]):
         return None
     role = parts[1]
-    if re.match(r"(?:[0-9]|of\b|who\b|which\b|[A-Z])", role):
+    if _NOT_A_ROLE.match(role):
         role = None
-    return head, re.sub(r"^(?:a|an|the)\s+", "", role) if role else None
+    return head, _ARTICLE.sub("", role) if role else None
 
 
 def _noun_phrase_like(chunk: str) -> bool:
     """Whether the words between a closing mark and a cue verb can be its subject ("Jiang said",
     "Samuel Stanton, a professor of ..., told"), not a clause ("— Beijing's critique of ..., whose ...")."""
     first = chunk.strip(" ,;:.!?…—–-").split(",")[0].strip()
-    first = re.sub(r"\s*\([^)]*\)", "", first)
+    first = _PARENTHESES.sub("", first)
     if not first or len(words(first)) > 8 or len(words(chunk)) > 30:
         return False
     if first.split()[0].lower() in ("and", "but", "or", "while", "as", "when", "because", "so", "then", "if"):
         return False  # '..." and the Chinese leader stated': another clause
-    if re.fullmatch(r"(?:he|she|they|it|we|I)", first):
+    if _PRONOUN_ONLY.fullmatch(first):
         return True
     if _leading_np(first) == first:
         return True
@@ -615,14 +641,13 @@ def _best_np(seg: str) -> str:
     ("He went on to" -> "He"), else the one it ends with."""
     seg = _TIME_TAIL.sub("", seg)  # "Valdoria on Thursday called"
     lead = _leading_np(seg)
-    m = re.match(r"(?:officials|spokes\w+|representatives|sources)\s+(?:at|from|of|for|with)\s+((?:the\s+)?[A-Z].*)$",
-                 seg, re.IGNORECASE)
+    m = _SPOKESPEOPLE_AT_NAME.match(seg)
     if m:
         return _leading_np(m[1]) or m[1]  # "Officials at Homeland Security Investigations"
     if lead == seg or _GROUP_NOUNS.search(lead):
         return lead  # "State-run media in China"
     trail = _trailing_np(seg)
-    if trail and any(w[:1].isupper() for w in trail.split()) and not re.search(r"\s(?:and|but|or|then|to)$", seg):
+    if trail and any(w[:1].isupper() for w in trail.split()) and not _ENDS_OPEN.search(seg):
         return trail  # the name nearest the verb
     return lead if lead and any(w[:1].isupper() for w in lead.split()) else seg
 
@@ -637,7 +662,7 @@ def _strip_honorific(name: str) -> str:
 
 def _strip_intro(seg: str) -> str:
     """ "Last month President Joe Biden" -> "President Joe Biden"; "On Friday the ministry" -> "the ministry"."""
-    seg = re.sub(r"^[A-Z][A-Z .'-]+\s?:\s*|^\d{1,2}[:.]\d{2}\s+", "", seg)  # "BEIJING :", a live-blog "13:20"
+    seg = _DATELINE_OR_CLOCK.sub("", seg)  # "BEIJING :", a live-blog "13:20"
     ws = seg.split()
     k = 0
     while k < len(ws) - 1 and (ws[k].lower().strip(",") in _INTRO_WORDS or ws[k].strip(",").isdigit()) and not (
@@ -677,7 +702,7 @@ def _cut(np: str) -> str:
     """The head of the words after an inverted cue, up to a comma, a full stop that ends a sentence, or a
     word that starts what follows (in, on, who ...)."""
     out = np
-    for m in re.finditer(r"[,;:!?\"“”(\n]|\.(?=\s|$)", np):
+    for m in _CUT_AT.finditer(np):
         if m.group() == ".":
             prev = re.search(r"(\S+)$", np[: m.start()])
             if prev and (len(prev[1]) <= 3 and prev[1][:1].isupper() or re.fullmatch(r"(?:\w\.)*\w", prev[1]) and

@@ -19,8 +19,9 @@ from importers.model import Document
 from importers.readers import Reader, ReadError, ReadResult, register
 
 _NUMERIC_DATE_LINE = re.compile(r"^\s*(\d{1,2})[-./](\d{1,2})[-./](\d{4})\s*$")
-# What every such line holds, found in the whole text at once.
+# What a listing's date line and the "- section" line after it hold, looked for in the whole text at once.
 _NUMERIC_DATE_AT_LINE_END = re.compile(r"\d[-./]\d{1,2}[-./]\d{4}[^\S\n]*$", re.MULTILINE)
+_LABEL_LINE = re.compile(r"\n[^\S\n]*- ")
 _HEADER_FIELD = re.compile(
     r"\b(Date|Published|Updated|Posted|Author|Authors|By|Source|Outlet|Section|URL|Title|Guest|Guests|Host|"
     r"Interviewer|Byline|Tags)\s*:\s*",
@@ -69,8 +70,8 @@ def _lines_with_offsets(text: str, start: int = 0, end: int | None = None):
 
 def _listing_items(text: str) -> list[tuple[int, int]]:
     """Start and end offsets of each item of a tag page, or [] when the text is not one."""
-    if not _NUMERIC_DATE_AT_LINE_END.search(text):
-        return []  # no line holds only a numeric date (a cheap test first: most files are single articles)
+    if not _LABEL_LINE.search(text) or not _NUMERIC_DATE_AT_LINE_END.search(text):
+        return []  # (cheap tests first: most files are single articles, without such lines)
     lines = list(_lines_with_offsets(text))
     starts = []
     for i in range(len(lines) - 2):
