@@ -20,6 +20,7 @@ class InfoBar(Widget):
         super().__init__(id=id)
         self._text = Text()
         self._one_line = False
+        self._styles: dict[str, Style] = {}  # each role's style, looked up once (the status changes every key)
 
     def render(self) -> Text:
         return self._text
@@ -31,11 +32,21 @@ class InfoBar(Widget):
     def show(self, parts: list[tuple[str, str | None]], *, fixed_height: bool = True) -> None:
         text = Text(no_wrap=fixed_height, overflow="ellipsis", end="")
         for part, role in parts:
-            text.append(part, self.get_component_rich_style(f"info--{role}") if role else "")
+            text.append(part, self._role_style(role) if role else "")
         self._text = text
         self._one_line = fixed_height
         # The status line (one line, always) is only repainted: the status changes with every key.
         self.refresh(layout=not fixed_height)
+
+    def _role_style(self, role: str) -> Style:
+        style = self._styles.get(role)
+        if style is None:
+            style = self._styles[role] = self.get_component_rich_style(f"info--{role}")
+        return style
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
 
     def render_line(self, y: int) -> Strip:
         """One line is drawn from its spans directly: the status line changes with every key, and going

@@ -38,6 +38,9 @@ from tui.sanitize import clean
 
 PAGE = 16  # rows read at once: half a screenful, so a far jump reads little more than it shows
 CACHED_PAGES = 96
+# Lines kept drawn: some screenfuls, so a scroll back draws nothing again. Each holds what Textual made from
+# it (its cuts, its escape codes); 6,000 of them made Python's full garbage collections twice as long.
+CACHED_LINES = 512
 MARKERS = {"statement": "»", "phrase": "·", "event": "•"}
 
 
@@ -352,15 +355,18 @@ class TimelineView(ScrollView, can_focus=True):
                 return Strip.blank(width, self._style("base"))
             strip = self._row(row, width, under_cursor)
         # Scrolling by a line redraws every line; the lines already drawn come from here.
-        if len(self._strips) > 4 * CACHED_PAGES * PAGE:
+        if len(self._strips) > CACHED_LINES:
             self._strips.clear()
         self._strips[key] = strip
         return strip
 
-    def _strip(self, parts: list[tuple[str, str]], width: int, under_cursor: bool = False) -> Strip:
-        """A line from (text, component) parts, each already fitted to its cells, cut or padded to ``width``."""
+    def _strip(self, parts: list[tuple[str, str]], width: int, under_cursor: bool = False,
+               length: int | None = None) -> Strip:
+        """A line from (text, component) parts, each already fitted to its cells, cut or padded to ``width``;
+        ``length``: their cells, when the caller has counted them."""
         segments = [Segment(text, self._style(name, under_cursor)) for text, name in parts if text]
-        length = sum(map(_cells, (text for text, _ in parts)))
+        if length is None:
+            length = sum(map(_cells, (text for text, _ in parts)))
         strip = Strip(segments, length)
         return strip if length == width else strip.adjust_cell_length(width, self._style("base", under_cursor))
 
@@ -385,9 +391,8 @@ class TimelineView(ScrollView, can_focus=True):
             words = "└ " + words
         speaker = clean(row.speaker) if row.speaker else ("—" if row.item_type == "statement" else "")
         head = [
-            (f"{date_label(row.date, row.date_precision):<10}", "timeline--date"),
             # The cursor shows as a pointer too, not only in reverse: plain captures and odd terminals keep it.
-            ("►" if under_cursor else " ", "timeline--date"),
+            (f"{date_label(row.date, row.date_precision):<10}" + ("►" if under_cursor else " "), "timeline--date"),
             (MARKERS.get(kind or "statement", "»"), "timeline--marker"),
             ("*" if row.starred else " ", "timeline--star"),
             (" ", "base"),
@@ -403,8 +408,8 @@ class TimelineView(ScrollView, can_focus=True):
             tail.append((" " + " ".join(f"#{clean(t)}" for t in row.tags.split(",")), "timeline--tags"))
         tail.append((" " + _fit(clean(row.outlet) or "", outlet_width), "timeline--outlet"))
         used = sum(_cells(text) for text, _ in head + tail)
-        body = (_fit(words, max(4, width - used)), "base")
-        return self._strip(head + [body] + tail, width, under_cursor)
+        body_width = max(4, width - used)
+        return self._strip(head + [(_fit(words, body_width), "base")] + tail, width, under_cursor, used + body_width)
 
     # Moving -----------------------------------------------------------------------------------------------
 
