@@ -114,6 +114,17 @@ def _file_digest(path: Path, extra: bytes) -> tuple[str, bytes, int]:
     return h.hexdigest(), head, size
 
 
+def _resolved(path: Path, folders: dict[Path, Path]) -> str:
+    """The file's resolved path (what identifies it across imports), each folder resolved once: resolving a
+    path looks up every folder above it, which cost as much as saving a small article's statements."""
+    if path.is_symlink():
+        return str(path.resolve())
+    folder = folders.get(path.parent)
+    if folder is None:
+        folder = folders[path.parent] = path.parent.resolve()
+    return str(folder / path.name)
+
+
 def _extracted(documents: Iterator[Document], published: str | None,
                warnings: list[str]) -> Iterator[tuple[Document, Extraction]]:
     """Extraction of a streamed file's documents, one at a time; a file without any fails (and rolls back)."""
@@ -137,6 +148,7 @@ def import_paths(db: sqlite_utils.Database, paths: list[str], *, published: str 
     pending = []
     streamed = []  # large files whose reader streams: read, extracted and saved as they are read
     done = 0
+    folders: dict[Path, Path] = {}
     for path, given in files:
         report.files += 1
         try:
@@ -148,7 +160,7 @@ def import_paths(db: sqlite_utils.Database, paths: list[str], *, published: str 
             done += 1
             on_file and on_file(given, done, total)
             continue
-        resolved = str(path.resolve())
+        resolved = _resolved(path, folders)
         if is_unchanged(db, resolved, digest):
             report.unchanged += 1
             done += 1

@@ -68,6 +68,14 @@ _ASCII_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if chr(c).isalnum() or c == 
 def normalised_words(text: str) -> list[str]:
     """Words casefolded, accents dropped ("Zürich" and "Zurich" compare equal)."""
     if not text.isascii():
+        # Most news is ASCII but for its curly quotes and dashes, which decomposition leaves alone: dropped first,
+        # such a text needs neither decomposing nor a search for combining marks.
+        plain = text
+        for mark in _COMMON_NON_ASCII:
+            if mark in plain:
+                plain = plain.replace(mark, " ")
+        if plain.isascii():
+            return plain.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
         text = unicodedata.normalize("NFKD", text)
         data = text.encode("utf-8", "surrogatepass")
         if any(lead in data for lead in _COMBINING_UTF8):
@@ -285,6 +293,9 @@ def cluster_statements(db: sqlite_utils.Database) -> int:
             if not new:
                 break
             after = new[-1][0]
+            # This chunk's rows as read: what the database holds for them until the chunk is written (their
+            # clusters so far are in ``assigned``), so a candidate among them is not read again.
+            chunk_rows = {row[0]: row for row in new}
             by_story: dict[int, list[tuple]] = {}
             words_of: dict[str, list[str]] = {}  # candidates recur: normalise each text once
             for sid, text, kind, _, speaker, story in new:
@@ -299,8 +310,16 @@ def cluster_statements(db: sqlite_utils.Database) -> int:
                                              "ORDER BY statement_id DESC LIMIT ?)"] * len(keys))
                     ids = [r[0] for r in db.execute(lookup, [v for k in keys for v in (k, PER_KEY)])
                            if r[0] not in candidates]
-                    if ids:
-                        for row in db.execute(_STATEMENT_ROW + f"WHERE s.id IN ({','.join('?' * len(ids))})", ids):
+                    stored = []
+                    for o_id in ids:
+                        row = chunk_rows.get(o_id)
+                        if row is None:
+                            stored.append(o_id)
+                        else:
+                            candidates[o_id] = row
+                    if stored:
+                        for row in db.execute(_STATEMENT_ROW + f"WHERE s.id IN ({','.join('?' * len(stored))})",
+                                              stored):
                             candidates[row[0]] = row
                 candidates.pop(sid, None)
                 found = {sid}

@@ -197,13 +197,14 @@ def save_file(db: sqlite_utils.Database, *, source_path: str, given_path: str, d
     speakers.check()
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     conn = db.conn
+    stored_warnings = json.dumps(warnings) if warnings else None
     with _savepoint(conn, on_rollback=speakers.forget):  # the whole file or nothing; its own transaction when none is open
         conn.execute(
             "INSERT INTO sources (path, given_path, content_hash, format, encoding, warnings, imported_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET given_path = excluded.given_path, "
             "content_hash = excluded.content_hash, format = excluded.format, encoding = excluded.encoding, "
             "warnings = excluded.warnings, imported_at = excluded.imported_at",
-            [source_path, given_path, digest, format, encoding, json.dumps(warnings) if warnings else None, now],
+            [source_path, given_path, digest, format, encoding, stored_warnings, now],
         )
         existing = dict(conn.execute("SELECT doc_key, id FROM documents WHERE source_path = ?", [source_path]))
         seen: set[str] = set()
@@ -241,8 +242,9 @@ def save_file(db: sqlite_utils.Database, *, source_path: str, given_path: str, d
         stale = [i for k, i in existing.items() if k not in seen]
         for doc_id in stale:
             conn.execute("DELETE FROM documents WHERE id = ?", [doc_id])
-        conn.execute("UPDATE sources SET warnings = ? WHERE path = ?",
-                     [json.dumps(warnings) if warnings else None, source_path])
+        if (json.dumps(warnings) if warnings else None) != stored_warnings:  # a streamed file's reading added some
+            conn.execute("UPDATE sources SET warnings = ? WHERE path = ?",
+                         [json.dumps(warnings) if warnings else None, source_path])
     return saved
 
 
