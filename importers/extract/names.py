@@ -163,17 +163,19 @@ def split_name(phrase: str) -> tuple[str | None, str | None]:
     "Sen. Claire McCaskill" -> ("Claire McCaskill", "Sen."); "the senator" -> (None, "senator").
     """
     ws = words(_ARTICLE_ANY_CASE.sub("", phrase.strip()))
+    bares = [w.strip(_STRIP).casefold() for w in ws]
     k = len(ws)
     while k > 0:
-        w = ws[k - 1]
-        after_honorific = k >= 2 and _bare(ws[k - 2]) in HONORIFICS and k == len(ws)
-        if w[:1].isupper() and (not is_role_word(w) or after_honorific) and _bare(w) not in NOT_NAME_START:
+        w, bare = ws[k - 1], bares[k - 1]
+        after_honorific = k >= 2 and bares[k - 2] in HONORIFICS and k == len(ws)
+        role_word = bare in ROLE_WORDS or bare in HONORIFICS or bare.endswith(("'s", "’s"))  # is_role_word
+        if w[:1].isupper() and (not role_word or after_honorific) and bare not in NOT_NAME_START:
             k -= 1
-        elif _bare(w) in PARTICLES and k < len(ws):
+        elif bare in PARTICLES and k < len(ws):
             k -= 1
         else:
             break
-    while k < len(ws) and _bare(ws[k]) in PARTICLES:
+    while k < len(ws) and bares[k] in PARTICLES:
         k += 1
     name = " ".join(ws[k:]).strip(",") or None
     role = " ".join(ws[:k]).strip(", ") or None
@@ -314,6 +316,8 @@ class DocumentNames:
         # "Ivo Marsh, who has worked the estuary ..., said his crew": a pronoun later in the same sentence,
         # before anyone else is named
         window = self.text[end: end + 160]
+        if not _PRONOUN.search(window):
+            return None  # (none in the whole window, so none in the part of it read below either)
         stop = _CLAUSE_STOP.search(window)
         window = window[: stop.start()] if stop else window
         other = NAME_RUN.search(window)

@@ -33,7 +33,8 @@ _STOP_FIRST = re.compile(r"\s*[.!?]")
 # A short sentence of its own made of a subject and a cue: ' Smith said.'
 _CUE_SENTENCE = re.compile(rf"\s*[^.!?\"“”]{{1,80}}?\s+{AUX}{CUE}\s*(?:[^.!?\"“”\s]+\s*){{0,4}}[.!?]\s*")
 _SIGN_OFF = re.compile(r"^\s*[―—–-]{1,2}\s*(?P<np>[^\n]{2,80})$")
-_ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<np>[^\"“”]+)")
+# (Opening with the letter itself, not \b, lets re's scan skip to each "a" in C; the look-behind is the \b.)
+_ACCORDING = re.compile(r"[Aa](?<!\w[Aa])ccording to\s+(?P<np>[^\"“”]+)")
 _HEADLINE_LABEL = re.compile(r"(?P<label>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s")
 _NOT_LABELS = {"update", "updated", "note", "editor's note", "correction", "watch", "read", "related", "photo",
                "video", "listen", "breaking", "exclusive", "opinion", "analysis", "live", "q", "a", "source"}
@@ -111,6 +112,15 @@ _SPOKESPEOPLE_AT_NAME = re.compile(
 _NOT_A_ROLE = re.compile(r"(?:[0-9]|of\b|who\b|which\b|[A-Z])")
 _SIGN_ON = re.compile(r"(?::|\s(?:--|[—–―]))$")
 _ELIDED = object()
+
+
+def _at_end(pattern: re.Pattern, text: str) -> re.Match | None:
+    """``pattern.search(text)`` for a pattern that ends in $ and matches at most ``_TAIL_CHARS`` characters
+    (plus a final line break): searched from there, not from the start of a long text."""
+    return pattern.search(text, max(0, len(text) - _TAIL_CHARS))
+
+
+_TAIL_CHARS = 12  # the longest of those patterns: "\s--" (4), " without" (8)
 PRONOUN_WINDOW = 4  # sentences to look back for the person a pronoun means
 REGION_CHARS = 400  # how far from its marks a quote's attribution is looked for
 
@@ -208,7 +218,7 @@ class _Context:
             same_sentence = previous if previous is not None and prev_close > s_start else None
             speaker = self.before(region_start, open_pos, st, same_sentence)
             last_cue = None
-            for last_cue in _CUE_RE.finditer(t, region_start, open_pos):
+            for last_cue in _CUE_RE.finditer(t, region_start, open_pos) if speaker is None else ():
                 pass
             if speaker is None and last_cue and _UNNAMED_SUBJECT.search(
                     AUX_TAIL.sub("", t[region_start:last_cue.start()].rstrip())):
@@ -294,7 +304,7 @@ class _Context:
             sp = self.inverted_subject(m["np"], region_start + m.start("np"))
             if sp:
                 return sp
-        sign_on = _SIGN_ON.search(region.rstrip())
+        sign_on = _at_end(_SIGN_ON, region.rstrip())
         if sign_on:
             # "..., including the former candidate Mitt Romney -- ''...''": the name right before the mark
             head = region.rstrip()[:sign_on.start()].rstrip()
@@ -310,7 +320,7 @@ class _Context:
         cue = cues[-1] if cues else None
         if cue is None:
             # a colon or dash sign-on: "Marovic, speaking first: “...”", "Mitt Romney -- ''...''"
-            if _SIGN_ON.search(region.rstrip()):
+            if _at_end(_SIGN_ON, region.rstrip()):
                 chunk = region.rstrip().rstrip(":-—–―").rstrip()
                 sp = self.subject(chunk, region_start, "", open_pos)
                 if sp is not _ELIDED:
@@ -404,9 +414,9 @@ class _Context:
             return _ELIDED
         if verb.endswith("ing") and chunk.endswith(","):
             return _ELIDED  # "..., saying that": the subject is the sentence's
-        if _ENDS_WITH_CONJUNCTION.search(chunk):
+        if _at_end(_ENDS_WITH_CONJUNCTION, chunk):
             return _ELIDED
-        if verb.endswith("ing") and _ENDS_WITH_SUBORDINATOR.search(chunk):
+        if verb.endswith("ing") and _at_end(_ENDS_WITH_SUBORDINATOR, chunk):
             return _ELIDED  # "..., while cautioning that"
         segments = [seg.strip() for seg in _SEGMENT_BREAK.split(chunk)]
         first = _appositive_subject(segments)
@@ -532,7 +542,7 @@ class _Context:
         """ "the ministry" after "Kestrel foreign ministry": the fuller form given earlier."""
         head = bare.split()[-1]
         found = None
-        for m in re.finditer(rf"((?:[A-Z][\w'’-]*\s+)+(?:[a-z]+\s+)?){re.escape(head)}\b", self.text[:pos]):
+        for m in re.compile(rf"((?:[A-Z][\w'’-]*\s+)+(?:[a-z]+\s+)?){re.escape(head)}\b").finditer(self.text, 0, pos):
             found = m.group()
         if found:
             sp = Speaker(_strip_intro(found), None, "institution")
@@ -550,7 +560,7 @@ class _Context:
             return None
         m = None
         for head in (" ".join(ws), " ".join(ws[-2:])):  # "Chinese defense minister", else "defense minister"
-            for m in re.finditer(rf"\b{re.escape(head)}\b", self.text[:pos], re.IGNORECASE):
+            for m in re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE).finditer(self.text, 0, pos):
                 pass
             if m:
                 break
@@ -647,7 +657,7 @@ def _best_np(seg: str) -> str:
     if lead == seg or _GROUP_NOUNS.search(lead):
         return lead  # "State-run media in China"
     trail = _trailing_np(seg)
-    if trail and any(w[:1].isupper() for w in trail.split()) and not _ENDS_OPEN.search(seg):
+    if trail and any(w[:1].isupper() for w in trail.split()) and not _at_end(_ENDS_OPEN, seg):
         return trail  # the name nearest the verb
     return lead if lead and any(w[:1].isupper() for w in lead.split()) else seg
 
