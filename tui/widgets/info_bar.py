@@ -8,8 +8,11 @@ from __future__ import annotations
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
+
+from tui.widgets.drawing import plain_lines
 
 
 class InfoBar(Widget):
@@ -47,6 +50,10 @@ class InfoBar(Widget):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles.clear()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        strips = plain_lines(self, crop, self.render_line) if self._one_line else None
+        return super().render_lines(crop) if strips is None else strips
 
     def render_line(self, y: int) -> Strip:
         """One line is drawn from its spans directly: the status line changes with every key, and going

@@ -12,29 +12,25 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
-from functools import lru_cache
 from math import ceil
 from operator import add
-from typing import Callable
 
-from rich.color import Color as RichColor
 from rich.cells import cell_len, get_character_cell_size, set_cell_size
+from rich.color import Color as RichColor
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
-from textual.color import Color
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import Reactive, reactive
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
-from textual.widget import Widget
-from textual.style import Style as TextualStyle
 
 from store.timeline import TimelineRow, View
 from tui.format import carried_label, date_label, heading_label, heading_levels
 from tui.sanitize import clean
+from tui.widgets.drawing import plain_lines
 
 PAGE = 16  # rows read at once: half a screenful, so a far jump reads little more than it shows
 CACHED_PAGES = 96
@@ -127,6 +123,9 @@ class ThumbScrollBar(ScrollBar):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._lines: tuple[Size, list[Strip]] | None = None
+        # The lines as last handed to the compositor, which asks for them every frame (the bar sits within the
+        # region every key repaints), with what they were made for.
+        self._drawn: tuple[tuple, list[Strip]] | None = None
 
     def watch_position(self, old: float, new: float) -> None:
         if self._thumb(old) != self._thumb(new):
@@ -141,12 +140,22 @@ class ThumbScrollBar(ScrollBar):
     def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
                 recompose: bool = False) -> ThumbScrollBar:
         if repaint:
-            self._lines = None
+            self._lines = self._drawn = None
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines = self._drawn = None
+
     def render_lines(self, crop: Region) -> list[Strip]:
+        made_for = (crop, self.size, *self.get_line_filters())
+        if self._drawn is not None and self._drawn[0] == made_for:
+            return self._drawn[1]
         strips = plain_lines(self, crop, self.render_line)
-        return super().render_lines(crop) if strips is None else strips
+        if strips is None:
+            return super().render_lines(crop)
+        self._drawn = made_for, strips
+        return strips
 
     def render_line(self, y: int) -> Strip:
         size = self.size
@@ -514,39 +523,6 @@ class TimelineView(ScrollView, can_focus=True):
             return
         # Rows above the one opened or folded keep their places: only the lines from it down are read again.
         self.relayout(target, through=target + self.view.length - length, changed_from=target)
-
-
-def plain_lines(widget: Widget, crop: Region, render_line: Callable[[int], Strip]) -> list[Strip] | None:
-    """A widget's lines as Textual draws them when it has no border, padding, outline, tint or opacity (else
-    None), without Textual's general path: that wrapped every line in two new strips (a copy, then the terminal
-    colours' filter applied to the copy), two thirds of drawing a screen of new rows. Here the filter runs on
-    the line itself, and Textual's strips cache what is made from them (the padding under the scrollbar, the
-    filtered line, the compositor's cuts and escape codes): a line drawn again, after a scroll by one row or
-    a move back, costs lookups only."""
-    styles = widget.styles
-    if styles.gutter or styles.tint.a or styles.text_opacity != 1 or styles.has_rule("hatch") \
-            or any(edge for edge, _ in styles.outline) or widget.opacity != 1:
-        return None
-    width, content_width = widget.size.width, widget.content_region.width
-    base_background, background = widget.background_colors
-    pad = _background_style(base_background + background)
-    filters = widget.get_line_filters()
-    strips = []
-    for y in crop.line_range:
-        strip = render_line(y).adjust_cell_length(content_width, pad)
-        for line_filter in filters:
-            strip = strip.apply_filter(line_filter, background)
-        strips.append(strip)
-    x1, x2 = crop.column_span
-    if (x1, x2) != (0, width):
-        strips = [strip.crop(x1, x2) for strip in strips]
-    return strips
-
-
-@lru_cache(maxsize=16)
-def _background_style(color: Color) -> Style:
-    """What Textual pads a line with: the background alone."""
-    return TextualStyle(background=color).rich_style
 
 
 # Characters rich measures one cell wide: ASCII, Latin, Latin Extended Additional, general punctuation (curly
