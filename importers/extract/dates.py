@@ -19,6 +19,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from importers.extract.sentences import _ABBREVIATIONS
+
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
@@ -263,12 +265,15 @@ _PREPOSITION_BEFORE = re.compile(
 # Words that place a clause in the future or the past; the one nearest to a date expression decides.
 _FUTURE_WORDS = set("""will would shall ll might should could planned planning expect expects expected
 intend intends scheduled due upcoming forthcoming next slated begins starts opens payable""".split())
-_TO_FUTURE = {"is", "are", "set", "going", "aims", "aim", "hopes", "hope", "due", "ahead", "plans", "plan"}  # "is to", "set to"
+_TO_FUTURE = {"is", "are", "set", "going", "aims", "aim", "hopes", "hope", "due", "ahead", "plans", "plan",  # "is to"
+              # an intent told in the past looks ahead: "agreed to buy it in February", "decided to admit them in March"
+              "agreed", "decided", "voted", "promised", "pledged", "vowed", "offered", "threatened", "hoped", "wanted"}
 _WEAK_MODALS = {"would", "could", "might", "should", "may"}
 _REPORTING_VERBS = {"said", "told", "announced", "reported", "disclosed", "confirmed", "added", "stated", "noted",
                     "indicated", "revealed", "warned", "predicted"}
 _PLAN_PARTICIPLES = {"planned", "expected", "scheduled"}
 _PAST_AUXILIARIES = {"was", "were", "had", "been"}
+_BEFORE_AN_ADJECTIVE = {"a", "an", "the", "its", "his", "her", "their", "our", "still"}
 _DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "these", "those"}
 # Words after "due to" that make it a cause ("due to higher costs"), not a date ahead ("due to open").
 _CAUSE_OPENERS = {"my", "your", "whose", "higher", "lower", "poor", "bad", "heavy", "strong", "weak", "lack"}
@@ -284,7 +289,7 @@ _ENDS_ED = methodcaller("endswith", "ed")
 _TENSE_CANDIDATES = _FUTURE_WORDS | _PAST_WORDS | {"due", "could", "couldn", "may", "to"}
 _CLAUSE_END = re.compile(r"[.!?;]\s|\n")
 _PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
-_DEADLINE_BEFORE = re.compile(r"\b(?:by|than|as\s+(?:early|soon)\s+as)\s+$", re.IGNORECASE)
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|than|as\s+(?:early|soon)\s+as|effective)\s+$", re.IGNORECASE)
 # "postponed until Tuesday", "gave them until 9 a.m. Tuesday", "extended the loans through January": a delay
 # runs to a day ahead, whatever the tense.
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[A-Z]{3})?\s+)?$",
@@ -485,11 +490,17 @@ class _Tenses:
         if low == "due" and words[i + 1:i + 2] == ["to"] and words[i + 2:i + 3] \
                 and words[i + 2] in _DETERMINERS | _CAUSE_OPENERS:
             return None  # "due to its loss": a cause, not a date ahead
+        if low == "next" and words[i + 1:i + 2] in (["to"], ["door"]):
+            return None  # "next to the embassy": a place
         if low == "couldn" or (low == "could" and words[i + 1:i + 2] == ["not"]):
             return "past"  # "could not be reached Friday", "could not stop the bullet"
         if low in _FUTURE_WORDS or (low == "may" and self.text[self.offsets[i]] == "m"):
             kind = "future"
-        elif low in _PAST_WORDS or (low.endswith("ed") and len(low) > 4 and low not in _NOT_PAST_ED):
+        elif low in _PAST_WORDS:
+            kind = "past"
+        elif low.endswith("ed") and len(low) > 4 and low not in _NOT_PAST_ED:
+            if i and words[i - 1] in _BEFORE_AN_ADJECTIVE:
+                return None  # "a still unspecified date", "the amended plan": an adjective
             kind = "past"
         elif low == "to" and i and words[i - 1] in _TO_FUTURE \
                 and not (words[i - 1] == "due" and words[i + 1:i + 2]
@@ -533,10 +544,19 @@ def _tense_near(text: str, tenses: _Tenses, s: int, e: int) -> str | None:
     return known[0]
 
 
+def _abbreviated(text: str, stop: int) -> bool:
+    """Whether the full stop at text[stop] ends an abbreviation or an initial ("Mr.", "Daniel P. Davison",
+    "4 a.m. EDT", "Feb. 1"), which ends no clause."""
+    if text[stop] != ".":
+        return False
+    word = text[text.rfind(" ", max(0, stop - 8), stop) + 1:stop].lstrip("(\"'“‘").lower()
+    return len(word) == 1 and word.isalpha() or word in _ABBREVIATIONS
+
+
 def _read_tense(text: str, tenses: _Tenses, s: int, e: int) -> tuple[str | None, str | None]:
     """(tense, the word that decided it or None) for _tense_near."""
     if tenses.clause_marks is None:  # where clauses end: found once per text, looked up by bisection
-        tenses.clause_marks = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(text)]
+        tenses.clause_marks = [m.span() for m in _CLAUSE_END.finditer(text) if not _abbreviated(text, m.start())]
     marks = tenses.clause_marks
     i = bisect.bisect_left(marks, (s,))
     lo = max(s - 160, marks[i - 1][1] if i and marks[i - 1][1] <= s else 0, 0)
