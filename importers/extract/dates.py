@@ -41,6 +41,12 @@ _MONTH = (rf"(?P<month>(?:{_FULL_MONTHS}|{_FULL_MONTHS.upper()})\b|"
           r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b(?=\s*\d)))")
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)(?![\d%])"
+# A year as broadcast transcripts write it: "nineteen ninety-four", "two thousand and one".
+_SPOKEN_YEAR = (r"(?i:nineteen[\s-]+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                r"(?:[\s-]+(?P<ones>one|two|three|four|five|six|seven|eight|nine))?"
+                r"|two\s+thousand(?:\s+and)?(?:[\s-]+(?P<small>one|two|three|four|five|six|seven|eight|nine|ten))?)"
+                r"\b(?![\s-]+(?i:dollars|people|percent|years?|hundred|and|one|two|three|four|five|six|seven|eight|"
+                r"nine|ten)\b)")
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _OPT_WEEKDAY = rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?"
 _PART = r"(?P<part>(?i:early|mid|late|the end of|the beginning of|the start of|the middle of|end-))"
@@ -83,8 +89,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in 
              r"(?:(?i:fiscal)[\s-]+)?(?P<h>(?i:first|second|last|1st|2nd))[\s-]+(?i:half|two\s+quarters)"
              r"(?:\s+of\s+(?:(?i:fiscal)\s+)?(?:(?P<year>(?:19|20)\d\d)|(?P<rel2>(?i:this|last|next|the))\s+year))?\b"),
     ("q_number", r"\b(?P<q>Q[1-4])(?:\s*(?P<year>(?:19|20)\d\d))?\b"),
-    ("season_year", r"\b(?:(?P<part>(?i:early|late|mid))[\s-]+)?(?P<season>(?i:spring|summer|autumn|fall|winter))"
-                    r"\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b"),
+    ("season_year", _p(r"\b(?:(?P<part>(?i:early|late|mid))[\s-]+)?(?P<season>(?i:spring|summer|autumn|fall|winter))"
+                       r"\s+(?:of\s+)?(?:(?P<year>(?:19|20)\d\d)\b|", _SPOKEN_YEAR, ")")),
     ("decade", r"(?:\b(?i:the)\s+)?(?:(?P<part>(?i:early|mid|late))[\s-]+)?"
                r"(?:\b(?P<decade>1[89]\d0|20\d0)|'(?P<short>\d0))'?s\b"),
     ("part_year", _p(r"\b(?P<part>(?i:early|mid|late|the end of|the beginning of|the start of|end-))[\s-]*",
@@ -104,14 +110,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in 
                      r"this afternoon|this evening|overnight))\b(?!['’]s\s+(?:world|society|economy|youth))"),
     ("weekday", _p(r"\b(?:(?P<rel>(?i:last|this|next|coming|past))\s+)?", _WEEKDAY,
                    r"(?!s\b)(?:\s+(?:morning|afternoon|evening|night))?\b")),
-    ("month_spoken_year", _p(r"\b", _MONTH, r",?\s+(?:of\s+)?(?i:nineteen[\s-]+(?P<tens>twenty|thirty|forty|fifty|"
-                             r"sixty|seventy|eighty|ninety)(?:[\s-]+(?P<ones>one|two|three|four|five|six|seven|eight|"
-                             r"nine))?|two\s+thousand(?:\s+and)?(?:[\s-]+(?P<small>one|two|three|four|five|six|seven|"
-                             r"eight|nine|ten))?)\b(?![\s-]+(?i:dollars|people|percent|years?|hundred))")),
-    ("spoken_year", r"\b(?i:(?:the\s+year\s+)?(?:nineteen[\s-]+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|"
-                    r"eighty|ninety)(?:[\s-]+(?P<ones>one|two|three|four|five|six|seven|eight|nine))?"
-                    r"|two\s+thousand(?:\s+and)?(?:[\s-]+(?P<small>one|two|three|four|five|six|seven|eight|nine|ten))?))"
-                    r"\b(?![\s-]+(?i:dollars|people|percent|years?|hundred))"),
+    ("month_spoken_year", _p(r"\b", _MONTH, r",?\s+(?:of\s+)?", _SPOKEN_YEAR)),
+    ("spoken_year", _p(r"\b(?i:the\s+year\s+)?", _SPOKEN_YEAR)),
     ("period_of", r"\b(?:(?i:the)\s+)?(?i:(?:end|beginning|start|middle)\s+of\s+(?:the|this)|current(?:\s+fiscal)?)"
                   r"\s+(?P<unit>(?i:year|month|week))\b"),
     ("holiday", r"\b(?P<holiday>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|Halloween|"
@@ -755,7 +755,8 @@ def _resolve(name: str, m: re.Match, text: str, s: int, e: int, ref: dt.date | N
             year -= 1 if month > now else 0
         return _month_value(year, month), "season"
     if name == "season_year":
-        return _month_value(int(g["year"]), SEASON_MONTH[g["season"].lower()]), "season"
+        year = g["year"] or _resolve("spoken_year", m, text, s, e, ref, day_first, tense)[0]
+        return _month_value(int(year), SEASON_MONTH[g["season"].lower()]), "season"
     if name == "decade":
         decade = int(g["decade"]) if g.get("decade") else _short_decade(int(g["short"]))
         part = (g.get("part") or "").lower()
