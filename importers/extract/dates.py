@@ -287,7 +287,13 @@ _NOT_PAST_ED = {"united", "limited", "indeed", "need", "speed", "proceed", "succ
 # Every word _Tenses._kind can give a tense to, besides past forms in -ed.
 _ENDS_ED = methodcaller("endswith", "ed")
 _TENSE_CANDIDATES = _FUTURE_WORDS | _PAST_WORDS | {"due", "could", "couldn", "may", "to"}
-_CLAUSE_END = re.compile(r"[.!?;]\s|\n")
+# A clause ends at a stop, a semicolon or a line break, but not at the full stop of an abbreviation or an initial
+# ("Mr.", "Daniel P. Davison", "4 a.m. EDT", "Feb. 1"): one look-behind per length of abbreviation.
+_NOT_ABBREVIATED = "".join(
+    "(?<!\\b(?:" + "|".join(re.escape(a) for a in sorted(_ABBREVIATIONS) if len(a) == n) + ")\\.)"
+    for n in sorted({len(a) for a in _ABBREVIATIONS}))
+# (The pattern opens with a character class, so re skips the other characters in C.)
+_CLAUSE_END = re.compile(rf"[.!?;\n](?:(?<=\.)(?i:(?<!\b[a-z]\.){_NOT_ABBREVIATED})\s|(?<=[!?;])\s|(?<=\n))")
 _PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|than|as\s+(?:early|soon)\s+as|effective)\s+$", re.IGNORECASE)
 # "postponed until Tuesday", "gave them until 9 a.m. Tuesday", "extended the loans through January": a delay
@@ -544,19 +550,10 @@ def _tense_near(text: str, tenses: _Tenses, s: int, e: int) -> str | None:
     return known[0]
 
 
-def _abbreviated(text: str, stop: int) -> bool:
-    """Whether the full stop at text[stop] ends an abbreviation or an initial ("Mr.", "Daniel P. Davison",
-    "4 a.m. EDT", "Feb. 1"), which ends no clause."""
-    if text[stop] != ".":
-        return False
-    word = text[text.rfind(" ", max(0, stop - 8), stop) + 1:stop].lstrip("(\"'“‘").lower()
-    return len(word) == 1 and word.isalpha() or word in _ABBREVIATIONS
-
-
 def _read_tense(text: str, tenses: _Tenses, s: int, e: int) -> tuple[str | None, str | None]:
     """(tense, the word that decided it or None) for _tense_near."""
     if tenses.clause_marks is None:  # where clauses end: found once per text, looked up by bisection
-        tenses.clause_marks = [m.span() for m in _CLAUSE_END.finditer(text) if not _abbreviated(text, m.start())]
+        tenses.clause_marks = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(text)]
     marks = tenses.clause_marks
     i = bisect.bisect_left(marks, (s,))
     lo = max(s - 160, marks[i - 1][1] if i and marks[i - 1][1] <= s else 0, 0)
