@@ -51,6 +51,18 @@ THURSDAY = "2024-03-14"
     # A day's event named by its day ("Wednesday's ruling") is not put ahead by a modal that governs another verb.
     ("The tenants said they would appeal Wednesday's ruling.", "Wednesday", "2024-03-13", "day"),
     ("The tenants will speak at Wednesday's hearing.", "Wednesday", "2024-03-20", "day"),
+    ("Oil last sold this cheaply in the winter of nineteen ninety-four.", "winter of nineteen ninety-four",
+     "1994-01", "season"),
+    # Abbreviations and initials end no clause, so the verb before them still governs; "next to" is a place.
+    ("Mr. Ostrand will succeed Anna K. Brel Nov. 2, the board said.", "Nov. 2", "2024-11-02", "day"),
+    ("The ferry will leave at 6 in the morning (6 a.m. GMT Friday), the captain said.", "6 a.m. GMT Friday",
+     "2024-03-15", "day"),
+    ("A fire broke out next to the U.S. consulate on Tuesday.", "Tuesday", "2024-03-12", "day"),
+    # An intent told in the past looks ahead; so does the day a change takes effect.
+    ("The cabinet decided to admit the two provinces in early April.", "early April", "2024-04", "month"),
+    ("The union announced a new contract, effective June 1.", "June 1", "2024-06-01", "day"),
+    ("The split would be paid on a still unspecified date in May.", "May", "2024-05", "month"),
+    ("The mill had agreed to sell the line in January.", "January", "2024-01", "month"),
     # Months without a year: the most recent, unless the clause looks ahead.
     ("The strike began in January.", "January", "2024-01", "month"),
     ("The inquiry reported in November.", "November", "2023-11", "month"),
@@ -127,6 +139,7 @@ def test_without_a_publication_date_explicit_dates_keep_their_value():
     "They spent the last month arguing about fees.",
     "May I add that the marchers march on?",
     "Families travel home for the Spring Festival.",
+    "Two thousand and one people signed the petition.",
 ])
 def test_durations_amounts_and_ages_are_not_dates(sentence):
     assert dates_in(sentence, THURSDAY) == {}

@@ -111,3 +111,13 @@ def test_a_wire_dateline_starts_the_story_and_is_not_a_title(tmp_path):
     untitled, = read(write(tmp_path, "u.txt", "WASHINGTON (AP) — Short update on the vote:\n\n"
                            "The council met again.\n")).documents
     assert untitled.title is None
+
+
+def test_a_long_line_ending_in_a_colon_introduces_the_text_and_is_not_a_title(tmp_path):
+    doc, = read(write(tmp_path, "c.txt", "The Harbour Courier said in an editorial on Monday, May 6:\n\n"
+                      "The council was right to keep the ferry running through the winter.\n")).documents
+    assert doc.title is None
+    assert doc.body_start == 0
+    short, = read(write(tmp_path, "s.txt", "Harbour notes:\n\nThe ferry ran late again on Monday, the "
+                        "third delay this month, and the council has asked for an explanation.\n")).documents
+    assert short.title == "Harbour notes:"

@@ -19,6 +19,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from importers.extract.sentences import _ABBREVIATIONS
+
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
@@ -39,6 +41,12 @@ _MONTH = (rf"(?P<month>(?:{_FULL_MONTHS}|{_FULL_MONTHS.upper()})\b|"
           r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b(?=\s*\d)))")
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)(?![\d%])"
+# A year as broadcast transcripts write it: "nineteen ninety-four", "two thousand and one".
+_SPOKEN_YEAR = (r"(?i:nineteen[\s-]+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                r"(?:[\s-]+(?P<ones>one|two|three|four|five|six|seven|eight|nine))?"
+                r"|two\s+thousand(?:\s+and)?(?:[\s-]+(?P<small>one|two|three|four|five|six|seven|eight|nine|ten))?)"
+                r"\b(?![\s-]+(?i:dollars|people|percent|years?|hundred|and|one|two|three|four|five|six|seven|eight|"
+                r"nine|ten)\b)")
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _OPT_WEEKDAY = rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?"
 _PART = r"(?P<part>(?i:early|mid|late|the end of|the beginning of|the start of|the middle of|end-))"
@@ -81,8 +89,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in 
              r"(?:(?i:fiscal)[\s-]+)?(?P<h>(?i:first|second|last|1st|2nd))[\s-]+(?i:half|two\s+quarters)"
              r"(?:\s+of\s+(?:(?i:fiscal)\s+)?(?:(?P<year>(?:19|20)\d\d)|(?P<rel2>(?i:this|last|next|the))\s+year))?\b"),
     ("q_number", r"\b(?P<q>Q[1-4])(?:\s*(?P<year>(?:19|20)\d\d))?\b"),
-    ("season_year", r"\b(?:(?P<part>(?i:early|late|mid))[\s-]+)?(?P<season>(?i:spring|summer|autumn|fall|winter))"
-                    r"\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b"),
+    ("season_year", _p(r"\b(?:(?P<part>(?i:early|late|mid))[\s-]+)?(?P<season>(?i:spring|summer|autumn|fall|winter))"
+                       r"\s+(?:of\s+)?(?:(?P<year>(?:19|20)\d\d)\b|", _SPOKEN_YEAR, ")")),
     ("decade", r"(?:\b(?i:the)\s+)?(?:(?P<part>(?i:early|mid|late))[\s-]+)?"
                r"(?:\b(?P<decade>1[89]\d0|20\d0)|'(?P<short>\d0))'?s\b"),
     ("part_year", _p(r"\b(?P<part>(?i:early|mid|late|the end of|the beginning of|the start of|end-))[\s-]*",
@@ -102,14 +110,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in 
                      r"this afternoon|this evening|overnight))\b(?!['’]s\s+(?:world|society|economy|youth))"),
     ("weekday", _p(r"\b(?:(?P<rel>(?i:last|this|next|coming|past))\s+)?", _WEEKDAY,
                    r"(?!s\b)(?:\s+(?:morning|afternoon|evening|night))?\b")),
-    ("month_spoken_year", _p(r"\b", _MONTH, r",?\s+(?:of\s+)?(?i:nineteen[\s-]+(?P<tens>twenty|thirty|forty|fifty|"
-                             r"sixty|seventy|eighty|ninety)(?:[\s-]+(?P<ones>one|two|three|four|five|six|seven|eight|"
-                             r"nine))?|two\s+thousand(?:\s+and)?(?:[\s-]+(?P<small>one|two|three|four|five|six|seven|"
-                             r"eight|nine|ten))?)\b(?![\s-]+(?i:dollars|people|percent|years?|hundred))")),
-    ("spoken_year", r"\b(?i:(?:the\s+year\s+)?(?:nineteen[\s-]+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|"
-                    r"eighty|ninety)(?:[\s-]+(?P<ones>one|two|three|four|five|six|seven|eight|nine))?"
-                    r"|two\s+thousand(?:\s+and)?(?:[\s-]+(?P<small>one|two|three|four|five|six|seven|eight|nine|ten))?))"
-                    r"\b(?![\s-]+(?i:dollars|people|percent|years?|hundred))"),
+    ("month_spoken_year", _p(r"\b", _MONTH, r",?\s+(?:of\s+)?", _SPOKEN_YEAR)),
+    ("spoken_year", _p(r"\b(?i:the\s+year\s+)?", _SPOKEN_YEAR)),
     ("period_of", r"\b(?:(?i:the)\s+)?(?i:(?:end|beginning|start|middle)\s+of\s+(?:the|this)|current(?:\s+fiscal)?)"
                   r"\s+(?P<unit>(?i:year|month|week))\b"),
     ("holiday", r"\b(?P<holiday>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|Halloween|"
@@ -263,12 +265,15 @@ _PREPOSITION_BEFORE = re.compile(
 # Words that place a clause in the future or the past; the one nearest to a date expression decides.
 _FUTURE_WORDS = set("""will would shall ll might should could planned planning expect expects expected
 intend intends scheduled due upcoming forthcoming next slated begins starts opens payable""".split())
-_TO_FUTURE = {"is", "are", "set", "going", "aims", "aim", "hopes", "hope", "due", "ahead", "plans", "plan"}  # "is to", "set to"
+_TO_FUTURE = {"is", "are", "set", "going", "aims", "aim", "hopes", "hope", "due", "ahead", "plans", "plan",  # "is to"
+              # an intent told in the past looks ahead: "agreed to buy it in February", "decided to admit them in March"
+              "agreed", "decided", "voted", "promised", "pledged", "vowed", "offered", "threatened", "hoped", "wanted"}
 _WEAK_MODALS = {"would", "could", "might", "should", "may"}
 _REPORTING_VERBS = {"said", "told", "announced", "reported", "disclosed", "confirmed", "added", "stated", "noted",
                     "indicated", "revealed", "warned", "predicted"}
 _PLAN_PARTICIPLES = {"planned", "expected", "scheduled"}
 _PAST_AUXILIARIES = {"was", "were", "had", "been"}
+_BEFORE_AN_ADJECTIVE = {"a", "an", "the", "its", "his", "her", "their", "our", "still"}
 _DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "these", "those"}
 # Words after "due to" that make it a cause ("due to higher costs"), not a date ahead ("due to open").
 _CAUSE_OPENERS = {"my", "your", "whose", "higher", "lower", "poor", "bad", "heavy", "strong", "weak", "lack"}
@@ -282,9 +287,15 @@ _NOT_PAST_ED = {"united", "limited", "indeed", "need", "speed", "proceed", "succ
 # Every word _Tenses._kind can give a tense to, besides past forms in -ed.
 _ENDS_ED = methodcaller("endswith", "ed")
 _TENSE_CANDIDATES = _FUTURE_WORDS | _PAST_WORDS | {"due", "could", "couldn", "may", "to"}
-_CLAUSE_END = re.compile(r"[.!?;]\s|\n")
+# A clause ends at a stop, a semicolon or a line break, but not at the full stop of an abbreviation or an initial
+# ("Mr.", "Daniel P. Davison", "4 a.m. EDT", "Feb. 1"): one look-behind per length of abbreviation.
+_NOT_ABBREVIATED = "".join(
+    "(?<!\\b(?:" + "|".join(re.escape(a) for a in sorted(_ABBREVIATIONS) if len(a) == n) + ")\\.)"
+    for n in sorted({len(a) for a in _ABBREVIATIONS}))
+# (The pattern opens with a character class, so re skips the other characters in C.)
+_CLAUSE_END = re.compile(rf"[.!?;\n](?:(?<=\.)(?i:(?<!\b[a-z]\.){_NOT_ABBREVIATED})\s|(?<=[!?;])\s|(?<=\n))")
 _PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
-_DEADLINE_BEFORE = re.compile(r"\b(?:by|than|as\s+(?:early|soon)\s+as)\s+$", re.IGNORECASE)
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|than|as\s+(?:early|soon)\s+as|effective)\s+$", re.IGNORECASE)
 # "postponed until Tuesday", "gave them until 9 a.m. Tuesday", "extended the loans through January": a delay
 # runs to a day ahead, whatever the tense.
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[A-Z]{3})?\s+)?$",
@@ -485,11 +496,17 @@ class _Tenses:
         if low == "due" and words[i + 1:i + 2] == ["to"] and words[i + 2:i + 3] \
                 and words[i + 2] in _DETERMINERS | _CAUSE_OPENERS:
             return None  # "due to its loss": a cause, not a date ahead
+        if low == "next" and words[i + 1:i + 2] in (["to"], ["door"]):
+            return None  # "next to the embassy": a place
         if low == "couldn" or (low == "could" and words[i + 1:i + 2] == ["not"]):
             return "past"  # "could not be reached Friday", "could not stop the bullet"
         if low in _FUTURE_WORDS or (low == "may" and self.text[self.offsets[i]] == "m"):
             kind = "future"
-        elif low in _PAST_WORDS or (low.endswith("ed") and len(low) > 4 and low not in _NOT_PAST_ED):
+        elif low in _PAST_WORDS:
+            kind = "past"
+        elif low.endswith("ed") and len(low) > 4 and low not in _NOT_PAST_ED:
+            if i and words[i - 1] in _BEFORE_AN_ADJECTIVE:
+                return None  # "a still unspecified date", "the amended plan": an adjective
             kind = "past"
         elif low == "to" and i and words[i - 1] in _TO_FUTURE \
                 and not (words[i - 1] == "due" and words[i + 1:i + 2]
@@ -735,7 +752,8 @@ def _resolve(name: str, m: re.Match, text: str, s: int, e: int, ref: dt.date | N
             year -= 1 if month > now else 0
         return _month_value(year, month), "season"
     if name == "season_year":
-        return _month_value(int(g["year"]), SEASON_MONTH[g["season"].lower()]), "season"
+        year = g["year"] or _resolve("spoken_year", m, text, s, e, ref, day_first, tense)[0]
+        return _month_value(int(year), SEASON_MONTH[g["season"].lower()]), "season"
     if name == "decade":
         decade = int(g["decade"]) if g.get("decade") else _short_decade(int(g["short"]))
         part = (g.get("part") or "").lower()

@@ -155,7 +155,8 @@ def _is_prose(line: str, first: bool = False) -> bool:
         return True
     if first and _headline_case(line):
         return False  # a headline may end with a full stop
-    return words >= 12 and bool(_SENTENCE_END.search(line.strip()))
+    # A long line ending in a colon introduces the text ("The Times said in an editorial on Monday:").
+    return words >= 12 and bool(_SENTENCE_END.search(line.strip())) or words >= 8 and line.rstrip().endswith(":")
 
 
 _DIGIT = re.compile(r"\d")
