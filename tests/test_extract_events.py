@@ -82,3 +82,11 @@ def test_an_event_does_not_start_in_the_tail_of_a_photo_caption():
     [event] = events_of(text)
     assert event.text == "SALTMERE: The fishing council approved the new quota on Tuesday."
     assert event.date == "2024-03-12"
+
+
+def test_a_quote_opened_with_old_wire_backticks_starts_a_sentence_of_its_own():
+    text = ("Fishermen vowed to block the harbour again this summer. ``We will not be left alone this summer,'' "
+            "said Tomas Vell, who leads the crews.")
+    events = events_of(text)
+    assert [text[e.start:e.end][:9] for e in events] == ["Fishermen", "``We will"]
+    assert {e.date for e in events} == {"2024-06"}

@@ -8,10 +8,11 @@ _ABBREVIATIONS = {
     "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "mt", "ft", "fig", "approx",
 }
-# A sentence ends at . ! ? (after any closing marks and footnote numbers such as "[3]") before a capital, or at
+# A sentence ends at . ! ? (after any closing marks and footnote numbers such as "[3]") before a capital (or an
+# opening mark before it, old wire copy's `` among them), or at
 # a line break. (The pattern opens with a character class so that re's scan skips the other characters in C;
 # the look-behinds then tell which of the ends the character opened.)
-_END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"”’']*(?:\[\d{1,3}\])*(?=\s+[\"“‘'(\[]?[A-Z0-9])"
+_END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"”’']*(?:\[\d{1,3}\])*(?=\s+[\"“‘'`(\[]{0,2}[A-Z0-9])"
                   r"|(?<=\n)(?:\s*\n|(?=\s*[-•*]\s)|))")
 
 
