@@ -321,6 +321,8 @@ def _transcript_turns(text: str, body_start: int, excluded, quotes: list[Stateme
 def _turns(text: str, start: int):
     """(line start, match) of each line from ``start`` on that opens like a transcript turn. The lines after
     the first are found by their line break: re finds a "\\n" far faster than a "^" that may match anywhere."""
+    if text.find(": ", start) < 0 and text.find(":\t", start) < 0:
+        return  # a turn's label ends in a colon and a space: no such pair, no turns (the usual case)
     if start == 0 or text[start - 1] == "\n":
         m = _TURN.match(text, start)
         if m:
