@@ -56,7 +56,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     right = part.rstrip()
     if right:
         spans.append((end - len(part.lstrip()), pos + len(right)))
-    if ")" in text[start:end]:
+    if text.find(")", start, end) >= 0:
         spans = [part for span in spans for part in _after_stray_parenthesis(text, *span)]
     _last = (text, start, end, spans)
     return spans

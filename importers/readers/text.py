@@ -242,7 +242,7 @@ def _parse_header_fields(line: str, doc: Document) -> bool:
     if m:
         doc.url = doc.url or m[1]
         return True
-    fields = list(_HEADER_FIELD.finditer(line))
+    fields = list(_HEADER_FIELD.finditer(line)) if _HEADER_FIELD.match(line) else []
     if fields and fields[0].start() == 0:
         for n, f in enumerate(fields):
             value = line[f.end(): fields[n + 1].start() if n + 1 < len(fields) else len(line)].strip()
