@@ -40,20 +40,16 @@ _REFERENCE = re.compile(r"^\s*\[?\d{1,3}[.\]]\s*[\"“‘'].+[\"”’'].*\d{4}"
 
 
 def find_boilerplate(text: str, start: int = 0) -> list[tuple[int, int]]:
-    # Only the hint words the whole text holds can be in one of its paragraphs: most texts hold none or one.
-    low_text = text.lower()
-    caption_hints = tuple(hint for hint in _CAPTION_HINTS if hint in low_text)
-    notice_hints = tuple(hint for hint in _NOTICE_HINTS if hint in low_text)
     spans = []
     for s, e in _paragraphs(text, start):
         block = text[s:e]
+        low = block.lower()
         words = block.count(" ") + 1  # about the number of words; exact counting costs more than it tells
-        low = block.lower() if (caption_hints or notice_hints) and words <= NOTICE_MAX_WORDS else ""
         # Substring tests first: they are much cheaper than the patterns, which most paragraphs never need.
         if (_FURNITURE_START.match(block) or _REFERENCE.match(block)
                 or (words <= STAMP_MAX_WORDS and _STAMP.match(block))
-                or (words <= CAPTION_MAX_WORDS and _holds_any(low, caption_hints) and _is_caption(block))
-                or (words <= NOTICE_MAX_WORDS and _holds_any(low, notice_hints)
+                or (words <= CAPTION_MAX_WORDS and _holds_any(low, _CAPTION_HINTS) and _is_caption(block))
+                or (words <= NOTICE_MAX_WORDS and _holds_any(low, _NOTICE_HINTS)
                     and _FURNITURE_WORDS.search(block) and _TO_THE_READER.search(block))):
             spans.append((s, e))
     return spans
