@@ -25,7 +25,7 @@ def plain_lines(widget: Widget, crop: Region, render_line: Callable[[int], Strip
         return None
     width, content_width = widget.size.width, widget.content_region.width
     base_background, background = widget.background_colors
-    pad = _background_style(base_background + background)
+    pad = background_style(base_background + background)
     filters = widget.get_line_filters()
     strips = []
     for y in crop.line_range:
@@ -40,6 +40,6 @@ def plain_lines(widget: Widget, crop: Region, render_line: Callable[[int], Strip
 
 
 @lru_cache(maxsize=16)
-def _background_style(color: Color) -> Style:
+def background_style(color: Color) -> Style:
     """What Textual pads a line with: the background alone."""
     return TextualStyle(background=color).rich_style

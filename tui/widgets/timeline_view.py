@@ -30,7 +30,7 @@ from textual.strip import Strip
 from store.timeline import TimelineRow, View
 from tui.format import carried_label, date_label, heading_label, heading_levels
 from tui.sanitize import clean
-from tui.widgets.drawing import plain_lines
+from tui.widgets.drawing import background_style, plain_lines
 
 PAGE = 16  # rows read at once: half a screenful, so a far jump reads little more than it shows
 CACHED_PAGES = 96
@@ -126,16 +126,23 @@ class ThumbScrollBar(ScrollBar):
         # The lines as last handed to the compositor, which asks for them every frame (the bar sits within the
         # region every key repaints), with what they were made for.
         self._drawn: tuple[tuple, list[Strip]] | None = None
+        self._last_thumb: tuple[tuple, list] | None = None
 
     def watch_position(self, old: float, new: float) -> None:
         if self._thumb(old) != self._thumb(new):
             self.refresh()
 
     def _thumb(self, position: float) -> list:
+        # The bar at the position before a scroll is the one worked out for the scroll before.
+        made_for = (position, self.size.height, self.window_virtual_size, self.window_size, self.thickness)
+        if self._last_thumb is not None and self._last_thumb[0] == made_for:
+            return self._last_thumb[1]
         window = self.window_size if self.window_size < self.window_virtual_size else 0
-        return self.renderer.render_bar(size=self.size.height, virtual_size=ceil(self.window_virtual_size),
-                                        window_size=ceil(window), position=position,
-                                        thickness=self.thickness, vertical=True).segments
+        segments = self.renderer.render_bar(size=self.size.height, virtual_size=ceil(self.window_virtual_size),
+                                            window_size=ceil(window), position=position,
+                                            thickness=self.thickness, vertical=True).segments
+        self._last_thumb = made_for, segments
+        return segments
 
     def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
                 recompose: bool = False) -> ThumbScrollBar:
@@ -233,9 +240,10 @@ class TimelineView(ScrollView, can_focus=True):
         self.db = db
         self.cursor = 0
         self._pages: OrderedDict[int, list[TimelineRow]] = OrderedDict()
-        self._styles: dict[str, Style] = {}
+        self._styles: dict[bool, dict[str, Style]] = {False: {}, True: {}}  # by under_cursor, then component
         self._strips: dict[tuple, Strip] = {}
-        self._frame: tuple[int, int, int] | None = None  # line width, top line, cursor while a frame is drawn
+        # While a frame is drawn: the lines' width, the top line, the cursor, the widget's width, the padding.
+        self._frame: tuple[int, int, int, int, Style] | None = None
         self.set_view(view)
 
     # The data ---------------------------------------------------------------------------------------------
@@ -312,20 +320,19 @@ class TimelineView(ScrollView, can_focus=True):
     def _style(self, name: str, under_cursor: bool = False) -> Style:
         """A component's style over the widget's own ("base": the widget's alone), and under the cursor the
         cursor's over both: combined once per style change, so a line is built with its final styles."""
-        key = (name, under_cursor)
-        style = self._styles.get(key)
+        style = self._styles[under_cursor].get(name)
         if style is None:
             style = self.rich_style
             if name != "base":
                 style += self.get_component_rich_style(name)
             if under_cursor:
                 style = self.get_component_rich_style("timeline--cursor") + style
-            self._styles[key] = style
+            self._styles[under_cursor][name] = style
         return style
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styles.clear()
+        self._styles = {False: {}, True: {}}
         self._strips.clear()
 
     def on_resize(self) -> None:
@@ -335,7 +342,11 @@ class TimelineView(ScrollView, can_focus=True):
     def render_lines(self, crop: Region) -> list[Strip]:
         # Within a frame, what every line needs is worked out once (Textual computes each anew: 8 of the
         # 10 microseconds of a line already drawn).
-        self._frame = (self.scrollable_content_region.width, self.scroll_offset.y, self.cursor)
+        # A new line is made as wide as the widget, the cell under the scrollbar included, padded as Textual
+        # pads it: Textual has nothing left to add to it.
+        base_background, background = self.background_colors
+        self._frame = (self.scrollable_content_region.width, self.scroll_offset.y, self.cursor,
+                       self.content_region.width, background_style(base_background + background))
         try:
             strips = plain_lines(self, crop, self.render_line)
         finally:
@@ -343,7 +354,8 @@ class TimelineView(ScrollView, can_focus=True):
         return super().render_lines(crop) if strips is None else strips
 
     def render_line(self, y: int) -> Strip:
-        width, top, cursor = self._frame or (self.scrollable_content_region.width, self.scroll_offset.y, self.cursor)
+        width, top, cursor, full, _ = self._frame or (self.scrollable_content_region.width, self.scroll_offset.y,
+                                                      self.cursor, 0, None)
         line = top + y
         if not self.view.length and line == 1:
             return self._strip([(_fit("  Nothing here matches these filters: escape clears them, f changes them.",
@@ -352,7 +364,7 @@ class TimelineView(ScrollView, can_focus=True):
             return Strip.blank(width, self._style("base"))
         item = self.line_map.at_line(line)
         under_cursor = item == cursor
-        key = (item, width, under_cursor)
+        key = (item, width, full, under_cursor)
         strip = self._strips.get(key)
         if strip is not None:
             return strip
@@ -373,11 +385,18 @@ class TimelineView(ScrollView, can_focus=True):
                length: int | None = None) -> Strip:
         """A line from (text, component) parts, each already fitted to its cells, cut or padded to ``width``;
         ``length``: their cells, when the caller has counted them."""
-        segments = [Segment(text, self._style(name, under_cursor)) for text, name in parts if text]
+        styles = self._styles[under_cursor]
+        segments = [Segment(text, styles.get(name) or self._style(name, under_cursor)) for text, name in parts if text]
         if length is None:
             length = sum(map(_cells, (text for text, _ in parts)))
-        strip = Strip(segments, length)
-        return strip if length == width else strip.adjust_cell_length(width, self._style("base", under_cursor))
+        if length > width:
+            segments = list(Strip(segments, length).adjust_cell_length(width))
+        elif length < width:
+            segments.append(Segment(" " * (width - length), styles.get("base") or self._style("base", under_cursor)))
+        _, _, _, full, pad = self._frame or (0, 0, 0, width, None)
+        if full > width:  # the cell under the scrollbar, as Textual would pad it
+            segments.append(Segment(" " * (full - width), pad))
+        return Strip(segments, max(full, width))
 
     def _heading(self, level: str, label: str, width: int) -> Strip:
         if level in ("year", "undated"):
