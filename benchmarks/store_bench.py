@@ -30,7 +30,7 @@ import import_bench  # noqa: E402
 from importers.pipeline import BULK_CHECKPOINT_PAGES, IMPORT_CACHE_KB, prepare  # noqa: E402
 from importers.readers import iter_files  # noqa: E402
 from store import open_db, search_index, stories, timeline  # noqa: E402
-from store.writes import FileBatches, forget_missing_speakers, index_full_text, save_file  # noqa: E402
+from store.writes import FileBatches, Speakers, forget_missing_speakers, index_full_text, save_file  # noqa: E402
 
 
 def _prepare(args):
@@ -72,15 +72,18 @@ def store_import(db, prepared: list) -> dict:
     timings = {name: Stopwatch() for name in ("save", "stories", "quotes", "timeline", "search")}
     db.execute(f"PRAGMA wal_autocheckpoint = {BULK_CHECKPOINT_PAGES}")  # as import_paths does
     db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KB}")
+    db.execute("PRAGMA temp_store = MEMORY")  # savepoint journals in memory while saving, as import_paths does
+    speakers = Speakers(db)
     statements = 0
     with timings["save"]:
         with FileBatches(db) as batches:
             for p in prepared:
                 saved = save_file(db, source_path=p.path, given_path=p.given_path, digest=p.digest,
                                   format=p.format or "text", encoding=p.encoding, warnings=p.warnings,
-                                  results=p.results)
+                                  results=p.results, speakers=speakers)
                 statements += saved.statements
                 batches.saved()
+        db.execute("PRAGMA temp_store = DEFAULT")
         forget_missing_speakers(db)
         index_full_text(db)
     for name, stage in (("stories", stories.cluster_documents), ("quotes", stories.cluster_statements),
