@@ -106,3 +106,13 @@ AUX = (r"(?:(?:has|have|had|was|were|is|are|will|would|could|also|then|later|aga
 # The same words ending the text before a verb: "Steven Rosenthal, a tax lawyer, recently" -> cut.
 AUX_TAIL = re.compile(r"(?:[\s,]+(?:" + AUX[6:].split(")\\s+)*")[0]
                       + r"|(?!(?:family|assembly|rally|supply|ally|monopoly|anomaly|bully|folly)\b)[a-z]{3,}ly))+\s*$")
+# Only these characters can be part of such a tail (white space is every character str.isspace takes, as \s
+# does; none lies above U+3000).
+_TAIL_ALPHABET = "abcdefghijklmnopqrstuvwxyz," + "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+
+
+def strip_aux_tail(text: str) -> str:
+    """``AUX_TAIL.sub("", text)``, with the pattern tried only on the run of lower-case letters, spaces and commas
+    that ends the text: from every character of a long text it cost 25 us."""
+    k = len(text.rstrip(_TAIL_ALPHABET))
+    return text[:k] + AUX_TAIL.sub("", text[k:])

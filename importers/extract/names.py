@@ -124,7 +124,11 @@ _ABBREVIATED_PLACE = re.compile(r"(?:U\.S|U\.K|U\.N|E\.U|D\.C|L\.A|N\.Y)\.?")
 # The end of a sentence or a line, or a quotation mark. (Opening with one character class lets re's scan skip
 # the other characters in C; the look-behinds then tell which end the character made.)
 _CLAUSE_STOP = re.compile(r"[.!?\n\"“”](?:(?<=[.!?])(?=[\s\"”’'])|(?<=[\n\"“”]))")
-_PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
+# he, him, his, she, her, hers as words, in any case. Spelt out letter by letter (with the letters re's
+# IGNORECASE also takes for i and s: İ ı ſ) so that the pattern opens with a character class, which re's scan
+# skips to in C: four times faster than \b(he|him|his|she|her|hers)\b with IGNORECASE.
+_PRONOUN = re.compile("[HhSs\u017f](?<!\\w[HhSs\u017f])(?:(?<=[Hh])(?:[Ee](?:[Rr][Ss\u017f]?)?|[Ii\u0130\u0131][MmSs\u017f])"
+                      "|(?<=[Ss\u017f])[Hh][Ee])\\b")
 
 
 _ARTICLE_ANY_CASE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -324,7 +328,7 @@ class DocumentNames:
         if other and other.group().split()[0].casefold() not in NOT_NAME_START:
             window = window[: other.start()]
         m = _PRONOUN.search(window)
-        return _PRONOUN_GENDER[m[1].lower()] if m else None
+        return _PRONOUN_GENDER[m.group().lower()] if m else None
 
     # --- questions ------------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from importers.extract.cues import AUX, AUX_TAIL, CUE
+from importers.extract.cues import AUX, CUE, strip_aux_tail
 from importers.extract.names import (CALENDAR_WORDS, HONORIFICS, NOT_NAME_START, PARTICLES, ROLE_WORDS,
                                      DocumentNames, is_institution, is_role_word, split_name, words)
 from importers.extract.quotes import turn_label_before
@@ -221,7 +221,7 @@ class _Context:
             for last_cue in _CUE_RE.finditer(t, region_start, open_pos) if speaker is None else ():
                 pass
             if speaker is None and last_cue and _UNNAMED_SUBJECT.search(
-                    AUX_TAIL.sub("", t[region_start:last_cue.start()].rstrip())):
+                    strip_aux_tail(t[region_start:last_cue.start()].rstrip())):
                 return  # its own sentence gives an unnamed speaker: "one skipper had told her"
         if speaker is None and t[self.paragraph_start(open_pos):open_pos].strip() == "":
             speaker = self.colon_intro(open_pos)
@@ -330,7 +330,7 @@ class _Context:
         for cue in reversed(cues[-3:]):  # the nearest cue first; an earlier one when it names nobody
             if len(words(region[cue.end():])) > 22:
                 break
-            chunk = AUX_TAIL.sub("", region[:cue.start()].rstrip())
+            chunk = strip_aux_tail(region[:cue.start()].rstrip())
             sp = self.subject(chunk, region_start, cue.group(), region_start + cue.start())
             if sp is not None or _UNNAMED_SUBJECT.search(chunk):
                 break  # "one skipper had told her": somebody unnamed, not the subject of an earlier verb
@@ -384,7 +384,7 @@ class _Context:
         cue = _CUE_RE.search(sentence)
         if not cue:
             return None
-        chunk = AUX_TAIL.sub("", sentence[:cue.start()].rstrip())
+        chunk = strip_aux_tail(sentence[:cue.start()].rstrip())
         sp = self.subject(chunk, s, cue.group(), s + cue.start())
         if sp is _ELIDED or sp is None or sp.kind == "institution" and not sp.name:
             return None
