@@ -30,7 +30,8 @@ class FilterScreen(ModalScreen):
         speakers, outlets = timeline.speakers(self.app.db), timeline.outlets(self.app.db)
         f = self.filters
         with Vertical(classes="dialog", id="filters"):
-            yield Label("Filter the chronology · ctrl+s or enter in a field applies · esc cancels", classes="title")
+            # Short enough for the dialog's 68 columns of text: a longer title was cut in the middle of a word.
+            yield Label("Filter the chronology · enter or ctrl+s applies · esc cancels", classes="title")
             with Horizontal(classes="dates"):
                 yield Input(f.date_from or "", placeholder="from: 2023, April 2023…", id="date_from")
                 yield Input(f.date_to or "", placeholder="to: 2024-03-01…", id="date_to")

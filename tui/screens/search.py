@@ -47,15 +47,14 @@ class SearchScreen(Screen):
         self.cards: list[QuoteCard] = []
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="a few words of the quote, typos are fine", id="query")
+        # Searching again starts from the last search, selected: typing replaces it, an arrow key keeps it.
+        yield Input(self.app.last_query, placeholder="a few words of the quote, typos are fine", id="query")
         yield Static("Type to search every quote.", id="search-status", markup=False)
         yield ResultList(id="results")
         yield Footer()
 
     def on_mount(self) -> None:
-        query = self.query_one("#query", Input)
-        query.value = self.app.last_query  # searching again starts from the last search
-        query.focus()
+        self.query_one("#query", Input).focus()
 
     # Searching ----------------------------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ class InfoBar(Widget):
         super().__init__(id=id)
         self._text = Text()
         self._one_line = False
+        self._parts: list[tuple[str, str | None]] = []  # what is shown, made again with a new theme's styles
         self._styles: dict[str, Style] = {}  # each role's style, looked up once (the status changes every key)
 
     def render(self) -> Text:
@@ -37,6 +38,7 @@ class InfoBar(Widget):
         for part, role in parts:
             text.append(part, self._role_style(role) if role else "")
         self._text = text
+        self._parts = parts
         self._one_line = fixed_height
         # The status line (one line, always) is only repainted: the status changes with every key.
         self.refresh(layout=not fixed_height)
@@ -50,6 +52,8 @@ class InfoBar(Widget):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles.clear()
+        if self._parts:  # the text holds the old styles: a new theme would show only after the next key
+            self.show(self._parts, fixed_height=self._one_line)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         strips = plain_lines(self, crop, self.render_line) if self._one_line else None
