@@ -63,6 +63,7 @@ THURSDAY = "2024-03-14"
     ("The union announced a new contract, effective June 1.", "June 1", "2024-06-01", "day"),
     ("The split would be paid on a still unspecified date in May.", "May", "2024-05", "month"),
     ("The mill had agreed to sell the line in January.", "January", "2024-01", "month"),
+    ("The two sides agreed to a ceasefire in January.", "January", "2024-01", "month"),
     # Months without a year: the most recent, unless the clause looks ahead.
     ("The strike began in January.", "January", "2024-01", "month"),
     ("The inquiry reported in November.", "November", "2023-11", "month"),

@@ -265,9 +265,11 @@ _PREPOSITION_BEFORE = re.compile(
 # Words that place a clause in the future or the past; the one nearest to a date expression decides.
 _FUTURE_WORDS = set("""will would shall ll might should could planned planning expect expects expected
 intend intends scheduled due upcoming forthcoming next slated begins starts opens payable""".split())
-_TO_FUTURE = {"is", "are", "set", "going", "aims", "aim", "hopes", "hope", "due", "ahead", "plans", "plan",  # "is to"
-              # an intent told in the past looks ahead: "agreed to buy it in February", "decided to admit them in March"
-              "agreed", "decided", "voted", "promised", "pledged", "vowed", "offered", "threatened", "hoped", "wanted"}
+# An intent told in the past looks ahead: "agreed to buy it in February", "decided to admit them in March".
+_INTENT_VERBS = {"agreed", "decided", "voted", "promised", "pledged", "vowed", "offered", "threatened", "hoped",
+                 "wanted"}
+_TO_FUTURE = {"is", "are", "set", "going", "aims", "aim", "hopes", "hope", "due", "ahead", "plans",  # "is to"
+              "plan"} | _INTENT_VERBS
 _WEAK_MODALS = {"would", "could", "might", "should", "may"}
 _REPORTING_VERBS = {"said", "told", "announced", "reported", "disclosed", "confirmed", "added", "stated", "noted",
                     "indicated", "revealed", "warned", "predicted"}
@@ -509,8 +511,9 @@ class _Tenses:
                 return None  # "a still unspecified date", "the amended plan": an adjective
             kind = "past"
         elif low == "to" and i and words[i - 1] in _TO_FUTURE \
-                and not (words[i - 1] == "due" and words[i + 1:i + 2]
-                         and words[i + 1] in _DETERMINERS | _CAUSE_OPENERS):
+                and not (words[i + 1:i + 2] and words[i + 1] in _DETERMINERS | _CAUSE_OPENERS
+                         and (words[i - 1] == "due" or words[i - 1] in _INTENT_VERBS)):
+            # "due to its loss" is a cause, "agreed to a ceasefire" a preposition: neither looks ahead
             # "is due to", "set to"; but "was due to expire", "had been set to" looked ahead from the past
             kind = "past" if i >= 2 and words[i - 2] in _PAST_AUXILIARIES else "future"
         else:
