@@ -34,10 +34,12 @@ def extract(document: Document, published: str | None = None) -> Extraction:
 
 
 def _date_statements(result: Extraction) -> None:
-    """A statement's date is the date its own sentence gives, else the publication date."""
+    """A statement's date is the date its own sentence gives, else the publication date. A date after the
+    publication is what the speaker announced ("the ferry would sail on 3 July"), not when they spoke."""
     for statement in result.statements:
         own = next((e for e in result.events
-                    if e.start <= statement.start < e.end and e.date), None)
+                    if e.start <= statement.start < e.end and e.date
+                    and (result.published is None or e.date <= result.published)), None)
         if own:
             statement.date, statement.date_precision = own.date, own.date_precision
         elif result.published:
