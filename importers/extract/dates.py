@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from importers.extract.sentences import _ABBREVIATIONS
+from importers.extract.sentences import ABBREVIATIONS
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -292,8 +292,8 @@ _TENSE_CANDIDATES = _FUTURE_WORDS | _PAST_WORDS | {"due", "could", "couldn", "ma
 # A clause ends at a stop, a semicolon or a line break, but not at the full stop of an abbreviation or an initial
 # ("Mr.", "Daniel P. Davison", "4 a.m. EDT", "Feb. 1"): one look-behind per length of abbreviation.
 _NOT_ABBREVIATED = "".join(
-    "(?<!\\b(?:" + "|".join(re.escape(a) for a in sorted(_ABBREVIATIONS) if len(a) == n) + ")\\.)"
-    for n in sorted({len(a) for a in _ABBREVIATIONS}))
+    "(?<!\\b(?:" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS) if len(a) == n) + ")\\.)"
+    for n in sorted({len(a) for a in ABBREVIATIONS}))
 # (The pattern opens with a character class, so re skips the other characters in C.)
 _CLAUSE_END = re.compile(rf"[.!?;\n](?:(?<=\.)(?i:(?<!\b[a-z]\.){_NOT_ABBREVIATED})\s|(?<=[!?;])\s|(?<=\n))")
 _PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-_ABBREVIATIONS = {
+ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "sen", "rep", "gov", "st", "jr", "sr",
     "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "mt", "ft", "fig", "approx",
@@ -39,11 +39,11 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
                 lo = max(pos, stop - 12)
                 word = text[text.rfind(" ", lo, stop) + 1 or lo:stop]
                 if word.isalnum():  # the usual case, without a pattern: a plain word before the stop
-                    if len(word) == 1 or word.lower() in _ABBREVIATIONS:
+                    if len(word) == 1 or word.lower() in ABBREVIATIONS:
                         continue
                 else:
                     found = _WORD_BEFORE_STOP.search(text, lo, stop + 1)
-                    if found and (found[1].lower() in _ABBREVIATIONS or len(found[1]) == 1
+                    if found and (found[1].lower() in ABBREVIATIONS or len(found[1]) == 1
                                   or _INITIALS.fullmatch(found[1])):  # initials: G.K.
                         continue
             cut = after
