@@ -107,3 +107,15 @@ def test_cited_headlines_are_not_statements_in_any_case():
     text = ('The paper ran a story headlined "Harbour talks collapse as ministers walk out", which Vale called '
             '"a fairy tale".')
     assert texts(text) == ["a fairy tale"]
+
+
+def test_old_wire_copy_opens_quotes_with_two_backticks():
+    found = texts((ARTICLES / "old_wire_backticks.txt").read_text(encoding="utf-8"))
+    assert "Nobody expected the whole dispute to be settled in one sitting," in found
+    assert "The fishing quota stays on the table," in found
+    assert "frank." in found
+    assert "a useful exchange." in found
+
+
+def test_a_lone_backtick_is_no_quotation_mark():
+    assert texts("The file `notes.txt` was read. He said it was ``fine'' then.") == ["fine"]

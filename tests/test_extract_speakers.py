@@ -135,3 +135,12 @@ def test_possessive_and_plain_forms_of_an_institution_are_one_speaker(tmp_path):
         first = speaker_id(db, "Marenland's defence ministry", "institution")
         assert speaker_id(db, "Marenland defence ministry", "institution") == first
         assert speaker_id(db, "Marenland foreign ministry", "institution") != first
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_body_named():
+    found = article("old_wire_backticks.txt")
+    assert found["a useful exchange."][:3] == ("Kestrel delegation", "spokesman", "institution")
+    assert found["The fishing quota stays on the table,"][:2] == ("Amberland foreign ministry", "spokeswoman")
+    assert found["Nobody expected the whole dispute to be settled in one sitting,"][0] == "Tomas Ridell"
+    assert found["frank."][0] == "Corin Vale"
+

@@ -19,11 +19,11 @@ from importers.model import Statement
 PHRASE_MAX_WORDS = 5
 MAX_QUOTE_CHARS = 5000
 DOUBLE, SINGLE = "double", "single"
-_FAMILY = {"“": DOUBLE, "”": DOUBLE, "\"": DOUBLE, "„": DOUBLE, "«": DOUBLE, "»": DOUBLE, "''": DOUBLE,
+_FAMILY = {"“": DOUBLE, "”": DOUBLE, "\"": DOUBLE, "„": DOUBLE, "«": DOUBLE, "»": DOUBLE, "''": DOUBLE, "``": DOUBLE,
            "‘": SINGLE, "’": SINGLE, "'": SINGLE, "‹": SINGLE, "›": SINGLE}
-_OPEN_ONLY = {"“", "„", "«", "‘", "‹"}
+_OPEN_ONLY = {"“", "„", "«", "‘", "‹", "``"}  # ``old wire copy'' opens with two backticks
 _CLOSE_ONLY = {"”", "»", "’", "›"}
-_MARK_CHARS = "\"“”„«»‘’'‹›"
+_MARK_CHARS = "\"“”„«»‘’'‹›`"
 _WORD = re.compile(r"\w")
 _LETTER = re.compile(r"[^\W\d_]")
 # Turns of a transcript: "VARGA:" or "Anika Varga:" opening a line; questions from the host are not statements.
@@ -186,9 +186,11 @@ def _marks(text: str, start: int) -> list[tuple[int, str]]:
     for i in found:
         if i == paired:
             continue
-        if text[i] == "'" and text[i + 1: i + 2] == "'":
-            marks.append((i, "''"))
+        if text[i] in "'`" and text[i + 1: i + 2] == text[i]:
+            marks.append((i, text[i] * 2))
             paired = i + 1
+        elif text[i] == "`":
+            continue  # a lone backtick is no quotation mark
         else:
             marks.append((i, text[i]))
     return marks
@@ -217,7 +219,7 @@ def _unclosed(text: str, open_pos: int, mark: str, para_end: int):
         return None
     inner = text[open_pos + len(mark): para_end]
     following = text[para_end:].lstrip()
-    continued = bool(following) and following[0] in "\"“„«" or following.startswith("''")
+    continued = bool(following) and following[0] in "\"“„«" or following[:2] in ("''", "``")
     line_start = text.rfind("\n", 0, open_pos) + 1
     lead = text[line_start:open_pos].rstrip()
     if not continued and (not lead or lead[-1] not in ".!?:,—–-" or not _CUE_WORD.search(lead)):

@@ -110,6 +110,15 @@ _SPOKESPEOPLE_AT = re.compile(r"(?:officials|spokes\w+|representatives|sources)\
                               re.IGNORECASE)
 _SPOKESPEOPLE_AT_NAME = re.compile(
     r"(?:officials|spokes\w+|representatives|sources)\s+(?:at|from|of|for|with)\s+((?:the\s+)?[A-Z].*)$", re.IGNORECASE)
+# One unnamed voice of a body: "a spokeswoman for the foreign ministry", "an official at the embassy".
+_SPOKESPERSON_FOR = re.compile(r"(?:(?:a|an|the)\s+)?(?P<role>(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|official|"
+                               r"representative|source|aide))\s+(?:for|of|at|from|with|in)\s+(?:the\s+)?"
+                               r"(?P<body>[\w.'’-]+(?:\s+[\w.'’-]+){0,5})")
+_SPOKESPERSON_AT_END = re.compile(r"\b(?:a|an|the)\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|official|"
+                                  r"representative|source|aide)\s+(?:for|of|at|from|with|in)\s+(?:the\s+)?"
+                                  r"[\w.'’-]+(?:\s+[\w.'’-]+){0,4}$")
+_BODIES = {"delegation", "mission", "campaign", "team", "consulate", "coalition", "alliance", "bloc", "regime",
+           "junta", "opposition", "presidency"}
 _NOT_A_ROLE = re.compile(r"(?:[0-9]|of\b|who\b|which\b|[A-Z])")
 _SIGN_ON = re.compile(r"(?::|\s(?:--|[—–―]))$")
 _ELIDED = object()
@@ -403,6 +412,8 @@ class _Context:
         """The words after an inverted cue ("said Rep. Jim Clyburn (D-S.C.), who ...")."""
         np = _without_parentheses(np)
         role = None
+        if _spokesperson(np):
+            return self.resolve(np, pos)  # "said a spokeswoman for the foreign ministry in Beijing"
         head = _cut(np)
         rest = np[len(head):].lstrip()
         if rest.startswith(","):
@@ -509,6 +520,11 @@ class _Context:
             np = _AND_NAME.split(np)[0]  # "Putin and Xi said": the first named
         if _PARTY_OR_STATE.fullmatch(np):
             return None  # "R-Ky.", "Md.": a party or a state, not a speaker
+        voice = _spokesperson(np)
+        if voice:  # "a spokesman for the Indian delegation": the delegation speaks, through its spokesman
+            sp = Speaker(voice[1], voice[0], "institution")
+            self.last_institution = (pos, sp)
+            return sp
         m = _NAME_OF_PLACE.match(np)
         if m and split_name(m[1])[0] and not is_role_word(m[1].split()[-1]):
             np = m[1]  # "Gov. Earl Ray Tomblin of West Virginia"
@@ -657,6 +673,9 @@ def _best_np(seg: str) -> str:
     """The noun phrase of a clause segment: all of it when it reads as one, else the one it opens with
     ("He went on to" -> "He"), else the one it ends with."""
     seg = _TIME_TAIL.sub("", seg)  # "Valdoria on Thursday called"
+    for m in _SPOKESPERSON_AT_END.finditer(seg):
+        if m.end() == len(seg) and _spokesperson(m.group()):
+            return m.group()  # "... with what a spokesman for the Kestrel delegation" (called)
     lead = _leading_np(seg)
     m = _SPOKESPEOPLE_AT_NAME.match(seg)
     if m:
@@ -667,6 +686,17 @@ def _best_np(seg: str) -> str:
     if trail and any(w[:1].isupper() for w in trail.split()) and not _at_end(_ENDS_OPEN, seg):
         return trail  # the name nearest the verb
     return lead if lead and any(w[:1].isupper() for w in lead.split()) else seg
+
+
+def _spokesperson(np: str) -> tuple[str, str] | None:
+    """(role, body) of "a spokesman for the Indian delegation" and the like: one unnamed voice of a body."""
+    m = _SPOKESPERSON_FOR.match(np)
+    if not m:
+        return None
+    body = _cut(m["body"])
+    if not body or not (is_institution(body) or body.split()[-1].lower() in _BODIES):
+        return None
+    return m["role"], body
 
 
 def _strip_honorific(name: str) -> str:
