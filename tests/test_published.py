@@ -110,3 +110,31 @@ def test_a_date_in_a_url_slug_is_found_and_ranks_below_a_dateline():
     wire = Document(source="a", source_index=0, url="https://news.example/2023/07/07/ferry",
                     text="PORT ADELIN, March 14, 2024 (Meridian) - The ferry ran again, officials said.")
     assert find_published(wire) == ("2024-03-14", "dateline")
+
+
+def test_an_updated_line_among_short_fields_dates_the_article():
+    text = ("Dredging plan approved\n\nThe harbour commission approved the dredging plan after a long debate, "
+            "with two members voting against it.\n\nNPA | Port Valdor | Updated: 05-03-2024 18:49 CET\n"
+            "The vote came on Monday, after a debate that ran past midnight.\n")
+    ex = extract(Document(source="t.txt", source_index=0, text=text, body_start=24))
+    assert (ex.published, ex.published_from) == ("2024-03-05", "published line")
+    assert [e.date for e in ex.events if e.date_text == "Monday"] == ["2024-03-04"]
+
+
+def test_published_is_preferred_to_updated():
+    text = ("Dredging plan approved\n\nUpdated: 9 March 2024\nPublished: 4 March 2024\n\n"
+            "The harbour commission approved the dredging plan on Monday.\n")
+    assert extract(Document(source="t.txt", source_index=0, text=text, body_start=24)).published == "2024-03-04"
+
+
+def test_a_title_case_dateline_on_the_line_above_the_body():
+    text = ("Talks to go on\n\nPort Valdor (Amberland), February 6\nThe two foreign secretaries, who last met "
+            "in April, 2010, said the talks would go on.\n")
+    body = text.index("The two")
+    ex = extract(Document(source="t.txt", source_index=0, text=text, body_start=body))
+    assert (ex.published, ex.published_from) == ("2011-02-06", "dateline")
+
+
+def test_a_sentence_opening_with_a_place_and_a_date_is_no_dateline():
+    text = "Talks\n\nPort Valdor, February 6, was the day the talks began, in 2010.\n"
+    assert extract(Document(source="t.txt", source_index=0, text=text, body_start=7)).published is None

@@ -121,3 +121,48 @@ def test_a_long_line_ending_in_a_colon_introduces_the_text_and_is_not_a_title(tm
     short, = read(write(tmp_path, "s.txt", "Harbour notes:\n\nThe ferry ran late again on Monday, the "
                         "third delay this month, and the council has asked for an explanation.\n")).documents
     assert short.title == "Harbour notes:"
+
+
+BODY = ("The harbour commission approved the dredging plan on Tuesday after a debate that ran past midnight, "
+        "with two members voting against it.\n")
+
+
+@pytest.mark.parametrize("stamp", [
+    "March 4, 2024 / 6:15 AM / Updated 2 hours ago",
+    "Amberland politics Materials 4 March 2024 06:15 (UTC +02:00)",
+    "06:15, 4 March 2024",
+    "Mon 4 Mar 2024 06.15 GMT",
+])
+def test_a_time_stamp_under_the_headline_is_the_publication_date(tmp_path, stamp):
+    doc, = read(write(tmp_path, "a.txt", f"Dredging Plan Approved After Long Night\n{stamp}\n\n{BODY}")).documents
+    assert (doc.published, doc.title) == ("2024-03-04", "Dredging Plan Approved After Long Night")
+
+
+def test_a_time_stamp_above_the_headline_is_the_page_banner(tmp_path):
+    doc, = read(write(tmp_path, "a.txt", f"14:05 GMT, 9 June 2025\nDredging Plan Approved After Long Night\n\n"
+                                          f"{BODY}")).documents
+    assert doc.published is None
+
+
+def test_a_line_with_a_date_and_other_words_but_no_time_is_no_stamp(tmp_path):
+    doc, = read(write(tmp_path, "a.txt", "Dredging Plan Approved After Long Night\n"
+                                          "Archive: the vote of 4 March 2024 and its aftermath\n\n" + BODY)).documents
+    assert doc.published is None
+
+
+def test_a_stored_page_opens_with_its_date_label(tmp_path):
+    doc, = read(write(tmp_path, "a.txt", " date 2024-03-04 Dredging Plan Approved After Long Night\n\n"
+                                          + BODY)).documents
+    assert (doc.published, doc.title) == ("2024-03-04", "Dredging Plan Approved After Long Night")
+
+
+def test_the_headline_given_twice_wins_over_a_longer_line_of_links(tmp_path):
+    doc, = read(write(tmp_path, "a.txt", "Home World Business Markets Sport Culture Opinion Science Climate Video\n"
+                                          "Dredging Plan Approved\nMarch 4, 2024 / 6:15 AM\n\nDredging Plan Approved\n\n"
+                                          + BODY)).documents
+    assert (doc.published, doc.title) == ("2024-03-04", "Dredging Plan Approved")
+
+
+def test_a_letter_spaced_page_heading_is_not_the_title(tmp_path):
+    doc, = read(write(tmp_path, "a.txt", "M A I N   N E W S\n\nDredging plan approved\n\n" + BODY)).documents
+    assert doc.title == "Dredging plan approved"

@@ -16,23 +16,34 @@ from importers.model import Document
 
 # /2023/07/07/, /20210303/, story-2023-10-03-slug: a date as a path segment or a slug's own part.
 _URL_DATE = re.compile(r"(?<![\d])((?:19|20)\d\d)([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d])")
+# "Published 3 May 2024", "PTI | Istanbul | Updated: 29-03-2022 18:49 IST": a label, perhaps after a few short
+# fields set off by bars or bullets.
 _PUBLISHED_LINE = re.compile(
-    r"^[ \t]*(?:First\s+)?(?:Published|Posted)(?:\s+on)?\s*:?[ \t]+(?P<date>[^\n]{6,60})$",
+    r"^[ \t]*(?:[^\n|·•]{1,30}[|·•][ \t]*){0,3}(?:First\s+|Last\s+)?(?P<label>Published|Posted|Updated)(?:\s+on)?"
+    r"\s*:?[ \t]+(?P<date>[^\n]{6,60})$",
     re.IGNORECASE | re.MULTILINE)
 # A place in capitals (perhaps ", D.C.", ", Calif." or ", Ukraine" after it) opening the body.
 _PLACE = re.compile(r"[ \t]*(?P<place>[A-Z][A-Z.'’ -]{1,40}(?:,[ \t]*(?:[A-Z][A-Z.]{1,20}(?=[ \t]*[,(])|"
                     r"[A-Z][A-Za-z.]{1,20}(?=[ \t]*,)))?)[ \t]*")
 # What may follow the dateline's date: an agency in brackets or slashes, then a dash, colon or full stop.
+# A place in title case ("Thimphu (Bhutan)", "New Delhi"): a dateline only where its date ends the line or a dash
+# or colon follows.
+_TITLE_PLACE = re.compile(r"[ \t]*(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:[ \t]*\([A-Z][\w .]{1,25}\))?)[ \t]*")
+_AFTER_TITLE_PLACE_DATE = re.compile(r"[ \t]*(?:\([^)\n]{1,25}\)[ \t]*)?(?:[:\-–—]|\n|$)")
 _AFTER_DATE = re.compile(r"[ \t]*\.?[ \t]*(?:\([^)\n]{1,25}\)|/[^/\n]{1,15}/)?[ \t]*[.:\-–—]")
 _AGENCY_ONLY = re.compile(r"[ \t]*(?:\([^)\n]{1,25}\)|/[^/\n]{1,15}/)[ \t]*[.:\-–—]")
 
 
 def find_published(document: Document) -> tuple[str | None, str | None]:
     """The text's own statements of its date first ("Published ..." lines, a wire dateline), the URL last."""
+    updated = None
     for m in _PUBLISHED_LINE.finditer(document.text):
         found = [d for d in find_dates(m["date"]) if d.precision == "day" and d.value]
-        if found:
+        if found and m["label"].lower() != "updated":
             return found[0].value, "published line"
+        updated = updated or (found[0].value if found else None)
+    if updated:
+        return updated, "published line"  # the day it was last updated: the nearest the text gives
     found = _from_dateline(document.text, document.body_start)
     if found:
         return found, "dateline"
@@ -49,16 +60,15 @@ def dateline_span(text: str, body_start: int) -> tuple[int, int] | None:
     found = _dateline(text, body_start)
     if not found:
         return None
-    place, mention = found
-    rest = text[place.end(): place.end() + 60]
-    return place.start("place"), place.end() + _AFTER_DATE.match(rest, mention.end).end()
+    place, mention, end = found
+    return place.start("place"), end
 
 
 _last_dateline: tuple = (None, 0, None)
 
 
 def _dateline(text: str, body_start: int):
-    """(place match, date mention) of the dateline opening the body, or None. The publication date and the
+    """(place match, date mention, where the dateline ends) of the dateline opening the body, or None. The publication date and the
     events both ask for one document's dateline: the last answer is kept."""
     global _last_dateline
     if _last_dateline[0] is text and _last_dateline[1] == body_start:
@@ -69,23 +79,32 @@ def _dateline(text: str, body_start: int):
 
 
 def _read_dateline(text: str, body_start: int):
-    place = _PLACE.match(text, body_start)
-    if not place or not re.search(r"[A-Z]{2}", place["place"]):
-        return None
-    rest = text[place.end(): place.end() + 60]
-    if not rest.startswith(","):
-        return None  # "WASHINGTON (AP) -" gives a place and an agency but no date
-    mentions = find_dates(rest, None)
-    if not mentions or mentions[0].start > 3 or not _AFTER_DATE.match(rest, mentions[0].end):
-        return None
-    return place, mentions[0]
+    """At the body's start, or alone on the line above it ("Thimphu (Bhutan), February 6")."""
+    above = text.rfind("\n", 0, text.rfind("\n", 0, body_start)) + 1 if body_start else -1
+    while 0 <= above < body_start and not text[above:body_start].strip():
+        above = -1  # only blank lines above
+    for start in (body_start, above):
+        if start < 0:
+            continue
+        for pattern, after_date in ((_PLACE, _AFTER_DATE), (_TITLE_PLACE, _AFTER_TITLE_PLACE_DATE)):
+            place = pattern.match(text, start)
+            if not place or pattern is _PLACE and not re.search(r"[A-Z]{2}", place["place"]):
+                continue
+            rest = text[place.end(): place.end() + 60]
+            if not rest.startswith(","):
+                continue  # "WASHINGTON (AP) -" gives a place and an agency but no date
+            mentions = find_dates(rest, None)
+            after = mentions[0].start <= 3 and after_date.match(rest, mentions[0].end) if mentions else None
+            if after:
+                return place, mentions[0], place.end() + after.end()
+    return None
 
 
 def _from_dateline(text: str, body_start: int) -> str | None:
     found = _dateline(text, body_start)
     if not found:
         return None
-    place, mention = found
+    place, mention, _ = found
     if mention.value and mention.precision == "day":
         return mention.value
     m = re.match(r"(?:[A-Za-z]+,?\s+)?(?:(\d{1,2})\s+([A-Za-z]+)|([A-Za-z]+)\.?\s+(\d{1,2}))", mention.text)

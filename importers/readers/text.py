@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from importers.decode import decode
-from importers.extract.dates import parse_date_string
+from importers.extract.dates import find_dates, parse_date_string
 from importers.model import Document
 from importers.readers import Reader, ReadError, ReadResult, register
 
@@ -130,6 +130,9 @@ _SECTION_WORDS = set(
 )
 
 
+_LETTER_SPACED = re.compile(r"\w(?:\s{1,3}\w){3,}")
+
+
 def _is_section_label(line: str) -> bool:
     words = re.findall(r"[\w']+", line.casefold())
     return 0 < len(words) <= 4 and all(w in _SECTION_WORDS for w in words)
@@ -173,6 +176,31 @@ def _date_only(line: str) -> str | None:
     return None
 
 
+# A story's time stamp under its headline: a full date with the clock time beside it ("October 15, 2013 / 1:28 PM
+# / 4 years ago", "Materials 28 September 2006 13:48 (UTC +04:00)", "13:31, 15 May 2025").
+_CLOCK = re.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d:])(?:\s*[AaPp]\.?[Mm]\.?)?")
+_STAMP_GAP = re.compile(r"[\s,/|·•–—-]*(?:at\s+)?")
+# Pages stored with their crawl metadata open with "date 2022-10-10" before the headline.
+_DATE_LABEL = re.compile(r"^date\s+((?:19|20)\d\d-[01]\d-[0-3]\d)\b\s*")
+
+
+def _stamped(line: str) -> str | None:
+    """The date of a short line that holds one full date and a clock time right beside it."""
+    if len(line.split()) > 14 or not _CLOCK.search(line):
+        return None
+    days = [d for d in find_dates(line) if d.precision == "day" and d.value]
+    if len(days) != 1:
+        return None
+    d = days[0]
+    after = _STAMP_GAP.match(line, d.end).end()
+    if _CLOCK.match(line, after) or d.text != d.text.rstrip("0123456789") and _CLOCK.search(d.text):
+        return d.value
+    for clock in _CLOCK.finditer(line, max(0, d.start - 24), d.start):
+        if _STAMP_GAP.fullmatch(line, clock.end(), d.start):
+            return d.value
+    return None
+
+
 def _single_document(source: str, text: str) -> Document:
     doc = Document(source=source, source_index=0, text=text)
     header: list[tuple[int, str]] = []  # (offset, line) of the non-blank lines before the first prose
@@ -192,10 +220,17 @@ def _single_document(source: str, text: str) -> Document:
 
     headlines: list[int] = []  # indexes into header of lines that may be the title
     dates_after: list[tuple[int, str]] = []
-    for i, (_, line) in enumerate(header):
-        if _parse_header_fields(line, doc):
-            continue
-        date = _date_only(line)
+    for i, (offset, line) in enumerate(header):
+        label = _DATE_LABEL.match(line) if i == 0 else None
+        if label and parse_date_string(label[1]):
+            doc.published = label[1]
+            line = line[label.end():]
+            header[0] = (offset + label.end(), line)
+            if not line:
+                continue
+        if _parse_header_fields(line, doc) or _LETTER_SPACED.fullmatch(line):
+            continue  # ("M A I N   N E W S": a page's section heading)
+        date = _date_only(line) or _stamped(line)
         if date:
             dates_after.append((i, date))
             continue
@@ -219,7 +254,9 @@ def _single_document(source: str, text: str) -> Document:
     title_at = None
     if doc.title is None and headlines:
         # Mastheads and taglines are short; the headline is the longest line of the header.
-        title_at = max(headlines, key=lambda i: (len(header[i][1].split()), -i))
+        # A headline given twice (the page's title, then the story's) is the headline.
+        repeated = [i for i in headlines if sum(line == header[i][1] for _, line in header) > 1]
+        title_at = repeated[0] if repeated else max(headlines, key=lambda i: (len(header[i][1].split()), -i))
         doc.title = header[title_at][1]
         before = [i for i in headlines if i < title_at]
         if doc.outlet is None and before and len(header[before[0]][1].split()) <= 6:
