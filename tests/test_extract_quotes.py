@@ -119,3 +119,17 @@ def test_old_wire_copy_opens_quotes_with_two_backticks():
 
 def test_a_lone_backtick_is_no_quotation_mark():
     assert texts("The file `notes.txt` was read. He said it was ``fine'' then.") == ["fine"]
+
+
+def test_a_briefing_transcript_with_names_in_title_case():
+    text = (ARTICLES / "briefing_transcript.txt").read_text(encoding="utf-8")
+    found = {st.text: st for st in quotes_of(text)}
+    answers = [t for t in found if t.startswith(("Good afternoon", "We have seen", "The two sides"))]
+    assert len(answers) == 3
+    assert all(found[t].speaker == "Lina Okafor" for t in answers)
+    # The journalists' questions and the lines of figures are not statements.
+    assert not any(t.endswith("?") or t in ("12", "3") for t in found)
+
+
+def test_a_title_case_label_seen_once_is_not_a_turn():
+    assert texts("Talks\n\nBeijing News: The talks ended on Friday without an agreement on the quota.\n") == []

@@ -35,7 +35,11 @@ _HOST_LABELS = {"interviewer", "host", "moderator", "anchor", "q", "question", "
 _NOT_TURN_LABELS = {"date", "published", "updated", "posted", "author", "authors", "by", "source", "outlet",
                     "section", "url", "title", "guest", "guests", "byline", "tags", "photo", "image", "note",
                     "editor's note", "update", "correction", "read more", "related", "watch", "listen",
-                    "transcript", "a", "answer", "subject", "to", "from", "cc", "re", "file", "credit"}
+                    "transcript", "a", "answer", "subject", "to", "from", "cc", "re", "file", "credit", "also read",
+                    "read also", "see also", "more", "recommended", "trending", "advertisement", "follow us", "share",
+                    "comments", "topics", "keywords", "latest", "top stories", "most read", "reporting", "writing",
+                    "editing", "additional reporting", "caption", "video", "audio", "location", "time", "place",
+                    "venue", "contact", "email", "phone", "tel", "fax", "website", "address"}
 # Titles of works: title case after a word that introduces one; nicknames after "dubbed", "nicknamed".
 _WORK_CUE = re.compile(
     r"(?:\b(?:book|books|memoir|novel|film|movie|documentary|series|show|programme|program|podcast|episode|"
@@ -300,7 +304,8 @@ def _title_case(inner: str) -> bool:
 
 
 def _transcript_turns(text: str, body_start: int, excluded, quotes: list[Statement]) -> list[Statement]:
-    turns = [(line_start, m) for line_start, m in _turns(text, body_start) if _turn_label(m["label"])]
+    speakers = _named_speakers(text)
+    turns = [(line_start, m) for line_start, m in _turns(text, body_start) if _turn_label(m["label"], speakers)]
     if len(turns) < 2:
         return []
     inside_quotes = [(q.start - 1, q.end + 1) for q in quotes]
@@ -308,7 +313,7 @@ def _transcript_turns(text: str, body_start: int, excluded, quotes: list[Stateme
     for line_start, m in turns:
         if inside(excluded, line_start) or inside(inside_quotes, line_start):
             continue
-        if m["label"].strip().lower() in _HOST_LABELS:
+        if _is_host(m["label"]):
             continue
         s = m.end()
         e = text.find("\n", s)
@@ -333,15 +338,48 @@ def _turns(text: str, start: int):
         yield m.start() + 1, m
 
 
-def _turn_label(label: str) -> bool:
+def _turn_label(label: str, named_speakers: frozenset[str] = frozenset()) -> bool:
     low = label.strip().lower()
-    return low not in _NOT_TURN_LABELS and (label.isupper() or low in _HOST_LABELS)
+    return low not in _NOT_TURN_LABELS and (label.isupper() or _is_host(label) or label.strip() in named_speakers)
+
+
+def _is_host(label: str) -> bool:
+    """The one asking: "Q", "Host", "Reuters reporter", "AFP" (a news agency's journalist at a briefing)."""
+    low = label.strip().lower()
+    return low in _HOST_LABELS or low.rsplit(" ", 1)[-1] in _HOST_LABELS or low in _NEWS_OUTLETS
+
+
+_NEWS_OUTLETS = {"reuters", "afp", "ap", "bloomberg", "cctv", "cnn", "bbc", "xinhua", "tass", "ria novosti",
+                 "global times", "china daily", "phoenix tv", "nhk", "kyodo", "yonhap", "ani", "pti", "efe", "dpa",
+                 "ansa", "anadolu", "al jazeera", "the paper", "cgtn", "china news service", "shenzhen tv",
+                 "beijing daily", "hubei media group", "dragon tv", "bloomberg news", "associated press"}
+_last_named: tuple[str | None, frozenset[str]] = (None, frozenset())
+
+
+def _named_speakers(text: str) -> frozenset[str]:
+    """Labels in title case ("Mao Ning:") that open two lines or more: the named speakers of a transcript (a
+    label seen once may be anything: "Beijing News:", "Also Read:"). Kept for the last text (speakers ask too)."""
+    global _last_named
+    if _last_named[0] is text:
+        return _last_named[1]
+    seen: dict[str, int] = {}
+    for _, m in _turns(text, 0):
+        label = m["label"].strip()
+        line_end = text.find("\n", m.end())
+        said = text[m.end(): line_end if line_end >= 0 else len(text)]
+        if len(_LETTER.findall(said)) < 12 or len(said.split()) < 3:
+            continue  # "Injured: 4,877": a table of figures, not a turn
+        if not label.isupper() and label.lower() not in _NOT_TURN_LABELS:
+            seen[label] = seen.get(label, 0) + 1
+    named = frozenset(label for label, n in seen.items() if n >= 2)
+    _last_named = (text, named)
+    return named
 
 
 def turn_label_before(text: str, start: int) -> str | None:
     """The speaker label of the transcript turn starting at ``start`` ("VARGA"), if there is one."""
     line_start = text.rfind("\n", 0, start) + 1
     m = _TURN.match(text, line_start)
-    if m and m.end() == start and _turn_label(m["label"]):
+    if m and m.end() == start and _turn_label(m["label"], _named_speakers(text)):
         return m["label"].strip()
     return None
