@@ -30,7 +30,9 @@ _CAPTION_SLASH = re.compile(r"/\s*(reuters|afp|ap|getty images|epa)\)?\s*$", re.
 _CAPTION_AGENCY = re.compile(r"\b(?-i:REUTERS|AFP|AP|EPA)\s*/\s*[A-Z][\w.' -]{1,40}$", re.IGNORECASE)
 CAPTION_MAX_WORDS = 60
 # "Published 3 May 2024", "Last updated: 12:03 PM EST, March 3, 2023": the page's stamps, not events.
-_STAMP = re.compile(r"\s*(first |last )?(published|updated|posted)( on)?\b", re.IGNORECASE)
+# (Perhaps after a few short fields set off by bars or bullets: "PTI | Istanbul | Updated: 29-03-2022 18:49 IST".)
+_STAMP = re.compile(r"\s*(?:[^\n|·•]{1,30}[|·•]\s*){0,3}(first |last )?(published|updated|posted)( on)?\b",
+                    re.IGNORECASE)
 STAMP_MAX_WORDS = 14
 _CAPTION_HINTS = ("photo", "image", "picture", "caption", "credit", "video", "/")
 _NOTICE_HINTS = ("donat", "newsletter", "subscri", "consenting", "marketing", "cookie", "privacy", "terms of",
