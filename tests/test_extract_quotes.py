@@ -133,3 +133,18 @@ def test_a_briefing_transcript_with_names_in_title_case():
 
 def test_a_title_case_label_seen_once_is_not_a_turn():
     assert texts("Talks\n\nBeijing News: The talks ended on Friday without an agreement on the quota.\n") == []
+
+
+def test_a_hard_wrapped_wire_story_is_read_as_paragraphs(tmp_path):
+    from importers.readers import read_file
+    _, result = read_file(ARTICLES / "wire_hard_wrapped.txt")
+    doc, = result.documents
+    assert doc.title == "Storm Batters Amberland Coast; Ferries Halted"
+    assert doc.text[doc.body_start:].startswith("The storm that battered")
+    found = {st.text: st.speaker for st in extract(doc).statements}
+    assert found == {"We have never seen the water this high in the old\nharbour,": "Ilse Brandt",
+                     "The sea wall held, and that is the good news.": "Ilse Brandt"}
+    events = extract(doc, "2024-11-12").events
+    # A sentence runs over the line breaks of its paragraph.
+    first = events[0]
+    assert first.text.startswith("The storm that battered") and first.text.endswith("the\nport authority said.")

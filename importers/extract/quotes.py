@@ -14,6 +14,7 @@ import re
 
 from importers.extract.boilerplate import inside
 from importers.extract.cues import CUE
+from importers.extract.sentences import wrap_width
 from importers.model import Statement
 
 PHRASE_MAX_WORDS = 5
@@ -74,12 +75,7 @@ def _word_char(ch: str) -> bool:
 
 def hard_wrapped(text: str, start: int = 0) -> bool:
     """Text broken into lines of ~70 characters, where only a blank line ends a paragraph."""
-    lines = [ln for ln in text[start:].split("\n") if ln.strip()]
-    if len(lines) < 6 or text.count("\n\n", start) >= len(lines) // 2:
-        return False  # (the cheap test first: most text has a blank line between paragraphs)
-    lengths = sorted(map(len, lines))
-    median = lengths[len(lengths) // 2]
-    return 45 <= median <= 90 and lengths[-1] <= 100
+    return wrap_width(text, start) is not None
 
 
 def _roles(text: str, pos: int, mark: str) -> tuple[bool, bool]:

@@ -16,6 +16,17 @@ _END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"”’']*(?:\[\d{1,3}\])*(?=\s+
                   r"|(?<=\n)(?:\s*\n|(?=\s*[-•*]\s)|))")
 
 
+def wrap_width(text: str, start: int = 0) -> int | None:
+    """The line width of hard-wrapped text (lines of ~70 characters, where only a blank line or a short line ends
+    a paragraph), or None for text whose line breaks end paragraphs."""
+    lines = [ln for ln in text[start:].split("\n") if ln.strip()]
+    if len(lines) < 6 or text.count("\n\n", start) >= len(lines) // 2:
+        return None  # (the cheap test first: most text has a blank line between paragraphs)
+    lengths = sorted(map(len, lines))
+    median = lengths[len(lengths) // 2]
+    return median if 30 <= median <= 90 and lengths[-1] <= 100 else None
+
+
 _WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _last: tuple = (None, 0, 0, [])
@@ -30,9 +41,12 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         return _last[3]
     spans = []
     pos = start
+    width = wrap_width(text, start) if text.find("\n", start, end) >= 0 else None
     for m in _END.finditer(text, start, end):
         stop, after = m.span()
         if text[stop] == "\n":
+            if width and after == stop + 1 and stop - text.rfind("\n", 0, stop) > 0.8 * width:
+                continue  # a full line of hard-wrapped text: the sentence goes on on the next one
             cut = stop
         else:
             if text[stop] == ".":

@@ -18,7 +18,7 @@ from importers.extract.cues import AUX, CUE, strip_aux_tail
 from importers.extract.names import (CALENDAR_WORDS, HONORIFICS, NOT_NAME_START, PARTICLES, ROLE_WORDS,
                                      DocumentNames, is_institution, is_role_word, split_name, words)
 from importers.extract.quotes import turn_label_before
-from importers.extract.sentences import sentence_spans
+from importers.extract.sentences import sentence_spans, wrap_width
 from importers.model import Statement
 
 _MARK_CHARS = "\"'“”‘’«»„‹›"
@@ -173,6 +173,7 @@ class _Context:
         self.body_start = body_start
         self.names = DocumentNames(text, 0)
         self.sentences = sentence_spans(text, body_start) or [(body_start, len(text))]
+        self.width = wrap_width(text, body_start) if "\n" in text else None
         self.starts = [s for s, _ in self.sentences]
         self.last_institution: tuple[int, Speaker] | None = None
         self.attributed_after: set[int] = set()
@@ -185,10 +186,20 @@ class _Context:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
 
     def paragraph_start(self, pos: int) -> int:
-        return self.text.rfind("\n", 0, pos) + 1
+        start = self.text.rfind("\n", 0, pos) + 1
+        if self.width:  # hard-wrapped: the paragraph goes back over full lines
+            while start > 1:
+                previous = self.text.rfind("\n", 0, start - 1) + 1
+                if start - 1 - previous < 0.8 * self.width:
+                    break
+                start = previous
+        return start
 
     def paragraph_end(self, pos: int) -> int:
         e = self.text.find("\n", pos)
+        if self.width:
+            while e >= 0 and e - (self.text.rfind("\n", 0, e) + 1) >= 0.8 * self.width:
+                e = self.text.find("\n", e + 1)
         return len(self.text) if e < 0 else e
 
     def marks(self, st: Statement) -> tuple[int, int]:
@@ -278,7 +289,7 @@ class _Context:
             return None
         in_sentence = t[close_end:max(close_end, min(limit, sentence_limit))]
         ended = st.text.rstrip()[-1:] in ".!?" or _STOP_FIRST.match(after)
-        following = after.lstrip(" .!?")[:1]
+        following = after.lstrip(" .!?\n\t")[:1]
         if ended and (following.isupper() or following in ("(", "[")):
             # "...end of a sentence." Smith said.  -- not: "...end." The ministry rejected it, saying ...
             if not _CUE_SENTENCE.fullmatch(after):

@@ -15,6 +15,7 @@ import re
 
 from importers.decode import decode
 from importers.extract.dates import find_dates, parse_date_string
+from importers.extract.sentences import wrap_width
 from importers.model import Document
 from importers.readers import Reader, ReadError, ReadResult, register
 
@@ -201,12 +202,28 @@ def _stamped(line: str) -> str | None:
     return None
 
 
+def _paragraph_from(text: str, offset: int, width: int) -> str:
+    """A hard-wrapped paragraph from the line at ``offset``: its lines joined, up to one that ends short of the
+    width (at most a dozen)."""
+    joined = []
+    for _, line in _lines_with_offsets(text, offset):
+        if not line.strip() or len(joined) == 12:
+            break
+        joined.append(line.strip())
+        if len(line) < 0.8 * width:
+            break
+    return " ".join(joined)
+
+
 def _single_document(source: str, text: str) -> Document:
     doc = Document(source=source, source_index=0, text=text)
     header: list[tuple[int, str]] = []  # (offset, line) of the non-blank lines before the first prose
     followed_by_prose = set()
     previous = ""
+    width = wrap_width(text)
     for offset, line in _lines_with_offsets(text):  # (read lazily: only the lines above the body are needed)
+        if width and len(line) >= 0.8 * width and not _SENTENCE_END.search(line):
+            line = _paragraph_from(text, offset, width)  # a paragraph broken into lines: tested whole
         if _is_prose(line, first=not header):
             doc.body_start = offset
             if header and previous.strip():
