@@ -144,3 +144,11 @@ def test_an_unnamed_spokesperson_speaks_for_the_body_named():
     assert found["Nobody expected the whole dispute to be settled in one sitting,"][0] == "Tomas Ridell"
     assert found["frank."][0] == "Corin Vale"
 
+
+
+def test_spaced_guillemets_and_a_stray_closing_mark():
+    found = speakers("Talks\n\nThe delegation rejected a ceasefire on Tuesday.\n\n"
+                     "« We want these questions settled soon, » ”said Ilse Brandt, a member of the delegation.\n\n"
+                     "Thus, she stressed that « nobody wants » another winter of talks.\n")
+    assert found["We want these questions settled soon,"][0] == "Ilse Brandt"
+    assert found["nobody wants"][0] == "Ilse Brandt"

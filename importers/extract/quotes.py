@@ -24,6 +24,7 @@ _FAMILY = {"“": DOUBLE, "”": DOUBLE, "\"": DOUBLE, "„": DOUBLE, "«": DOUB
            "‘": SINGLE, "’": SINGLE, "'": SINGLE, "‹": SINGLE, "›": SINGLE}
 _OPEN_ONLY = {"“", "„", "«", "‘", "‹", "``"}  # ``old wire copy'' opens with two backticks
 _CLOSE_ONLY = {"”", "»", "’", "›"}
+_SPACED = {"«", "»", "‹", "›"}  # guillemets, as French typesetting spaces them: « Non » (they mean nothing else)
 _MARK_CHARS = "\"“”„«»‘’'‹›`"
 _WORD = re.compile(r"\w")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -85,11 +86,11 @@ def _roles(text: str, pos: int, mark: str) -> tuple[bool, bool]:
     if mark in _OPEN_ONLY:
         if mark == "‘" and _word_char(before) and _word_char(after):
             return False, False  # used as an apostrophe
-        return not after.isspace(), False
+        return mark in _SPACED or not after.isspace(), False
     if mark in _CLOSE_ONLY:
         if mark == "’" and _word_char(before) and _word_char(after):
             return False, False  # Xi’s, can’t
-        return False, not before.isspace()
+        return False, mark in _SPACED or not before.isspace()
     if mark in ("'", "''"):
         if _word_char(before) and _word_char(after):
             return False, False

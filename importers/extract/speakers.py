@@ -23,7 +23,7 @@ from importers.model import Statement
 
 _MARK_CHARS = "\"'“”‘’«»„‹›"
 _CUE_RE = re.compile(rf"(?<![\w-]){CUE}(?![\w-])")
-_LEAD = r"^[\s,;:.!?…—–-]*"
+_LEAD = r"^[\s,;:.!?…—–”»-]*"  # (a stray closing mark too: « ... , » ”said Suhail Shahin)
 _AFTER_INVERTED = re.compile(rf"{_LEAD}(?P<verb>{CUE})\s+(?P<np>(?!that\b|to\b|in\b|on\b|of\b|it\b|this\b)\S.*)$",
                              re.DOTALL)
 _AFTER_SUBJECT = re.compile(rf"{_LEAD}(?P<np>[^\"“”]{{1,200}}?)\s+{AUX}(?P<verb>{CUE})(?![\w-])", re.DOTALL)
@@ -44,7 +44,8 @@ _SKIP_SEGMENT = re.compile(
     r"whose|where|like|as|with|by|from|under|over|through|while|when|although|unlike|including|last|this|"
     r"earlier|later|then|now|yesterday|today|tonight|in turn|again|instead|still|moreover|furthermore|"
     r"separately|likewise|similarly|indeed|so|but|and|yet|if|once|asked|responding|referring|writing|"
-    r"appearing|addressing|pressed|told|not)\b",
+    r"appearing|addressing|pressed|told|not|thus|therefore|hence|nevertheless|nonetheless|besides|finally|"
+    r"otherwise|accordingly|consequently|notably|importantly|additionally|first|second|secondly|lastly)\b",
     re.IGNORECASE,
 )
 _INTRO_WORDS = {"last", "this", "next", "on", "in", "at", "earlier", "later", "then", "meanwhile", "but", "and",
@@ -53,7 +54,8 @@ _INTRO_WORDS = {"last", "this", "next", "on", "in", "at", "earlier", "later", "t
                 "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                 "february", "march", "april", "may", "june", "july", "august", "september", "october", "even",
                 "november", "december", "addition", "response", "turn", "fact", "contrast", "short", "sum",
-                "the", "a", "an", "early", "late", "mid"}
+                "the", "a", "an", "early", "late", "mid", "thus", "therefore", "hence", "nevertheless",
+                "nonetheless", "besides", "finally", "accordingly", "consequently", "additionally"}
 _NP_LOWER_OK = {"businessman", "businesswoman", "billionaire", "mogul", "lawmaker", "doctor", "scholar",
                 "expert", "lady", "nominee", "hopeful", "executive", "politician", "veteran", "the", "a", "an",
                 "of", "for", "and", "de", "its", "his", "her", "their", "state", "media",
@@ -206,13 +208,16 @@ class _Context:
         """Offsets of the opening mark and just past the closing mark around a statement."""
         t = self.text
         o = st.start
-        while o > 0 and t[o - 1] in " \t" and st.start - o < 2:
+        while o > 0 and t[o - 1] in " \t\u00a0\u202f" and st.start - o < 2:
             o -= 1  # a space inside the marks
         inner = o
         while o > 0 and t[o - 1] in _MARK_CHARS and inner - o < 2:
             o -= 1
         c = st.end
-        while c < len(t) and t[c] in _MARK_CHARS and c - st.end < 2:
+        while c < len(t) and t[c] in " \t\u00a0\u202f" and c - st.end < 2 and t[c + 1: c + 2] in ("»", "›"):
+            c += 1  # « spaced guillemets »
+        inner = c
+        while c < len(t) and t[c] in _MARK_CHARS and c - inner < 2:
             c += 1
         return o, c
 
