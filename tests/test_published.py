@@ -138,3 +138,15 @@ def test_a_title_case_dateline_on_the_line_above_the_body():
 def test_a_sentence_opening_with_a_place_and_a_date_is_no_dateline():
     text = "Talks\n\nPort Valdor, February 6, was the day the talks began, in 2010.\n"
     assert extract(Document(source="t.txt", source_index=0, text=text, body_start=7)).published is None
+
+
+def test_a_yearless_dateline_takes_its_year_from_a_stamp_above_the_headline(tmp_path):
+    from importers.readers import read_file
+    path = tmp_path / "a.txt"
+    path.write_text("ID :\nFri, 03/15/2024 - 10:51\n\nMinistry denies secret talks - spokesman\n\n"
+                    "PORT VALDOR, March 14 /NPA/. The ministry is holding no secret talks on the strait, its spokesman "
+                    "told reporters on Thursday.\n", encoding="utf-8")
+    _, result = read_file(path)
+    ex = extract(result.documents[0])
+    assert (ex.published, ex.published_from) == ("2024-03-14", "dateline")
+    assert [e.date for e in ex.events if e.date_text == "Thursday"] == ["2024-03-14"]

@@ -166,3 +166,29 @@ def test_the_headline_given_twice_wins_over_a_longer_line_of_links(tmp_path):
 def test_a_letter_spaced_page_heading_is_not_the_title(tmp_path):
     doc, = read(write(tmp_path, "a.txt", "M A I N   N E W S\n\nDredging plan approved\n\n" + BODY)).documents
     assert doc.title == "Dredging plan approved"
+
+
+@pytest.mark.parametrize("header, published, outlet", [
+    ("Date:  20240304", "2024-03-04", None),
+    ("Source: NPA | 2024-03-04", "2024-03-04", "NPA"),
+    ("News Article by NPA posted on March 04, 2024 at 10:12:17: CET", "2024-03-04", None),
+    ("Updated 2 hours ago", None, None),  # no date is invented from the clock of the machine
+])
+def test_header_lines_that_date_the_story(tmp_path, header, published, outlet):
+    doc, = read(write(tmp_path, "a.txt", f"Dredging Plan Approved After Long Night\n\n{header}\n\n{BODY}")).documents
+    assert (doc.published, doc.outlet) == (published, outlet)
+
+
+def test_a_dated_briefing_title_dates_the_transcript_and_menus_are_not_titles(tmp_path):
+    doc, = read(write(tmp_path, "a.txt", "Home News Briefings Documents About Us Contact Archive Press Room Links\n"
+                                          "Home > Spokesperson's Remarks\n"
+                                          "Spokesperson Lina Okafor's Regular Press Conference on March 4, 2024\n\n"
+                                          + BODY)).documents
+    assert (doc.title, doc.published) == ("Spokesperson Lina Okafor's Regular Press Conference on March 4, 2024",
+                                          "2024-03-04")
+
+
+def test_a_stored_page_label_before_the_story_itself(tmp_path):
+    doc, = read(write(tmp_path, "a.txt", " date 2024-03-04 " + BODY)).documents
+    assert doc.published == "2024-03-04"
+    assert doc.text[doc.body_start:].startswith("The harbour commission")

@@ -1129,6 +1129,7 @@ def _merge_clock_times(text: str, found: list[DateMention]) -> list[DateMention]
     return out
 
 
+_FULL_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _RANK = {"day": 6, "week": 5, "month": 4, "quarter": 3, "season": 3, "half": 3, "year": 2, "decade": 1}
 
 
@@ -1140,6 +1141,8 @@ def parse_date_string(value: str, reference: dt.date | None = None) -> tuple[str
     if dated:
         best = max(dated, key=lambda d: (_RANK.get(d.precision or "", 0), d.end - d.start))
         return best.value, best.precision
+    if not _FULL_YEAR.search(value):
+        return None  # "Updated 2 hours ago": dateparser would count back from today, an invented date
     import dateparser  # slow to import; only headers our patterns could not read get here
 
     parsed = dateparser.parse(value, settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"})

@@ -114,7 +114,25 @@ def _from_dateline(text: str, body_start: int) -> str | None:
     month = MONTHS.get((m[2] or m[3]).lower().rstrip("."))
     if not month:
         return None
-    return _year_from_article(text, body_start, place.end() + mention.end, month, day)
+    return _year_from_header(text, body_start, month, day) \
+        or _year_from_article(text, body_start, place.end() + mention.end, month, day)
+
+
+def _year_from_header(text: str, body_start: int, month: int, day: int) -> str | None:
+    """The dateline's day in the year of a full date a few days from it above the body ("Tue, 09/15/2015 - 10:51"
+    over "DUSHANBE, September 14 /TASS/."): the page's stamp of the story, which a site banner is not."""
+    for d in find_dates(text[:body_start]):
+        if d.precision != "day" or not d.value:
+            continue
+        stamp = dt.date.fromisoformat(d.value)
+        for year in (stamp.year, stamp.year - 1, stamp.year + 1):
+            try:
+                candidate = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if abs((candidate - stamp).days) <= 3:
+                return candidate.isoformat()
+    return None
 
 
 def _year_from_article(text: str, body_start: int, after: int, month: int, day: int) -> str | None:

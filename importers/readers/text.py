@@ -29,7 +29,9 @@ _HEADER_FIELD = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^\s*By\s+([A-Z][^\n]{1,80})$")
-_PUBLISHED_LINE = re.compile(r"^\s*(?:Published|Posted|Updated)(?:\s+on)?\s*:?\s+(.{6,60}?)\s*$", re.IGNORECASE)
+# "Published 3 May 2024", "News Article by AFP posted on September 02, 2003 at 10:12:17"
+_PUBLISHED_LINE = re.compile(r"^(?:[^\n]{0,40}?\s)?(?:Published|Posted|Updated)(?:\s+on)?\s*:?\s+(.{6,60}?)\s*$",
+                             re.IGNORECASE)
 _URL_LINE = re.compile(r"^\s*(?:URL\s*:\s*|Source\s*:\s*)?(https?://\S+)\s*$", re.IGNORECASE)
 _TITLE_WITH_OUTLET = re.compile(r"^(?P<title>.{8,}?)\s+[-–—|]\s+(?P<outlet>[^|–—]{2,60}?)(?:\s*\|\s*.*)?$")
 
@@ -131,6 +133,8 @@ _SECTION_WORDS = set(
 )
 
 
+# A site's menu or breadcrumbs: "Home News World", "Home > Spokesperson's Remarks", "A & B | C & D | E".
+_NAVIGATION = re.compile(r"^Home\b(?:\s*[>»/|]|(?:\s+[A-Z&][\w&]*){3})|(?:\s[>»|]\s.*){2}|\s>\s|(?:\s&\s.*){3}")
 _LETTER_SPACED = re.compile(r"\w(?:\s{1,3}\w){3,}")
 
 
@@ -154,6 +158,8 @@ def _headline_case(line: str) -> bool:
 
 def _is_prose(line: str, first: bool = False) -> bool:
     """Running text, as opposed to a headline, a byline or a label."""
+    if ":" in line and _HEADER_FIELD.match(line.lstrip()):
+        return False  # "Title: President Bush told reporters ...": a field of the header, however long
     words = len(line.split())
     if words > MAX_TITLE_WORDS or _WIRE_DATELINE.match(line.strip()):
         return True
@@ -164,6 +170,9 @@ def _is_prose(line: str, first: bool = False) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_RECORD_OF_AN_OCCASION = re.compile(r"(?i)\b(?:press conference|briefing|remarks|speech|address|interview|"
+                                    r"transcript|statement|readout|press release|communiqu[eé])\b")
+_COMPACT_DATE = re.compile(r"((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
 
 
 def _date_only(line: str) -> str | None:
@@ -182,7 +191,7 @@ def _date_only(line: str) -> str | None:
 _CLOCK = re.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d:])(?:\s*[AaPp]\.?[Mm]\.?)?")
 _STAMP_GAP = re.compile(r"[\s,/|·•–—-]*(?:at\s+)?")
 # Pages stored with their crawl metadata open with "date 2022-10-10" before the headline.
-_DATE_LABEL = re.compile(r"^date\s+((?:19|20)\d\d-[01]\d-[0-3]\d)\b\s*")
+_DATE_LABEL = re.compile(r"[ \t]*date[ \t]+((?:19|20)\d\d-[01]\d-[0-3]\d)\b[ \t]*")
 
 
 def _stamped(line: str) -> str | None:
@@ -221,7 +230,11 @@ def _single_document(source: str, text: str) -> Document:
     followed_by_prose = set()
     previous = ""
     width = wrap_width(text)
-    for offset, line in _lines_with_offsets(text):  # (read lazily: only the lines above the body are needed)
+    label = _DATE_LABEL.match(text)
+    if label and parse_date_string(label[1]):
+        doc.published = label[1]  # and the text starts after it: a headline, or the story itself
+    for offset, line in _lines_with_offsets(text, label.end() if doc.published else 0):
+        # (read lazily: only the lines above the body are needed)
         if width and len(line) >= 0.8 * width and not _SENTENCE_END.search(line):
             line = _paragraph_from(text, offset, width)  # a paragraph broken into lines: tested whole
         if _is_prose(line, first=not header):
@@ -233,19 +246,12 @@ def _single_document(source: str, text: str) -> Document:
             header.append((offset, line.strip()))
         previous = line
     else:
-        doc.body_start = len(text) if header else 0
+        doc.body_start = len(text) if header else label.end() if doc.published else 0
 
     headlines: list[int] = []  # indexes into header of lines that may be the title
     dates_after: list[tuple[int, str]] = []
     for i, (offset, line) in enumerate(header):
-        label = _DATE_LABEL.match(line) if i == 0 else None
-        if label and parse_date_string(label[1]):
-            doc.published = label[1]
-            line = line[label.end():]
-            header[0] = (offset + label.end(), line)
-            if not line:
-                continue
-        if _parse_header_fields(line, doc) or _LETTER_SPACED.fullmatch(line):
+        if _parse_header_fields(line, doc) or _LETTER_SPACED.fullmatch(line) or _NAVIGATION.search(line):
             continue  # ("M A I N   N E W S": a page's section heading)
         date = _date_only(line) or _stamped(line)
         if date:
@@ -283,6 +289,11 @@ def _single_document(source: str, text: str) -> Document:
         if title_at is None or i > title_at:
             doc.published = doc.published or date
             break
+    if doc.published is None and doc.title and _RECORD_OF_AN_OCCASION.search(doc.title):
+        # "Spokesperson X's Regular Press Conference on December 16, 2013": the record of one day
+        days = [d for d in find_dates(doc.title) if d.precision == "day" and d.value]
+        if len(days) == 1:
+            doc.published = days[0].value
     return doc
 
 
@@ -315,13 +326,22 @@ def _set_field(doc: Document, name: str, value: str) -> None:
     if not value:
         return
     if name in ("date", "published", "updated", "posted"):
-        parsed = parse_date_string(value)
+        compact = _COMPACT_DATE.fullmatch(value)  # "19910215"
+        parsed = parse_date_string(f"{compact[1]}-{compact[2]}-{compact[3]}" if compact else value)
         if parsed and parsed[1] == "day" and not doc.published:
             doc.published = parsed[0]
     elif name in ("author", "authors", "by"):
         doc.author = doc.author or value
     elif name in ("source", "outlet"):
-        doc.outlet = doc.outlet or value
+        # "Source: Xinhua | 2019-11-28": the outlet and the day
+        parts = [part.strip() for part in value.split("|")]
+        for part in parts[1:]:
+            parsed = parse_date_string(part) if _DIGIT.search(part) else None
+            if parsed and parsed[1] == "day":
+                doc.published = doc.published or parsed[0]
+                parts.remove(part)
+                break
+        doc.outlet = doc.outlet or " | ".join(parts)
     elif name == "section":
         doc.section = doc.section or value
     elif name == "url":
