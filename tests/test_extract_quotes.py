@@ -148,3 +148,32 @@ def test_a_hard_wrapped_wire_story_is_read_as_paragraphs(tmp_path):
     # A sentence runs over the line breaks of its paragraph.
     first = events[0]
     assert first.text.startswith("The storm that battered") and first.text.endswith("the\nport authority said.")
+
+
+def test_interview_and_briefing_transcripts_in_their_other_shapes():
+    text = ("Spokesperson Lina Okafor's Regular Press Conference on March 12, 2024\n\n"
+            "Foreign Ministry Spokesperson Lina Okafor held a press conference on March 12, 2024.\n\n"
+            "Q: Will the minister visit the harbour?\n\n"
+            "A: The minister will visit the harbour on Friday and meet the port authority there.\n\n"
+            "The visit was agreed with our Amberland colleagues last month, and we look forward to it.\n\n"
+            "Q: Is the fishing quota on the agenda?\n\n"
+            "A: All questions of common interest are on the agenda, the quota among them.\n")
+    found = {st.text: st.speaker for st in quotes_of(text)}
+    assert found == {
+        "The minister will visit the harbour on Friday and meet the port authority there.": "Lina Okafor",
+        "The visit was agreed with our Amberland colleagues last month, and we look forward to it.": "Lina Okafor",
+        "All questions of common interest are on the agenda, the quota among them.": "Lina Okafor"}
+
+
+def test_a_label_with_a_role_a_label_alone_on_its_line_and_initials():
+    text = ("Harbour briefing\n\n"
+            "CORIN VALE, AMBERLAND TRADE MINISTER: We have a deal on the tariffs, and it holds for three years.\n\n"
+            "HEDDA LUND, ANCHOR: Minister, what about the fishing quota?\n\n"
+            "VALE:\nThe quota is a separate question, and the committee will answer it in May.\n\n"
+            "HL: And the ferries?\n\n"
+            "VALE:\nThe ferries sail as before, nothing changes for the passengers this summer.\n")
+    found = {st.text: st.speaker for st in quotes_of(text)}
+    assert found == {
+        "We have a deal on the tariffs, and it holds for three years.": "Corin Vale",
+        "The quota is a separate question, and the committee will answer it in May.": "Corin Vale",
+        "The ferries sail as before, nothing changes for the passengers this summer.": "Corin Vale"}

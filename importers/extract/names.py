@@ -213,6 +213,13 @@ class Mention:
     possessive: bool
 
 
+# What a person's possessive may be followed by in a run of capitalised words, which is no part of a name.
+_OCCASIONS = {"conference", "briefing", "remarks", "statement", "speech", "interview", "visit", "meeting", "talks",
+              "address", "summit", "trip", "tour", "birthday", "funeral", "inauguration", "press", "office",
+              "administration", "government", "cabinet", "campaign", "party", "message", "letter", "call", "plan",
+              "policy", "doctrine", "remarks", "readout", "transcript", "q&a"}
+
+
 class DocumentNames:
     """The people one document names, in order, with what can be learnt about each."""
 
@@ -243,6 +250,10 @@ class DocumentNames:
 
     def _read_run(self, run: str, pos: int) -> None:
         ws = run.split()
+        for j, w in enumerate(ws[:-1]):
+            if w.endswith(("'s", "’s")) and j and any(w2.strip(_STRIP).casefold() in _OCCASIONS for w2 in ws[j + 1:]):
+                # "Spokesperson Lina Okafor's Regular Press Conference": the name ends at its possessive
+                return self._read_run(run[:run.index(w) + len(w)], pos)
         possessive = ws[-1].endswith(("'s", "’s"))
         if possessive:
             ws[-1] = ws[-1][:-2]

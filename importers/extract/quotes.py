@@ -29,7 +29,11 @@ _MARK_CHARS = "\"“”„«»‘’'‹›`"
 _WORD = re.compile(r"\w")
 _LETTER = re.compile(r"[^\W\d_]")
 # Turns of a transcript: "VARGA:" or "Anika Varga:" opening a line; questions from the host are not statements.
-_TURN_BODY = r"[ \t]*(?P<label>[A-Z][A-Z.'’ -]{1,30}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):[ \t]+(?=\S)"
+# The label may carry a role ("ARI FLEISCHER, WHITE HOUSE PRESS SECRETARY:") or a marker before it ("[*] TRUMP:"),
+# and stand alone on its line, the words on the next ("RYABKOV:").
+_TURN_BODY = (r"[ \t]*(?:\[[^\]\n]{0,5}\][ \t]*)?(?P<label>[QA](?=:)|[A-Z][A-Z.'’ -]{1,30}(?:,[ \t]*[A-Z][A-Z.'’ &-]{1,50})?|"
+              r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):(?:[ \t]+(?=\S)|(?P<alone>[ \t]*\n[ \t]*(?=\S))|"
+              r"(?<=[A-Z]:)(?=[A-Z][a-z]))")  # ("JS:First of all": initials, no space)
 _TURN = re.compile("^" + _TURN_BODY, re.MULTILINE)
 _TURN_AFTER_BREAK = re.compile("\n" + _TURN_BODY)
 _HOST_LABELS = {"interviewer", "host", "moderator", "anchor", "q", "question", "presenter", "reporter",
@@ -37,7 +41,7 @@ _HOST_LABELS = {"interviewer", "host", "moderator", "anchor", "q", "question", "
 _NOT_TURN_LABELS = {"date", "published", "updated", "posted", "author", "authors", "by", "source", "outlet",
                     "section", "url", "title", "guest", "guests", "byline", "tags", "photo", "image", "note",
                     "editor's note", "update", "correction", "read more", "related", "watch", "listen",
-                    "transcript", "a", "answer", "subject", "to", "from", "cc", "re", "file", "credit", "also read",
+                    "transcript", "subject", "to", "from", "cc", "re", "file", "credit", "also read",
                     "read also", "see also", "more", "recommended", "trending", "advertisement", "follow us", "share",
                     "comments", "topics", "keywords", "latest", "top stories", "most read", "reporting", "writing",
                     "editing", "additional reporting", "caption", "video", "audio", "location", "time", "place",
@@ -301,32 +305,73 @@ def _title_case(inner: str) -> bool:
 
 
 def _transcript_turns(text: str, body_start: int, excluded, quotes: list[Statement]) -> list[Statement]:
-    speakers = _named_speakers(text)
-    turns = [(line_start, m) for line_start, m in _turns(text, body_start) if _turn_label(m["label"], speakers)]
+    labels = _transcript_labels(text)
+    turns = [(line_start, m) for line_start, m in _turns(text, body_start) if _turn_label(m, labels)]
     if len(turns) < 2:
         return []
     inside_quotes = [(q.start - 1, q.end + 1) for q in quotes]
     found = []
-    for line_start, m in turns:
+    unlabelled = answers_unlabelled(labels)
+    for k, (line_start, m) in enumerate(turns):
         if inside(excluded, line_start) or inside(inside_quotes, line_start):
             continue
-        if _is_host(m["label"]):
+        host = _is_host(m["label"])
+        if host and not unlabelled:
             continue
-        s = m.end()
-        e = text.find("\n", s)
-        e = len(text) if e < 0 else e
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s and text[s] not in "\"“'‘":
+        # The turn runs over the paragraphs after its line, to the next turn; after an unanswered "Q:" line,
+        # those paragraphs are the answer.
+        next_turn = turns[k + 1][0] if k + 1 < len(turns) else len(text)
+        for n, (s, e) in enumerate(_turn_paragraphs(text, m.end(), next_turn)):
+            if host and not n:
+                continue
+            if inside(excluded, s) or inside(inside_quotes, s) or text[s] in "\"“'‘":
+                if n:
+                    break
+                continue
+            if n and (not _speech_like(text[s:e]) or _LABEL_LIKE.match(text, s)):
+                break  # another's label, "Answers to media questions:", a closing credit: the turn is over
+            if not n and text[e - 1] == "?" and not _continued(text, e, next_turn):
+                break  # a question put by whoever holds the microphone
             found.append(Statement(text=text[s:e], start=s, end=e, kind="statement"))
     return found
+
+
+MAX_TURN_PARAGRAPHS = 12
+_LABEL_LIKE = re.compile(r"[A-Z][\w.'’ -]{0,40}:\s")  # "NPA reporter: ...": whoever it is, another turn
+
+
+def _turn_paragraphs(text: str, start: int, stop: int):
+    """(start, end) of the turn's first line and of each line after it up to ``stop``, without blank lines."""
+    pos = start
+    for _ in range(MAX_TURN_PARAGRAPHS):
+        if pos >= stop:
+            return
+        e = text.find("\n", pos, stop)
+        e = stop if e < 0 else e
+        s, end = pos, e
+        while end > s and text[end - 1].isspace():
+            end -= 1
+        while s < end and text[s].isspace():
+            s += 1
+        if end > s:
+            yield s, end
+        pos = e + 1
+
+
+def _continued(text: str, end: int, next_turn: int) -> bool:
+    """Whether words follow a turn's first line before the next turn."""
+    return bool(text[end:next_turn].strip())
+
+
+def _speech_like(line: str) -> bool:
+    return len(line.split()) >= 5 and line.rstrip()[-1:] in ".!?…\"”’'"
 
 
 def _turns(text: str, start: int):
     """(line start, match) of each line from ``start`` on that opens like a transcript turn. The lines after
     the first are found by their line break: re finds a "\\n" far faster than a "^" that may match anywhere."""
-    if text.find(": ", start) < 0 and text.find(":\t", start) < 0:
-        return  # a turn's label ends in a colon and a space: no such pair, no turns (the usual case)
+    if text.find(":", start) < 0:
+        return  # a turn's label ends in a colon and a space or a line break: none, no turns (the usual case)
     if start == 0 or text[start - 1] == "\n":
         m = _TURN.match(text, start)
         if m:
@@ -335,9 +380,26 @@ def _turns(text: str, start: int):
         yield m.start() + 1, m
 
 
-def _turn_label(label: str, named_speakers: frozenset[str] = frozenset()) -> bool:
-    low = label.strip().lower()
-    return low not in _NOT_TURN_LABELS and (label.isupper() or _is_host(label) or label.strip() in named_speakers)
+def _turn_label(m: re.Match, labels: dict[str, int]) -> bool:
+    label = m["label"].strip()
+    low = label.lower()
+    if low in _NOT_TURN_LABELS or (m["alone"] and labels.get(label, 0) < 2):
+        return False  # a label alone on its line ("BACKGROUND:") names a speaker only when it comes back
+    if low in _ANSWER_LABELS:
+        return _asked(labels)  # "A:" answers only where questions are asked
+    return label.isupper() or _is_host(label) or labels.get(label, 0) >= 2
+
+
+_ANSWER_LABELS = {"a", "answer"}
+
+
+def _asked(labels: dict[str, int]) -> bool:
+    return sum(n for label, n in labels.items() if label.lower() in ("q", "question")) >= 2
+
+
+def answers_unlabelled(labels: dict[str, int]) -> bool:
+    """Questions labelled "Q:", answers in the paragraphs after them without a label of their own."""
+    return _asked(labels) and not any(label.lower() in _ANSWER_LABELS for label in labels)
 
 
 def _is_host(label: str) -> bool:
@@ -350,33 +412,48 @@ _NEWS_OUTLETS = {"reuters", "afp", "ap", "bloomberg", "cctv", "cnn", "bbc", "xin
                  "global times", "china daily", "phoenix tv", "nhk", "kyodo", "yonhap", "ani", "pti", "efe", "dpa",
                  "ansa", "anadolu", "al jazeera", "the paper", "cgtn", "china news service", "shenzhen tv",
                  "beijing daily", "hubei media group", "dragon tv", "bloomberg news", "associated press"}
-_last_named: tuple[str | None, frozenset[str]] = (None, frozenset())
+_last_labels: tuple[str | None, dict[str, int]] = (None, {})
 
 
-def _named_speakers(text: str) -> frozenset[str]:
-    """Labels in title case ("Mao Ning:") that open two lines or more: the named speakers of a transcript (a
-    label seen once may be anything: "Beijing News:", "Also Read:"). Kept for the last text (speakers ask too)."""
-    global _last_named
-    if _last_named[0] is text:
-        return _last_named[1]
+def _transcript_labels(text: str) -> dict[str, int]:
+    """How many turns each label opens, counting only turns that say something ("Injured: 74" is a table of
+    figures). A label in title case ("Mao Ning:") names a speaker only when it opens two turns or more: one seen
+    once may be anything ("Beijing News:", "Also Read:"). Kept for the last text (speakers ask too)."""
+    global _last_labels
+    if _last_labels[0] is text:
+        return _last_labels[1]
     seen: dict[str, int] = {}
     for _, m in _turns(text, 0):
-        label = m["label"].strip()
         line_end = text.find("\n", m.end())
         said = text[m.end(): line_end if line_end >= 0 else len(text)]
-        if len(_LETTER.findall(said)) < 12 or len(said.split()) < 3:
-            continue  # "Injured: 4,877": a table of figures, not a turn
-        if not label.isupper() and label.lower() not in _NOT_TURN_LABELS:
+        if len(_LETTER.findall(said)) >= 12 and len(said.split()) >= 3:
+            label = m["label"].strip()
             seen[label] = seen.get(label, 0) + 1
-    named = frozenset(label for label, n in seen.items() if n >= 2)
-    _last_named = (text, named)
-    return named
+    _last_labels = (text, seen)
+    return seen
 
 
 def turn_label_before(text: str, start: int) -> str | None:
-    """The speaker label of the transcript turn starting at ``start`` ("VARGA"), if there is one."""
+    """The speaker label of the transcript turn that ``start`` opens or, for words at the start of a line, the
+    turn that line continues ("VARGA"), if there is one."""
+    labels = _transcript_labels(text) if text.find(":") >= 0 else {}
+    if not labels:
+        return None
     line_start = text.rfind("\n", 0, start) + 1
     m = _TURN.match(text, line_start)
-    if m and m.end() == start and _turn_label(m["label"], _named_speakers(text)):
-        return m["label"].strip()
+    if m and m.end() == start:
+        return m["label"].strip() if _turn_label(m, labels) else None
+    if start != line_start or not m is None:
+        return None
+    for _ in range(MAX_TURN_PARAGRAPHS):  # back over the turn's earlier lines to its label
+        if line_start < 2:
+            return None
+        line_start = text.rfind("\n", 0, line_start - 1) + 1
+        m = _TURN.match(text, line_start)
+        if m:
+            if not _turn_label(m, labels):
+                return None
+            if _is_host(m["label"]):
+                return "A" if answers_unlabelled(labels) else None  # the answer after a "Q:" line
+            return m["label"].strip()
     return None

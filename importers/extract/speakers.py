@@ -238,8 +238,14 @@ class _Context:
         if label is None:
             m = _LABEL_IN_QUOTE.match(st.text)
             label = m["label"] if m else None
-        if label:
+        if label and label.lower() in ("a", "answer"):
+            speaker = self.interviewee()
+        elif label and label.isupper() and len(label) <= 3:
+            speaker = self.initials(label)  # "JS:" -> James Steinberg, named in the introduction
+        elif label:
             speaker = self.resolve(label.title() if label.isupper() else label, st.start)
+            if speaker and speaker.name and speaker.name.isupper():
+                speaker.name = speaker.name.title()  # "FLEISCHER:" -> the "ARI FLEISCHER" of the first label
 
         if speaker is None and close_end > st.end:
             speaker = self.after(st, close_end)
@@ -421,6 +427,27 @@ class _Context:
         if sp is _ELIDED or sp is None or sp.kind == "institution" and not sp.name:
             return None
         return sp
+
+    def initials(self, label: str) -> Speaker | None:
+        """The one person named in the text whose initials the label gives."""
+        found = {person.name: person for person in self.names.people.values()
+                 if "".join(w[0] for w in person.name.split() if w[:1].isupper()) == label}
+        if len(found) != 1:
+            return None
+        person, = found.values()
+        return Speaker(person.name, person.role, "person")
+
+    def interviewee(self) -> Speaker | None:
+        """Who answers the "Q:" of an interview or a briefing: the first person the text names, in its title or
+        its opening lines ("Foreign Ministry Spokesperson Hua Chunying's Regular Press Conference")."""
+        first = self.text.find("\nQ")
+        before = [mn for mn in self.names.mentions if first < 0 or mn.pos < first]
+        # The introduction's names first: the header's may be the page's menus.
+        named = [mn.person for mn in before if mn.pos >= self.body_start] or [mn.person for mn in before]
+        # One named with a role ("Spokesperson Hua Chunying") before a bare name from the page's menus.
+        person = next((p for p in named if p.role and any(is_role_word(w) for w in words(p.role))),
+                      named[-1] if named else None)
+        return Speaker(person.name, person.role, "person") if person else None
 
     # --- noun phrases ---------------------------------------------------------------------------------
 
