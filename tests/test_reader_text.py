@@ -158,9 +158,10 @@ def test_a_stored_page_opens_with_its_date_label(tmp_path):
 
 def test_the_headline_given_twice_wins_over_a_longer_line_of_links(tmp_path):
     doc, = read(write(tmp_path, "a.txt", "Home World Business Markets Sport Culture Opinion Science Climate Video\n"
-                                          "Dredging Plan Approved\nMarch 4, 2024 / 6:15 AM\n\nDredging Plan Approved\n\n"
+                                          "Dredging Plan Approved After Long Night\nMarch 4, 2024 / 6:15 AM\n\n"
+                                          "Dredging Plan Approved After Long Night\n\n"
                                           + BODY)).documents
-    assert (doc.published, doc.title) == ("2024-03-04", "Dredging Plan Approved")
+    assert (doc.published, doc.title) == ("2024-03-04", "Dredging Plan Approved After Long Night")
 
 
 def test_a_letter_spaced_page_heading_is_not_the_title(tmp_path):
@@ -192,3 +193,9 @@ def test_a_stored_page_label_before_the_story_itself(tmp_path):
     doc, = read(write(tmp_path, "a.txt", " date 2024-03-04 " + BODY)).documents
     assert doc.published == "2024-03-04"
     assert doc.text[doc.body_start:].startswith("The harbour commission")
+
+
+def test_a_short_line_given_twice_is_a_menu_not_the_headline(tmp_path):
+    doc, = read(write(tmp_path, "a.txt", "Media Hub\n\nMedia Hub\n\nWar of words over the harbour dues\n\n6.46pm BST\n\n"
+                                          + BODY)).documents
+    assert doc.title == "War of words over the harbour dues"

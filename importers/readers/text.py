@@ -189,6 +189,8 @@ def _date_only(line: str) -> str | None:
 # A story's time stamp under its headline: a full date with the clock time beside it ("October 15, 2013 / 1:28 PM
 # / 4 years ago", "Materials 28 September 2006 13:48 (UTC +04:00)", "13:31, 15 May 2025").
 _CLOCK = re.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d:])(?:\s*[AaPp]\.?[Mm]\.?)?")
+_CLOCK_LINE = re.compile(r"(?:(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:[AaPp]\.?[Mm]\.?)?|\d{1,2}\s*[AaPp]\.?[Mm]\.?)"
+                         r"(?:\s+[A-Z]{2,5})?")  # "6.46pm BST": a live blog's time, not a title
 _STAMP_GAP = re.compile(r"[\s,/|·•–—-]*(?:at\s+)?")
 # Pages stored with their crawl metadata open with "date 2022-10-10" before the headline.
 _DATE_LABEL = re.compile(r"[ \t]*date[ \t]+((?:19|20)\d\d-[01]\d-[0-3]\d)\b[ \t]*")
@@ -251,7 +253,8 @@ def _single_document(source: str, text: str) -> Document:
     headlines: list[int] = []  # indexes into header of lines that may be the title
     dates_after: list[tuple[int, str]] = []
     for i, (offset, line) in enumerate(header):
-        if _parse_header_fields(line, doc) or _LETTER_SPACED.fullmatch(line) or _NAVIGATION.search(line):
+        if (_parse_header_fields(line, doc) or _LETTER_SPACED.fullmatch(line) or _NAVIGATION.search(line)
+                or _CLOCK_LINE.fullmatch(line)):
             continue  # ("M A I N   N E W S": a page's section heading)
         date = _date_only(line) or _stamped(line)
         if date:
@@ -278,7 +281,8 @@ def _single_document(source: str, text: str) -> Document:
     if doc.title is None and headlines:
         # Mastheads and taglines are short; the headline is the longest line of the header.
         # A headline given twice (the page's title, then the story's) is the headline.
-        repeated = [i for i in headlines if sum(line == header[i][1] for _, line in header) > 1]
+        repeated = [i for i in headlines if sum(line == header[i][1] for _, line in header) > 1
+                    and len(_WORD.findall(header[i][1])) >= 4 and "advert" not in header[i][1].lower()]
         title_at = repeated[0] if repeated else max(headlines, key=lambda i: (len(header[i][1].split()), -i))
         doc.title = header[title_at][1]
         before = [i for i in headlines if i < title_at]
