@@ -2,11 +2,13 @@
 
 Expected values are worked out from the calendar by hand (2024-03-14 is a Thursday, 2025-04-12 a Saturday).
 """
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from importers.extract import extract
+from importers.extract.dates import find_dates
 from importers.model import Document
 
 ARTICLES = Path(__file__).parent / "articles" / "dates"
@@ -281,3 +283,12 @@ def test_a_yearless_wire_dateline_reads_the_body_once_and_dates_it_as_a_fresh_re
 def test_a_letter_that_grows_when_lower_cased_does_not_shift_the_dates_after_it():
     found = dates_in("İstanbul talks on 5 May 2024 ended on Friday.", THURSDAY)
     assert found == {"5 May 2024": ("2024-05-05", "day"), "Friday": ("2024-03-08", "day")}
+
+
+def test_may_as_a_person_and_a_year_after_a_comma_without_a_space():
+    ref = dt.date(2019, 4, 5)
+    assert [d.text for d in find_dates("A spokesman for May's office said the talks went on.", ref)] == []
+    assert [d.text for d in find_dates("The figures for May's trade were weak, and in May they fell.", ref)] \
+        == ["May", "May"]
+    assert [(d.text, d.value) for d in find_dates("It happened on July 20,1987 in the capital.", ref)] == [
+        ("July 20,1987", "1987-07-20")]

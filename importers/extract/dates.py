@@ -70,8 +70,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in 
     ("numeric", r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)\b(?![/.-]\d)"),
     ("day_month_year", _p(r"\b", _OPT_WEEKDAY, _DAY, r"(?:\s*[-–]\s*(?:3[01]|[12]\d|0?[1-9]))?\s+(?:of\s+)?",
                           _MONTH, r",?\s+", _YEAR)),
-    ("month_day_year", _p(r"\b", _OPT_WEEKDAY, _MONTH, r"\s+", _DAY, r"(?:\s*[-–]\s*(?:3[01]|[12]\d|0?[1-9]))?,?\s+",
-                          _YEAR)),
+    ("month_day_year", _p(r"\b", _OPT_WEEKDAY, _MONTH, r"\s+", _DAY, r"(?:\s*[-–]\s*(?:3[01]|[12]\d|0?[1-9]))?(?:,\s*|\s+)",
+                          _YEAR)),  # ("July 20,1987" too)
     ("month_day", _p(r"\b", _OPT_WEEKDAY, _MONTH, r"\s+", _DAY, r"\b", _NOT_AFTER, r"(?![,.]\d)")),
     ("day_month", _p(r"\b", _OPT_WEEKDAY, _DAY, r"(?:\s*[-–]\s*(?:3[01]|[12]\d|0?[1-9]))?\s+(?:of\s+)?", _MONTH)),
     ("month_year", _p(r"\b(?:", _PART, r"[\s-]*)?", _MONTH, r",?\s+(?:of\s+)?", _YEAR)),
@@ -258,6 +258,9 @@ _SPANS_ADJUSTED = {"month", "live_stamp", "relative_unit", "season", "decade"}  
 _INTERESTING = set(MONTHS) | set(WEEKDAYS) | set(_WORD_STARTS) | _TRIGGERS
 # A bare month name must look like a date: "May" and "March" also name people and verbs.
 _BARE_MONTH_OK = {m.lower() for m in calendar.month_name if m} - {"may", "march"}
+_A_PERSON_AFTER = re.compile(r"(?:['’]s\s+(?:office|government|cabinet|spokes\w+|aides?|allies|deal|plan|party|team|"
+                             r"successor|resignation|premiership|leadership|statement|speech|husband|wife|own)\b|"
+                             r"\s+(?:said|says|told|added|insisted|warned|wrote|replied|argued)\b)")
 _PREPOSITION_BEFORE = re.compile(
     r"(?i:\b(?:in|since|by|until|till|from|of|during|through|before|after|between|and|to|or|on|early|late|"
     r"mid|last|this|next|each|every|for)[\s-]+)$")
@@ -616,6 +619,8 @@ def _core_span(name: str, m: re.Match, text: str) -> tuple[int, int]:
         # Bare month names: capitalised common ones, or any after a preposition ("in May", "until March").
         if word not in _BARE_MONTH_OK and not _PREPOSITION_BEFORE.search(text[max(0, s - 12):s]):
             return s, s
+        if word in ("may", "march") and _A_PERSON_AFTER.match(text, e):
+            return s, s  # "a spokesman for May's office", "since May said": Theresa May, not the month
     if name == "live_stamp":
         return m.start("hh"), e
     if name == "relative_unit" and m["rel"].lower() == "last" and not m["part"] \
