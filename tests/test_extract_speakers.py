@@ -152,3 +152,13 @@ def test_spaced_guillemets_and_a_stray_closing_mark():
                      "Thus, she stressed that « nobody wants » another winter of talks.\n")
     assert found["We want these questions settled soon,"][0] == "Ilse Brandt"
     assert found["nobody wants"][0] == "Ilse Brandt"
+
+
+def test_a_headline_verb_ends_a_name_and_an_office_of_something_is_the_role():
+    found = speakers("Vale Says Harbour Talks Will Resume\n\n"
+                     "Amberland Secretary of State Corin Vale said on Friday the talks would resume.\n\n"
+                     '"We are making progress," Vale told reporters.\n\n'
+                     "The Minister of Foreign Affairs Anika Varga disagreed.\n\n"
+                     '"Nothing is settled," Varga said.\n')
+    assert found["We are making progress,"][:2] == ("Corin Vale", "Amberland Secretary of State")
+    assert found["Nothing is settled,"][:2] == ("Anika Varga", "Minister of Foreign Affairs")

@@ -213,6 +213,14 @@ class Mention:
     possessive: bool
 
 
+_OFFICE_OBJECTS = {"affairs", "state", "defence", "defense", "finance", "justice", "interior", "health", "education",
+                   "trade", "commerce", "energy", "agriculture", "transport", "staff", "england", "security",
+                   "economy", "labour", "labor", "culture", "information", "communications", "foreign"}
+_ROLE_OF_BEFORE = re.compile(r"(?P<head>(?:[A-Z][\w'’-]*[ \t]+)*[A-Z][\w'’-]*[ \t]+of(?:[ \t]+the)?)[ \t]+$")
+# The verbs of headlines in title case, which no name holds.
+_HEADLINE_VERB = re.compile(r"[ \t](?:Says|Said|Tells|Told|Warns|Urges|Vows|Calls|Slams|Hails|Meets|Expects|Denies|"
+                            r"Rejects|Backs|Seeks|Wants|Asks|Accuses|Blames|Insists|Agrees|Signs|Visits|Holds|Plans|"
+                            r"Announces|Confirms|Welcomes|Condemns|Criticizes|Criticises|Praises|Defends|Admits)\b")
 # What a person's possessive may be followed by in a run of capitalised words, which is no part of a name.
 _OCCASIONS = {"conference", "briefing", "remarks", "statement", "speech", "interview", "visit", "meeting", "talks",
               "address", "summit", "trip", "tour", "birthday", "funeral", "inauguration", "press", "office",
@@ -233,6 +241,12 @@ class DocumentNames:
         for m in NAME_RUN.finditer(text, start):
             run = m.group()
             if " " in run or "\t" in run:
+                verb = _HEADLINE_VERB.search(run)
+                if verb:  # "Kerry Says Iran Nuclear Talks Expected": a headline's subject, then its verb
+                    run = run[:verb.start()]
+                    if " " not in run and "\t" not in run:
+                        singles.append(m)
+                        continue
                 self._read_run(run, m.start())
             else:
                 singles.append(m)
@@ -272,6 +286,9 @@ class DocumentNames:
         core = ws[last_role + 1:]
         while core and core[-1].islower():
             core.pop()  # a trailing "de" or "van" is not a name
+        if len(core) >= 3 and core[0].casefold() in _OFFICE_OBJECTS and self.text[max(0, pos - 3):pos] == "of ":
+            last_role += 1  # "Minister of Foreign Affairs Anika Varga": "Affairs" ends the office, not a name
+            core = core[1:]
         if not core or not _CALENDAR_OR_INSTITUTION.isdisjoint(bares[last_role + 1:]) or "." in run and any(
                 _ABBREVIATED_PLACE.fullmatch(w) for w in core):
             return
@@ -288,6 +305,12 @@ class DocumentNames:
                 m = _ROLE_BEFORE.search(before)
                 if m:
                     role_words = m.group().split()
+        if role_words and k == 0:
+            # "U.S. Secretary of State John Kerry": the run began after "of"; the role began before it
+            m = _ROLE_OF_BEFORE.search(self.text, max(0, pos - 60), pos)
+            if m and any(w.casefold().strip(_STRIP) in ROLE_WORDS for w in m["head"].split()):
+                head = m["head"].split()
+                role_words = (head[1:] if head[0] in ("The", "A", "An") else head) + role_words
         if len(core) >= 2 or role_words:
             person = self._person(name, " ".join(role_words) or None, gender_of_words(role_words))
         else:
