@@ -162,3 +162,11 @@ def test_a_headline_verb_ends_a_name_and_an_office_of_something_is_the_role():
                      '"Nothing is settled," Varga said.\n')
     assert found["We are making progress,"][:2] == ("Corin Vale", "Amberland Secretary of State")
     assert found["Nothing is settled,"][:2] == ("Anika Varga", "Minister of Foreign Affairs")
+
+
+def test_a_paragraph_that_is_only_a_quote_continues_the_voice_attributed_above():
+    found = speakers("Talks\n\n"
+                     '"The two sides should keep talking," read the statement, state television reported.\n\n'
+                     '"Amberland and Kestrel have always supported each other on the questions that matter."\n')
+    assert found["Amberland and Kestrel have always supported each other on the questions that matter."][0] \
+        == "state television"

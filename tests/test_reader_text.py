@@ -199,3 +199,10 @@ def test_a_short_line_given_twice_is_a_menu_not_the_headline(tmp_path):
     doc, = read(write(tmp_path, "a.txt", "Media Hub\n\nMedia Hub\n\nWar of words over the harbour dues\n\n6.46pm BST\n\n"
                                           + BODY)).documents
     assert doc.title == "War of words over the harbour dues"
+
+
+def test_a_stored_page_label_is_followed_by_the_page_title(tmp_path):
+    doc, = read(write(tmp_path, "a.txt", " date 2024-03-04 Dredging plan approved after a long night\n\n"
+                                          "The commission voted on the plan, which has been debated for two years "
+                                          "and which two members opposed\n\n" + BODY)).documents
+    assert (doc.published, doc.title) == ("2024-03-04", "Dredging plan approved after a long night")

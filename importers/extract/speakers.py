@@ -409,6 +409,10 @@ class _Context:
         if not same_paragraph and between.count("\n") <= 2 and not between.strip():
             # the next paragraph of the same speech, or a new quote right under an attributed one
             return Speaker(previous.speaker, previous.speaker_role, previous.speaker_kind)
+        if (not same_paragraph and between.count("\n") <= 2 and id(previous) in self.attributed_after
+                and st.kind == "statement" and not between[between.index("\n"):].strip()):
+            # '"...," the ministry said.' and under it a paragraph that is only a quote: the same voice goes on
+            return Speaker(previous.speaker, previous.speaker_role, previous.speaker_kind)
         return None
 
     def indirect_before(self, si: int) -> Speaker | None:

@@ -283,7 +283,10 @@ def _single_document(source: str, text: str) -> Document:
         # A headline given twice (the page's title, then the story's) is the headline.
         repeated = [i for i in headlines if sum(line == header[i][1] for _, line in header) > 1
                     and len(_WORD.findall(header[i][1])) >= 4 and "advert" not in header[i][1].lower()]
-        title_at = repeated[0] if repeated else max(headlines, key=lambda i: (len(header[i][1].split()), -i))
+        # A stored page's label is followed by the page's title ("date 2025-05-07 China's Xi set to begin ...").
+        labelled = [0] if label and doc.published and header and header[0][0] == label.end() and 0 in headlines \
+            and len(_WORD.findall(header[0][1])) >= 4 else []
+        title_at = (repeated or labelled or [max(headlines, key=lambda i: (len(header[i][1].split()), -i))])[0]
         doc.title = header[title_at][1]
         before = [i for i in headlines if i < title_at]
         if doc.outlet is None and before and len(header[before[0]][1].split()) <= 6:
