@@ -170,3 +170,10 @@ def test_a_paragraph_that_is_only_a_quote_continues_the_voice_attributed_above()
                      '"Amberland and Kestrel have always supported each other on the questions that matter."\n')
     assert found["Amberland and Kestrel have always supported each other on the questions that matter."][0] \
         == "state television"
+
+
+def test_a_possessive_place_before_a_surname_is_not_a_role():
+    found = speakers("Amberland's Vale to visit Kestrel\n\n"
+                     "Amberland President Corin Vale is due to start a visit to Kestrel on Wednesday.\n\n"
+                     'Vale wrote that the two countries must "keep the old treaty alive" in an article.\n')
+    assert found["keep the old treaty alive"][:2] == ("Corin Vale", "Amberland President")

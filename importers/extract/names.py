@@ -305,6 +305,8 @@ class DocumentNames:
                 m = _ROLE_BEFORE.search(before)
                 if m:
                     role_words = m.group().split()
+        if len(role_words) == 1 and role_words[0].endswith(("'s", "’s")) and not is_role_word(role_words[0][:-2]):
+            role_words = []  # "China's Xi": whose, not what office
         if role_words and k == 0:
             # "U.S. Secretary of State John Kerry": the run began after "of"; the role began before it
             m = _ROLE_OF_BEFORE.search(self.text, max(0, pos - 60), pos)
