@@ -7,6 +7,7 @@ holding an institution word (ministry, institute, party ...) names an institutio
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -150,6 +151,8 @@ def is_role_word(word: str) -> bool:
     return bare in ROLE_WORDS or bare in HONORIFICS or bare.endswith(("'s", "’s"))
 
 
+# (Speakers ask both questions of the same phrases again and again: each answer is kept.)
+@functools.lru_cache(maxsize=8192)
 def is_institution(phrase: str) -> bool:
     ws = [w.strip(_STRIP).casefold() for w in words(phrase)]
     if not ws:
@@ -160,6 +163,7 @@ def is_institution(phrase: str) -> bool:
     return len(ws) == 1 and len(phrase) >= 2 and phrase.strip(".").isupper() and len(phrase.strip(".")) <= 6
 
 
+@functools.lru_cache(maxsize=8192)
 def split_name(phrase: str) -> tuple[str | None, str | None]:
     """(name, role) of a noun phrase: the trailing run of capitalised non-role words is the name.
 
@@ -196,13 +200,82 @@ def gender_of_words(ws: list[str]) -> str | None:
     return None
 
 
-@dataclass
+@functools.lru_cache(maxsize=8192)
+def _parse_run(run: str) -> tuple[str, tuple[str, ...], int, tuple[str, ...], bool] | None:
+    """What a run of capitalised words says wherever it stands (a document repeats its names, and a run is
+    read the same way each time): (name, its words, its offset in the run, the role words before it,
+    possessive), or None when it names nobody."""
+    ws = run.split()
+    possessive = ws[-1].endswith(("'s", "’s"))
+    if possessive:
+        ws[-1] = ws[-1][:-2]
+        run = run[:-2]
+    bares = [w.strip(_STRIP).casefold() for w in ws]
+    k = 0  # leading function words: "But President Xi Jinping"
+    while k < len(ws) and bares[k] in _LEADING_WORDS:
+        k += 1
+    last_role = k - 1
+    for i in range(len(ws) - 1, k - 1, -1):
+        b = bares[i]
+        if (b in ROLE_WORDS or b in HONORIFICS or b.endswith(("'s", "’s"))) and not (
+                i == len(ws) - 1 and i > 0 and bares[i - 1] in HONORIFICS):
+            last_role = i
+            break
+    core = ws[last_role + 1:]
+    while core and core[-1].islower():
+        core.pop()  # a trailing "de" or "van" is not a name
+    if not core or not _CALENDAR_OR_INSTITUTION.isdisjoint(bares[last_role + 1:]) or "." in run and any(
+            _ABBREVIATED_PLACE.fullmatch(w) for w in core):
+        return None
+    if len(core) == 1 and len(core[0]) < 2:
+        return None
+    at = run.index(core[0], len(" ".join(ws[:last_role + 1])))
+    return " ".join(core), tuple(core), at, tuple(ws[k:last_role + 1]), possessive
+
+
 class Person:
-    name: str
-    role: str | None = None
-    gender: str | None = None
-    tokens: set[str] = field(default_factory=set)
-    positions: list[int] = field(default_factory=list)  # where the document names this person, in order
+    """One person the document names. The gender is worked out only when a pronoun asks for it: the clues
+    (a role word such as "spokeswoman", a pronoun after a mention) are kept in the order the document gives
+    them, and the first that tells decides, as if each had been read where it was found."""
+
+    __slots__ = ("name", "role", "tokens", "positions", "_gender", "_clues", "_read_context")
+
+    def __init__(self, name: str, role: str | None = None, gender: str | None = None,
+                 tokens: set[str] | None = None, positions: list[int] | None = None, read_context=None):
+        self.name = name
+        self.role = role
+        self.tokens = set() if tokens is None else tokens
+        self.positions = [] if positions is None else positions  # where the document names this person
+        self._gender = gender
+        self._clues: list | None = None  # pending clues: a gender, or the (core, end) of a mention to read after
+        self._read_context = read_context  # (core, end) -> gender from the words after that mention
+
+    def add_clue(self, clue) -> None:
+        if self._gender is None:
+            if self._clues is None:
+                self._clues = [clue]
+            else:
+                self._clues.append(clue)
+
+    @property
+    def gender(self) -> str | None:
+        clues = self._clues
+        if clues is not None:
+            self._clues = None
+            for clue in clues:
+                found = clue if clue.__class__ is str else self._read_context(*clue)
+                if found:
+                    self._gender = found
+                    break
+        return self._gender
+
+    @gender.setter
+    def gender(self, value: str | None) -> None:
+        self._clues = None
+        self._gender = value
+
+    def __repr__(self) -> str:
+        return f"Person({self.name!r}, role={self.role!r}, gender={self.gender!r})"
 
 
 @dataclass
@@ -242,38 +315,16 @@ class DocumentNames:
     # --- building ---------------------------------------------------------------------------------
 
     def _read_run(self, run: str, pos: int) -> None:
-        ws = run.split()
-        possessive = ws[-1].endswith(("'s", "’s"))
-        if possessive:
-            ws[-1] = ws[-1][:-2]
-            run = run[:-2]
-        bares = [w.strip(_STRIP).casefold() for w in ws]
-        k = 0  # leading function words: "But President Xi Jinping"
-        while k < len(ws) and bares[k] in _LEADING_WORDS:
-            k += 1
-        last_role = k - 1
-        for i in range(len(ws) - 1, k - 1, -1):
-            b = bares[i]
-            if (b in ROLE_WORDS or b in HONORIFICS or b.endswith(("'s", "’s"))) and not (
-                    i == len(ws) - 1 and i > 0 and bares[i - 1] in HONORIFICS):
-                last_role = i
-                break
-        core = ws[last_role + 1:]
-        while core and core[-1].islower():
-            core.pop()  # a trailing "de" or "van" is not a name
-        if not core or not _CALENDAR_OR_INSTITUTION.isdisjoint(bares[last_role + 1:]) or "." in run and any(
-                _ABBREVIATED_PLACE.fullmatch(w) for w in core):
+        parsed = _parse_run(run)
+        if parsed is None:
             return
-        if len(core) == 1 and len(core[0]) < 2:
-            return
-        name = " ".join(core)
-        offset = pos + run.index(core[0], len(" ".join(ws[:last_role + 1])))
-        role_words = ws[k:last_role + 1]
+        name, core, at, role_words, possessive = parsed
+        offset = pos + at
         if not role_words and len(core) >= 2:
             # a role in lower case just before the name: "Foreign Ministry spokeswoman Hedda Lund"
             before = self.text[max(0, pos - 80):pos]
-            last = before.rsplit(None, 1)[-1] if before.strip() else ""
-            if last.islower() and last in ROLE_WORDS:
+            last = before.rsplit(None, 1)
+            if last and last[-1] in ROLE_WORDS:  # (role words are lower case)
                 m = _ROLE_BEFORE.search(before)
                 if m:
                     role_words = m.group().split()
@@ -283,8 +334,7 @@ class DocumentNames:
             person = self.lookup(name, offset)
             if person is None:
                 return
-        if person.gender is None:
-            person.gender = self._gender_from_context(core, offset + len(name))
+        person.add_clue((core, offset + len(name)))
         person.positions.append(offset)
         self.mentions.append(Mention(offset, offset + len(name), person, possessive))
 
@@ -297,14 +347,14 @@ class DocumentNames:
         if person is None:
             person = Person(name=name, role=role, gender=gender,
                             tokens={b for b in (w.strip(_STRIP).casefold() for w in name.split())
-                                    if b not in PARTICLES})
+                                    if b not in PARTICLES}, read_context=self._gender_from_context)
             self.people[name] = person
             for t in person.tokens:  # any part may be the one used alone: "Jiang" for Jiang Bin, "Trump"
                 self._by_token.setdefault(t, []).append(person)
         if role and not person.role:
             person.role = role
-        if gender and not person.gender:
-            person.gender = gender
+        if gender:
+            person.add_clue(gender)
         return person
 
     def _unique_with_token(self, token: str) -> Person | None:
@@ -346,8 +396,8 @@ class DocumentNames:
                 best, best_pos = person, person.positions[i - 1]
         return best
 
-    def full_name(self, name: str, pos: int) -> tuple[str, str | None, str | None]:
-        """(full name, role, gender) for a name as written at ``pos``."""
+    def full_name(self, name: str, pos: int) -> tuple[str, str | None]:
+        """(full name, role) for a name as written at ``pos``."""
         ws = name.split()
         person = self.people.get(name)
         if person is None and len(ws) == 1:
@@ -356,8 +406,8 @@ class DocumentNames:
             # "Mr. Trump" stripped to "Trump" upstream; "Bin Jiang" vs "Jiang Bin" stays as written
             person = None
         if person:
-            return person.name, person.role, person.gender
-        return name, None, None
+            return person.name, person.role
+        return name, None
 
     def recent_people(self, pos: int, floor: int = 0):
         """Mentions before ``pos`` (and after ``floor``), nearest first."""
