@@ -20,12 +20,18 @@ grouped by it.
 """
 from __future__ import annotations
 
+import gc
+import json
 import re
 import zlib
 import unicodedata
-from collections import Counter
+from bisect import bisect_left
+from collections import Counter, OrderedDict
+from contextlib import contextmanager
+from itertools import chain
 from functools import lru_cache
 
+import numpy as np
 import rensa
 import sqlite_utils
 from rapidfuzz import fuzz
@@ -45,6 +51,7 @@ SHORT_DOC_JACCARD = 0.8
 PER_BAND = 20  # newest documents read per band key: a band that common is boilerplate or one big story
 MAX_VERIFIED = 12  # candidates sharing two bands or more, most shared first
 SINGLE_BAND_TRIES = 2  # candidates sharing one band (a copy trimmed to 40% shares one in five cases)
+RECENT_GRAMS = 1024  # 3-gram sets of the documents last met, kept for the copies that follow
 
 _WORD = re.compile(r"\w+")
 
@@ -103,20 +110,23 @@ def stable_hash(text: str) -> int:
     return (zlib.crc32(data) << 32 | zlib.crc32(data, 0x9E3779B9)) - (1 << 63)
 
 
+_BAND_NUMBERS = np.arange(1, NUM_PERM // BAND_ROWS + 1, dtype=np.uint64)
+_FNV = np.uint64(0x100000001B3)
+_SIGN = np.uint64(1 << 63)
+
+
 def band_keys(grams: set[str]) -> list[int]:
     """The LSH band keys of a 3-gram set: documents sharing one are candidates."""
     if not grams:
         return []
     minhash = rensa.RMinHash(num_perm=NUM_PERM, seed=SEED)
     minhash.update(list(grams))  # a MinHash does not depend on the order
-    digest = minhash.digest()
-    keys = []
-    for band in range(NUM_PERM // BAND_ROWS):
-        key = band + 1
-        for value in digest[band * BAND_ROWS:(band + 1) * BAND_ROWS]:
-            key = ((key ^ value) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF  # FNV-style mixing of the band's rows
-        keys.append(key - (1 << 63))
-    return keys
+    rows = np.array(minhash.digest(), dtype=np.uint64).reshape(-1, BAND_ROWS)
+    keys = _BAND_NUMBERS.copy()
+    for row in rows.T:
+        keys = (keys ^ row) * _FNV  # FNV-style mixing of the band's rows (wrapping at 64 bits)
+    # Stored as signed 64-bit integers: the key minus 2**63.
+    return (keys ^ _SIGN).view(np.int64).tolist()
 
 
 def same_story(a: set[str], b: set[str]) -> bool:
@@ -144,49 +154,139 @@ def _check_scheme(db: sqlite_utils.Database) -> None:
     db.execute("INSERT INTO story_index (scheme) VALUES (?)", [SCHEME])
 
 
+CHUNK_DOCUMENTS = 256  # new documents clustered at a time: their 3-gram sets are held meanwhile
+
+
+def _newest_per_key(db: sqlite_utils.Database, table: str, key: str, item: str, keys: list[int],
+                    limit: int) -> dict[int, list[int]]:
+    """For each key, the ``limit`` largest item ids stored under it in ``table``, ascending, in one query
+    for many keys (a query per document or quote cost more than its other SQL)."""
+    held: dict[int, list[int]] = {}
+    rows = db.execute(
+        f"SELECT {key}, {item} FROM (SELECT {key}, {item}, row_number() OVER "
+        f"(PARTITION BY {key} ORDER BY {item} DESC) AS n FROM {table} "
+        f"WHERE {key} IN (SELECT value FROM json_each(?))) WHERE n <= ? ORDER BY {key}, {item}",
+        [json.dumps(keys), limit])
+    for k, i in rows:
+        ids = held.get(k)
+        if ids is None:
+            held[k] = [i]
+        else:
+            ids.append(i)
+    return held
+
+
+@contextmanager
+def _without_cycle_collection():
+    """The cycle collector paused: clustering makes many objects that live for a chunk and hold no cycles,
+    and each full collection they set off walked every 3-gram set held (a tenth of clustering's time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _add_newest(held: dict[int, list[int]], keys: list[int], item: int) -> None:
+    """Hold ``item`` under each of its keys, in id order, once."""
+    for k in keys:
+        ids = held.get(k)
+        if ids is None:
+            held[k] = [item]
+        elif ids[-1] < item:  # (new items come in id order: the usual case)
+            ids.append(item)
+        else:
+            at = bisect_left(ids, item)
+            if ids[at] != item:
+                ids.insert(at, item)
+
+
 def cluster_documents(db: sqlite_utils.Database) -> int:
-    """Give every document without a story its band keys and a story; returns how many joined another story."""
+    """Give every document without a story its band keys and a story; returns how many joined another story.
+
+    New documents are taken in chunks: the stored band keys of all a chunk's keys are read in one query, its
+    own are kept in memory while it is clustered and written when it is done (with its stories). Each
+    document meets what a lookup of its keys in the table would: the newest PER_BAND documents of each key.
+    """
     joined = 0
+    recent: OrderedDict[int, frozenset[str]] = OrderedDict()  # candidates recur (copies meet each other)
 
-    @lru_cache(maxsize=1024)  # candidates recur (every copy of a story meets the others): shingle them once
     def grams(doc_id: int) -> frozenset[str]:
-        return shingles(_body(db, doc_id))
+        found = recent.get(doc_id)
+        if found is None:
+            found = shingles(_body(db, doc_id))
+            remember(doc_id, found)
+        else:
+            recent.move_to_end(doc_id)
+        return found
 
-    with db.conn:
+    def remember(doc_id: int, found: frozenset[str]) -> None:
+        recent[doc_id] = found
+        if len(recent) > RECENT_GRAMS:
+            recent.popitem(last=False)
+
+    merged_into: dict[int, int] = {}  # stories this run merged: followed when read
+
+    def current(story: int) -> int:
+        while story in merged_into:
+            story = merged_into[story]
+        return story
+
+    with db.conn, _without_cycle_collection():
         _check_scheme(db)
-        # A document without a story is new (an index lookup: the stored ones are never read).
-        new_ids = [r[0] for r in db.execute("SELECT id FROM documents WHERE story_id IS NULL ORDER BY id")]
-        for doc_id in new_ids:
-            own = grams(doc_id)
-            keys = band_keys(own)
-            hits: Counter[int] = Counter()  # shared bands per stored document: the likeliest copies first
-            if keys:
-                lookup = " UNION ALL ".join(["SELECT * FROM (SELECT document_id FROM story_bands WHERE band_key = ? "
-                                             "ORDER BY document_id DESC LIMIT ?)"] * len(keys))
-                hits.update(r[0] for r in db.execute(lookup, [v for k in keys for v in (k, PER_BAND)]))
-            hits.pop(doc_id, None)
-            # A copy shares several bands; one shared band is mostly chance (boilerplate, stock phrases), so only
-            # the first few of those are verified: each verification reads and shingles a stored document.
-            ranked = [other for other, n in hits.most_common(MAX_VERIFIED) if n > 1]
-            ranked += [other for other, n in hits.items() if n == 1][:SINGLE_BAND_TRIES]
-            story_of = dict(db.execute(
-                f"SELECT id, story_id FROM documents WHERE id IN ({','.join('?' * len(ranked))})", ranked)) \
-                if ranked else {}
-            stories = {doc_id}
-            for other in ranked:
-                story = story_of.get(other) or other
-                # One verified copy is enough to join a story.
-                if story not in stories and same_story(own, grams(other)):
-                    stories.add(story)
-            story_id = min(stories)
-            if len(stories) > 1:
-                joined += 1
-                merged = sorted(stories - {doc_id})
-                db.execute(f"UPDATE documents SET story_id = ? WHERE story_id IN ({','.join('?' * len(merged))})",
-                           [story_id, *merged])
-            db.execute("UPDATE documents SET story_id = ? WHERE id = ?", [story_id, doc_id])
+        after = 0
+        while True:
+            # A document without a story is new (an index lookup: the stored ones are never read).
+            chunk = [(doc_id, shingles(text[body_start:])) for doc_id, text, body_start in db.execute(
+                "SELECT id, text, body_start FROM documents WHERE story_id IS NULL AND id > ? ORDER BY id LIMIT ?",
+                [after, CHUNK_DOCUMENTS])]
+            if not chunk:
+                break
+            after = chunk[-1][0]
+            chunk_keys = [band_keys(own) for _, own in chunk]
+            counts = Counter(chain.from_iterable(chunk_keys))
+            held = _newest_per_key(db, "story_bands", "band_key", "document_id", list(counts), PER_BAND)
+            # Keys another document can meet: stored ones and those two of the chunk share (most are neither).
+            shared = held.keys() | {k for k, n in counts.items() if n > 1}
+            assigned: dict[int, int] = {}  # this chunk's stories, written when it is done
+            for (doc_id, own), keys in zip(chunk, chunk_keys):
+                keys = [k for k in keys if k in shared]
+                # Shared bands per document, the likeliest copies first; each key's newest first, as a lookup of
+                # the table read them (ties keep that order).
+                hits = Counter([i for k in keys if k in held for i in reversed(held[k][-PER_BAND:])])
+                hits.pop(doc_id, None)
+                # A copy shares several bands; one shared band is mostly chance (boilerplate, stock phrases), so
+                # only the first few of those are verified: each verification reads and shingles a stored document.
+                ranked = [other for other, n in hits.most_common(MAX_VERIFIED) if n > 1]
+                ranked += [other for other, n in hits.items() if n == 1][:SINGLE_BAND_TRIES]
+                stored = [other for other in ranked if other not in assigned]
+                story_of = dict(db.execute(
+                    f"SELECT id, story_id FROM documents WHERE id IN ({','.join('?' * len(stored))})", stored)) \
+                    if stored else {}
+                story_of.update(assigned)
+                stories = {doc_id}
+                for other in ranked:
+                    story = current(story_of.get(other) or other)
+                    # One verified copy is enough to join a story.
+                    if story not in stories and same_story(own, grams(other)):
+                        stories.add(story)
+                story_id = min(stories)
+                if len(stories) > 1:
+                    joined += 1
+                    merged = sorted(stories - {doc_id, story_id})
+                    if merged:  # this document bridges stories: they become one
+                        db.execute(f"UPDATE documents SET story_id = ? WHERE story_id IN "
+                                   f"({','.join('?' * len(merged))})", [story_id, *merged])
+                        merged_into.update(dict.fromkeys(merged, story_id))
+                assigned[doc_id] = story_id
+                remember(doc_id, own)
+                _add_newest(held, keys, doc_id)
+            db.conn.executemany("UPDATE documents SET story_id = ? WHERE id = ?",
+                                [(current(s), d) for d, s in assigned.items()])
             db.conn.executemany("INSERT OR IGNORE INTO story_bands (band_key, document_id) VALUES (?, ?)",
-                                [(k, doc_id) for k in keys])
+                                [(k, d) for (d, _), keys in zip(chunk, chunk_keys) for k in keys])
     return joined
 
 
