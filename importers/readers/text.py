@@ -11,6 +11,7 @@ the article itself begins.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from importers.decode import decode
@@ -33,6 +34,10 @@ _URL_LINE = re.compile(r"^\s*(?:URL\s*:\s*|Source\s*:\s*)?(https?://\S+)\s*$", r
 _TITLE_WITH_OUTLET = re.compile(r"^(?P<title>.{8,}?)\s+[-–—|]\s+(?P<outlet>[^|–—]{2,60}?)(?:\s*\|\s*.*)?$")
 
 MAX_TITLE_WORDS = 30
+
+# A header's date read once per distinct string: the articles of a folder repeat a few dates (the day's, a site
+# banner's), and reading one costs more than the rest of the header.
+_header_date = functools.lru_cache(maxsize=16384)(parse_date_string)
 
 
 def sniff(head: bytes) -> bool:
@@ -167,7 +172,7 @@ def _date_only(line: str) -> str | None:
     stripped = line.strip()
     if len(stripped) > 40 or not _DIGIT.search(stripped):
         return None
-    parsed = parse_date_string(stripped)
+    parsed = _header_date(stripped)
     if parsed and parsed[1] == "day" and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", stripped.replace(",", "")):
         return parsed[0]
     return None
@@ -250,7 +255,7 @@ def _parse_header_fields(line: str, doc: Document) -> bool:
         return True
     m = _PUBLISHED_LINE.match(line)
     if m:
-        parsed = parse_date_string(m[1])
+        parsed = _header_date(m[1])
         if parsed and parsed[1] == "day":
             doc.published = doc.published or parsed[0]
             return True
@@ -261,7 +266,7 @@ def _set_field(doc: Document, name: str, value: str) -> None:
     if not value:
         return
     if name in ("date", "published", "updated", "posted"):
-        parsed = parse_date_string(value)
+        parsed = _header_date(value)
         if parsed and parsed[1] == "day" and not doc.published:
             doc.published = parsed[0]
     elif name in ("author", "authors", "by"):
