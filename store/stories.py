@@ -361,9 +361,21 @@ def quote_keys(words: list[str]) -> list[int]:
     return list(dict.fromkeys(keys))
 
 
-def _story_quotes(db: sqlite_utils.Database, story: int) -> list[tuple]:
-    return db.execute(_STATEMENT_ROW + "WHERE d.story_id = ? ORDER BY s.id DESC LIMIT ?",
-                      [story, PER_STORY]).fetchall()
+def _story_quotes(db: sqlite_utils.Database, stories: list[int]) -> dict[int, list[tuple]]:
+    """The newest PER_STORY quotes of each story, in one query for many."""
+    found: dict[int, list[tuple]] = {story: [] for story in stories}
+    for row in db.execute(
+            "SELECT id, text, kind, cluster_id, name, story_id FROM (SELECT s.id, s.text, s.kind, s.cluster_id, "
+            "sp.name, d.story_id, row_number() OVER (PARTITION BY d.story_id ORDER BY s.id DESC) AS n "
+            "FROM statements s JOIN documents d ON d.id = s.document_id LEFT JOIN speakers sp ON sp.id = s.speaker_id "
+            "WHERE d.story_id IN (SELECT value FROM json_each(?))) WHERE n <= ?", [json.dumps(stories), PER_STORY]):
+        found[row[5]].append(row)
+    return found
+
+
+def _statement_rows(db: sqlite_utils.Database, ids: list[int]) -> dict[int, tuple]:
+    return {row[0]: row for row in db.execute(_STATEMENT_ROW + "WHERE s.id IN (SELECT value FROM json_each(?))",
+                                              [json.dumps(ids)])}
 
 
 def cluster_statements(db: sqlite_utils.Database) -> int:
@@ -373,6 +385,11 @@ def cluster_statements(db: sqlite_utils.Database) -> int:
     each) and the quotes of the other copies of its story, so an import into a large database reads only the
     quotes that could match, never all of them. Short quoted terms (phrases) are matched only within a story
     and keep no keys.
+
+    New statements are taken in chunks, each read with what it needs in a few queries: the stored quotes of
+    its stories, the newest stored quotes under each of its keys. The chunk's own keys are held in memory
+    while it is clustered and written with its clusters when it is done; a quote meets what a lookup of the
+    table would give, the newest PER_KEY quotes under each key, stored or new.
     """
     assigned: dict[int, int] = {}  # this chunk's statements: written in one batch when it is done
     merged_into: dict[int, int] = {}  # clusters this run merged: followed when read, never rewritten in bulk
@@ -383,7 +400,7 @@ def cluster_statements(db: sqlite_utils.Database) -> int:
         return cluster
 
     joined = 0
-    with db.conn:
+    with db.conn, _without_cycle_collection():
         # New statements in chunks, so a large import is clustered in bounded memory: each chunk's clusters
         # are written before the next, whose rows read from the database then carry them.
         after = db.execute("SELECT min(id) - 1 FROM statements WHERE cluster_id IS NULL").fetchone()[0]
@@ -394,33 +411,30 @@ def cluster_statements(db: sqlite_utils.Database) -> int:
                 break
             after = new[-1][0]
             # This chunk's rows as read: what the database holds for them until the chunk is written (their
-            # clusters so far are in ``assigned``), so a candidate among them is not read again.
+            # clusters so far are in ``assigned``; rows read before a merge are followed to its cluster).
             chunk_rows = {row[0]: row for row in new}
-            by_story: dict[int, list[tuple]] = {}
+            by_story = _story_quotes(db, list({row[5] for row in new if row[5] is not None}))
             words_of: dict[str, list[str]] = {}  # candidates recur: normalise each text once
-            for sid, text, kind, _, speaker, story in new:
-                words = normalised_words(text)
-                rows = by_story.get(story)
-                if rows is None:
-                    rows = by_story[story] = _story_quotes(db, story) if story is not None else []
+            chunk_words = [normalised_words(row[1]) for row in new]
+            chunk_keys = [quote_keys(words) if row[2] != "phrase" else [] for row, words in zip(new, chunk_words)]
+            counts = Counter(chain.from_iterable(chunk_keys))
+            held = _newest_per_key(db, "statement_keys", "key", "statement_id", list(counts), PER_KEY)
+            # Keys another quote can meet: stored ones and those two of the chunk share.
+            shared = held.keys() | {k for k, n in counts.items() if n > 1}
+            stored_rows = _statement_rows(db, list({i for ids in held.values() for i in ids}))
+            for (sid, text, kind, _, speaker, story), words, keys in zip(new, chunk_words, chunk_keys):
+                rows = by_story.get(story, ())
                 candidates = {row[0]: row for row in rows}
-                keys = quote_keys(words) if kind != "phrase" else []
                 if keys:
-                    lookup = " UNION ".join(["SELECT * FROM (SELECT statement_id FROM statement_keys WHERE key = ? "
-                                             "ORDER BY statement_id DESC LIMIT ?)"] * len(keys))
-                    ids = [r[0] for r in db.execute(lookup, [v for k in keys for v in (k, PER_KEY)])
-                           if r[0] not in candidates]
-                    stored = []
-                    for o_id in ids:
-                        row = chunk_rows.get(o_id)
-                        if row is None:
-                            stored.append(o_id)
-                        else:
-                            candidates[o_id] = row
-                    if stored:
-                        for row in db.execute(_STATEMENT_ROW + f"WHERE s.id IN ({','.join('?' * len(stored))})",
-                                              stored):
-                            candidates[row[0]] = row
+                    keys = [k for k in keys if k in shared]
+                    for k in keys:
+                        ids = held.get(k)
+                        if ids:
+                            for o_id in ids[-PER_KEY:]:
+                                if o_id not in candidates:
+                                    row = chunk_rows.get(o_id) or stored_rows.get(o_id)
+                                    if row is not None:  # (a key left by a statement deleted without its keys)
+                                        candidates[o_id] = row
                 candidates.pop(sid, None)
                 found = {sid}
                 for o_id, o_text, o_kind, o_cluster, o_speaker, o_story in candidates.values():
@@ -446,8 +460,9 @@ def cluster_statements(db: sqlite_utils.Database) -> int:
                         merged_into.update(dict.fromkeys(merged, target))
                 assigned[sid] = target
                 if keys:
-                    db.conn.executemany("INSERT OR IGNORE INTO statement_keys (key, statement_id) VALUES (?, ?)",
-                                        [(k, sid) for k in keys])
+                    _add_newest(held, keys, sid)
+            db.conn.executemany("INSERT OR IGNORE INTO statement_keys (key, statement_id) VALUES (?, ?)",
+                                [(k, row[0]) for row, keys in zip(new, chunk_keys) for k in keys])
             db.conn.executemany("UPDATE statements SET cluster_id = ? WHERE id = ?",
                                 [(current(c), s) for s, c in assigned.items()])
             assigned.clear()
