@@ -233,6 +233,13 @@ def _parse_run(run: str) -> tuple[str, tuple[str, ...], int, tuple[str, ...], bo
     return " ".join(core), tuple(core), at, tuple(ws[k:last_role + 1]), possessive
 
 
+@functools.lru_cache(maxsize=8192)
+def _single_bare(word: str) -> str:
+    """The bare form of a capitalised word standing alone ("Jiang's" -> "jiang"): most are the same few words
+    ("The", "But", "He") in every document."""
+    return word.strip(_STRIP).casefold().removesuffix("'s").removesuffix("’s")
+
+
 class Person:
     """One person the document names. The gender is worked out only when a pronoun asks for it: the clues
     (a role word such as "spokeswoman", a pronoun after a mention) are kept in the order the document gives
@@ -304,7 +311,7 @@ class DocumentNames:
                 singles.append(m)
         # then the single words, a name only as part of a full name the document gives (before or after)
         for m in singles if by_token else ():
-            bare = m.group().strip(_STRIP).casefold().removesuffix("'s").removesuffix("’s")
+            bare = _single_bare(m.group())
             if bare in by_token and bare not in NOT_NAME_START:
                 self._read_run(m.group(), m.start())
         self.mentions.sort(key=lambda mn: mn.pos)
