@@ -20,12 +20,18 @@ grouped by it.
 """
 from __future__ import annotations
 
+import gc
+import json
 import re
 import zlib
 import unicodedata
-from collections import Counter
+from bisect import bisect_left
+from collections import Counter, OrderedDict
+from contextlib import contextmanager
+from itertools import chain
 from functools import lru_cache
 
+import numpy as np
 import rensa
 import sqlite_utils
 from rapidfuzz import fuzz
@@ -45,6 +51,7 @@ SHORT_DOC_JACCARD = 0.8
 PER_BAND = 20  # newest documents read per band key: a band that common is boilerplate or one big story
 MAX_VERIFIED = 12  # candidates sharing two bands or more, most shared first
 SINGLE_BAND_TRIES = 2  # candidates sharing one band (a copy trimmed to 40% shares one in five cases)
+RECENT_GRAMS = 1024  # 3-gram sets of the documents last met, kept for the copies that follow
 
 _WORD = re.compile(r"\w+")
 
@@ -103,20 +110,23 @@ def stable_hash(text: str) -> int:
     return (zlib.crc32(data) << 32 | zlib.crc32(data, 0x9E3779B9)) - (1 << 63)
 
 
+_BAND_NUMBERS = np.arange(1, NUM_PERM // BAND_ROWS + 1, dtype=np.uint64)
+_FNV = np.uint64(0x100000001B3)
+_SIGN = np.uint64(1 << 63)
+
+
 def band_keys(grams: set[str]) -> list[int]:
     """The LSH band keys of a 3-gram set: documents sharing one are candidates."""
     if not grams:
         return []
     minhash = rensa.RMinHash(num_perm=NUM_PERM, seed=SEED)
     minhash.update(list(grams))  # a MinHash does not depend on the order
-    digest = minhash.digest()
-    keys = []
-    for band in range(NUM_PERM // BAND_ROWS):
-        key = band + 1
-        for value in digest[band * BAND_ROWS:(band + 1) * BAND_ROWS]:
-            key = ((key ^ value) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF  # FNV-style mixing of the band's rows
-        keys.append(key - (1 << 63))
-    return keys
+    rows = np.array(minhash.digest(), dtype=np.uint64).reshape(-1, BAND_ROWS)
+    keys = _BAND_NUMBERS.copy()
+    for row in rows.T:
+        keys = (keys ^ row) * _FNV  # FNV-style mixing of the band's rows (wrapping at 64 bits)
+    # Stored as signed 64-bit integers: the key minus 2**63.
+    return (keys ^ _SIGN).view(np.int64).tolist()
 
 
 def same_story(a: set[str], b: set[str]) -> bool:
@@ -144,49 +154,139 @@ def _check_scheme(db: sqlite_utils.Database) -> None:
     db.execute("INSERT INTO story_index (scheme) VALUES (?)", [SCHEME])
 
 
+CHUNK_DOCUMENTS = 256  # new documents clustered at a time: their 3-gram sets are held meanwhile
+
+
+def _newest_per_key(db: sqlite_utils.Database, table: str, key: str, item: str, keys: list[int],
+                    limit: int) -> dict[int, list[int]]:
+    """For each key, the ``limit`` largest item ids stored under it in ``table``, ascending, in one query
+    for many keys (a query per document or quote cost more than its other SQL)."""
+    held: dict[int, list[int]] = {}
+    rows = db.execute(
+        f"SELECT {key}, {item} FROM (SELECT {key}, {item}, row_number() OVER "
+        f"(PARTITION BY {key} ORDER BY {item} DESC) AS n FROM {table} "
+        f"WHERE {key} IN (SELECT value FROM json_each(?))) WHERE n <= ? ORDER BY {key}, {item}",
+        [json.dumps(keys), limit])
+    for k, i in rows:
+        ids = held.get(k)
+        if ids is None:
+            held[k] = [i]
+        else:
+            ids.append(i)
+    return held
+
+
+@contextmanager
+def _without_cycle_collection():
+    """The cycle collector paused: clustering makes many objects that live for a chunk and hold no cycles,
+    and each full collection they set off walked every 3-gram set held (a tenth of clustering's time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _add_newest(held: dict[int, list[int]], keys: list[int], item: int) -> None:
+    """Hold ``item`` under each of its keys, in id order, once."""
+    for k in keys:
+        ids = held.get(k)
+        if ids is None:
+            held[k] = [item]
+        elif ids[-1] < item:  # (new items come in id order: the usual case)
+            ids.append(item)
+        else:
+            at = bisect_left(ids, item)
+            if ids[at] != item:
+                ids.insert(at, item)
+
+
 def cluster_documents(db: sqlite_utils.Database) -> int:
-    """Give every document without a story its band keys and a story; returns how many joined another story."""
+    """Give every document without a story its band keys and a story; returns how many joined another story.
+
+    New documents are taken in chunks: the stored band keys of all a chunk's keys are read in one query, its
+    own are kept in memory while it is clustered and written when it is done (with its stories). Each
+    document meets what a lookup of its keys in the table would: the newest PER_BAND documents of each key.
+    """
     joined = 0
+    recent: OrderedDict[int, frozenset[str]] = OrderedDict()  # candidates recur (copies meet each other)
 
-    @lru_cache(maxsize=1024)  # candidates recur (every copy of a story meets the others): shingle them once
     def grams(doc_id: int) -> frozenset[str]:
-        return shingles(_body(db, doc_id))
+        found = recent.get(doc_id)
+        if found is None:
+            found = shingles(_body(db, doc_id))
+            remember(doc_id, found)
+        else:
+            recent.move_to_end(doc_id)
+        return found
 
-    with db.conn:
+    def remember(doc_id: int, found: frozenset[str]) -> None:
+        recent[doc_id] = found
+        if len(recent) > RECENT_GRAMS:
+            recent.popitem(last=False)
+
+    merged_into: dict[int, int] = {}  # stories this run merged: followed when read
+
+    def current(story: int) -> int:
+        while story in merged_into:
+            story = merged_into[story]
+        return story
+
+    with db.conn, _without_cycle_collection():
         _check_scheme(db)
-        # A document without a story is new (an index lookup: the stored ones are never read).
-        new_ids = [r[0] for r in db.execute("SELECT id FROM documents WHERE story_id IS NULL ORDER BY id")]
-        for doc_id in new_ids:
-            own = grams(doc_id)
-            keys = band_keys(own)
-            hits: Counter[int] = Counter()  # shared bands per stored document: the likeliest copies first
-            if keys:
-                lookup = " UNION ALL ".join(["SELECT * FROM (SELECT document_id FROM story_bands WHERE band_key = ? "
-                                             "ORDER BY document_id DESC LIMIT ?)"] * len(keys))
-                hits.update(r[0] for r in db.execute(lookup, [v for k in keys for v in (k, PER_BAND)]))
-            hits.pop(doc_id, None)
-            # A copy shares several bands; one shared band is mostly chance (boilerplate, stock phrases), so only
-            # the first few of those are verified: each verification reads and shingles a stored document.
-            ranked = [other for other, n in hits.most_common(MAX_VERIFIED) if n > 1]
-            ranked += [other for other, n in hits.items() if n == 1][:SINGLE_BAND_TRIES]
-            story_of = dict(db.execute(
-                f"SELECT id, story_id FROM documents WHERE id IN ({','.join('?' * len(ranked))})", ranked)) \
-                if ranked else {}
-            stories = {doc_id}
-            for other in ranked:
-                story = story_of.get(other) or other
-                # One verified copy is enough to join a story.
-                if story not in stories and same_story(own, grams(other)):
-                    stories.add(story)
-            story_id = min(stories)
-            if len(stories) > 1:
-                joined += 1
-                merged = sorted(stories - {doc_id})
-                db.execute(f"UPDATE documents SET story_id = ? WHERE story_id IN ({','.join('?' * len(merged))})",
-                           [story_id, *merged])
-            db.execute("UPDATE documents SET story_id = ? WHERE id = ?", [story_id, doc_id])
+        after = 0
+        while True:
+            # A document without a story is new (an index lookup: the stored ones are never read).
+            chunk = [(doc_id, shingles(text[body_start:])) for doc_id, text, body_start in db.execute(
+                "SELECT id, text, body_start FROM documents WHERE story_id IS NULL AND id > ? ORDER BY id LIMIT ?",
+                [after, CHUNK_DOCUMENTS])]
+            if not chunk:
+                break
+            after = chunk[-1][0]
+            chunk_keys = [band_keys(own) for _, own in chunk]
+            counts = Counter(chain.from_iterable(chunk_keys))
+            held = _newest_per_key(db, "story_bands", "band_key", "document_id", list(counts), PER_BAND)
+            # Keys another document can meet: stored ones and those two of the chunk share (most are neither).
+            shared = held.keys() | {k for k, n in counts.items() if n > 1}
+            assigned: dict[int, int] = {}  # this chunk's stories, written when it is done
+            for (doc_id, own), keys in zip(chunk, chunk_keys):
+                keys = [k for k in keys if k in shared]
+                # Shared bands per document, the likeliest copies first; each key's newest first, as a lookup of
+                # the table read them (ties keep that order).
+                hits = Counter([i for k in keys if k in held for i in reversed(held[k][-PER_BAND:])])
+                hits.pop(doc_id, None)
+                # A copy shares several bands; one shared band is mostly chance (boilerplate, stock phrases), so
+                # only the first few of those are verified: each verification reads and shingles a stored document.
+                ranked = [other for other, n in hits.most_common(MAX_VERIFIED) if n > 1]
+                ranked += [other for other, n in hits.items() if n == 1][:SINGLE_BAND_TRIES]
+                stored = [other for other in ranked if other not in assigned]
+                story_of = dict(db.execute(
+                    f"SELECT id, story_id FROM documents WHERE id IN ({','.join('?' * len(stored))})", stored)) \
+                    if stored else {}
+                story_of.update(assigned)
+                stories = {doc_id}
+                for other in ranked:
+                    story = current(story_of.get(other) or other)
+                    # One verified copy is enough to join a story.
+                    if story not in stories and same_story(own, grams(other)):
+                        stories.add(story)
+                story_id = min(stories)
+                if len(stories) > 1:
+                    joined += 1
+                    merged = sorted(stories - {doc_id, story_id})
+                    if merged:  # this document bridges stories: they become one
+                        db.execute(f"UPDATE documents SET story_id = ? WHERE story_id IN "
+                                   f"({','.join('?' * len(merged))})", [story_id, *merged])
+                        merged_into.update(dict.fromkeys(merged, story_id))
+                assigned[doc_id] = story_id
+                remember(doc_id, own)
+                _add_newest(held, keys, doc_id)
+            db.conn.executemany("UPDATE documents SET story_id = ? WHERE id = ?",
+                                [(current(s), d) for d, s in assigned.items()])
             db.conn.executemany("INSERT OR IGNORE INTO story_bands (band_key, document_id) VALUES (?, ?)",
-                                [(k, doc_id) for k in keys])
+                                [(k, d) for (d, _), keys in zip(chunk, chunk_keys) for k in keys])
     return joined
 
 
@@ -261,9 +361,21 @@ def quote_keys(words: list[str]) -> list[int]:
     return list(dict.fromkeys(keys))
 
 
-def _story_quotes(db: sqlite_utils.Database, story: int) -> list[tuple]:
-    return db.execute(_STATEMENT_ROW + "WHERE d.story_id = ? ORDER BY s.id DESC LIMIT ?",
-                      [story, PER_STORY]).fetchall()
+def _story_quotes(db: sqlite_utils.Database, stories: list[int]) -> dict[int, list[tuple]]:
+    """The newest PER_STORY quotes of each story, in one query for many."""
+    found: dict[int, list[tuple]] = {story: [] for story in stories}
+    for row in db.execute(
+            "SELECT id, text, kind, cluster_id, name, story_id FROM (SELECT s.id, s.text, s.kind, s.cluster_id, "
+            "sp.name, d.story_id, row_number() OVER (PARTITION BY d.story_id ORDER BY s.id DESC) AS n "
+            "FROM statements s JOIN documents d ON d.id = s.document_id LEFT JOIN speakers sp ON sp.id = s.speaker_id "
+            "WHERE d.story_id IN (SELECT value FROM json_each(?))) WHERE n <= ?", [json.dumps(stories), PER_STORY]):
+        found[row[5]].append(row)
+    return found
+
+
+def _statement_rows(db: sqlite_utils.Database, ids: list[int]) -> dict[int, tuple]:
+    return {row[0]: row for row in db.execute(_STATEMENT_ROW + "WHERE s.id IN (SELECT value FROM json_each(?))",
+                                              [json.dumps(ids)])}
 
 
 def cluster_statements(db: sqlite_utils.Database) -> int:
@@ -273,6 +385,11 @@ def cluster_statements(db: sqlite_utils.Database) -> int:
     each) and the quotes of the other copies of its story, so an import into a large database reads only the
     quotes that could match, never all of them. Short quoted terms (phrases) are matched only within a story
     and keep no keys.
+
+    New statements are taken in chunks, each read with what it needs in a few queries: the stored quotes of
+    its stories, the newest stored quotes under each of its keys. The chunk's own keys are held in memory
+    while it is clustered and written with its clusters when it is done; a quote meets what a lookup of the
+    table would give, the newest PER_KEY quotes under each key, stored or new.
     """
     assigned: dict[int, int] = {}  # this chunk's statements: written in one batch when it is done
     merged_into: dict[int, int] = {}  # clusters this run merged: followed when read, never rewritten in bulk
@@ -283,7 +400,7 @@ def cluster_statements(db: sqlite_utils.Database) -> int:
         return cluster
 
     joined = 0
-    with db.conn:
+    with db.conn, _without_cycle_collection():
         # New statements in chunks, so a large import is clustered in bounded memory: each chunk's clusters
         # are written before the next, whose rows read from the database then carry them.
         after = db.execute("SELECT min(id) - 1 FROM statements WHERE cluster_id IS NULL").fetchone()[0]
@@ -294,33 +411,30 @@ def cluster_statements(db: sqlite_utils.Database) -> int:
                 break
             after = new[-1][0]
             # This chunk's rows as read: what the database holds for them until the chunk is written (their
-            # clusters so far are in ``assigned``), so a candidate among them is not read again.
+            # clusters so far are in ``assigned``; rows read before a merge are followed to its cluster).
             chunk_rows = {row[0]: row for row in new}
-            by_story: dict[int, list[tuple]] = {}
+            by_story = _story_quotes(db, list({row[5] for row in new if row[5] is not None}))
             words_of: dict[str, list[str]] = {}  # candidates recur: normalise each text once
-            for sid, text, kind, _, speaker, story in new:
-                words = normalised_words(text)
-                rows = by_story.get(story)
-                if rows is None:
-                    rows = by_story[story] = _story_quotes(db, story) if story is not None else []
+            chunk_words = [normalised_words(row[1]) for row in new]
+            chunk_keys = [quote_keys(words) if row[2] != "phrase" else [] for row, words in zip(new, chunk_words)]
+            counts = Counter(chain.from_iterable(chunk_keys))
+            held = _newest_per_key(db, "statement_keys", "key", "statement_id", list(counts), PER_KEY)
+            # Keys another quote can meet: stored ones and those two of the chunk share.
+            shared = held.keys() | {k for k, n in counts.items() if n > 1}
+            stored_rows = _statement_rows(db, list({i for ids in held.values() for i in ids}))
+            for (sid, text, kind, _, speaker, story), words, keys in zip(new, chunk_words, chunk_keys):
+                rows = by_story.get(story, ())
                 candidates = {row[0]: row for row in rows}
-                keys = quote_keys(words) if kind != "phrase" else []
                 if keys:
-                    lookup = " UNION ".join(["SELECT * FROM (SELECT statement_id FROM statement_keys WHERE key = ? "
-                                             "ORDER BY statement_id DESC LIMIT ?)"] * len(keys))
-                    ids = [r[0] for r in db.execute(lookup, [v for k in keys for v in (k, PER_KEY)])
-                           if r[0] not in candidates]
-                    stored = []
-                    for o_id in ids:
-                        row = chunk_rows.get(o_id)
-                        if row is None:
-                            stored.append(o_id)
-                        else:
-                            candidates[o_id] = row
-                    if stored:
-                        for row in db.execute(_STATEMENT_ROW + f"WHERE s.id IN ({','.join('?' * len(stored))})",
-                                              stored):
-                            candidates[row[0]] = row
+                    keys = [k for k in keys if k in shared]
+                    for k in keys:
+                        ids = held.get(k)
+                        if ids:
+                            for o_id in ids[-PER_KEY:]:
+                                if o_id not in candidates:
+                                    row = chunk_rows.get(o_id) or stored_rows.get(o_id)
+                                    if row is not None:  # (a key left by a statement deleted without its keys)
+                                        candidates[o_id] = row
                 candidates.pop(sid, None)
                 found = {sid}
                 for o_id, o_text, o_kind, o_cluster, o_speaker, o_story in candidates.values():
@@ -346,8 +460,9 @@ def cluster_statements(db: sqlite_utils.Database) -> int:
                         merged_into.update(dict.fromkeys(merged, target))
                 assigned[sid] = target
                 if keys:
-                    db.conn.executemany("INSERT OR IGNORE INTO statement_keys (key, statement_id) VALUES (?, ?)",
-                                        [(k, sid) for k in keys])
+                    _add_newest(held, keys, sid)
+            db.conn.executemany("INSERT OR IGNORE INTO statement_keys (key, statement_id) VALUES (?, ?)",
+                                [(k, row[0]) for row, keys in zip(new, chunk_keys) for k in keys])
             db.conn.executemany("UPDATE statements SET cluster_id = ? WHERE id = ?",
                                 [(current(c), s) for s, c in assigned.items()])
             assigned.clear()

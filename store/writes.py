@@ -60,6 +60,7 @@ def name_key(name: str) -> str:
 
 
 SAME_SURNAME = 85  # rapidfuzz ratio: Zelensky / Zelenskyy / Zelenskiy
+PREFIX = 4  # letters two spellings of a surname must share at the start
 
 
 def speaker_id(db: sqlite_utils.Database, name: str, kind: str | None) -> int:
@@ -84,8 +85,13 @@ class Speakers:
         # One-word aliases by length, each list in code-point order (the UTF-8 byte order the alias index
         # keeps): the aliases of a length range under a prefix are a pair of bisections per length.
         self.one_word: dict[int, list[str]] = {}
+        # One-word aliases of four letters or more by their first four: what a surname of that length is
+        # compared with, found by one look-up instead of two bisections per length.
+        self.by_prefix: dict[str, list[str]] = {}
         for alias in sorted(a for a in self.alias_ids if " " not in a):
             self.one_word.setdefault(len(alias), []).append(alias)
+            if len(alias) >= PREFIX:
+                self.by_prefix.setdefault(alias[:PREFIX], []).append(alias)
         self.records: dict[int, tuple[str, str | None]] = {
             sid: (name, kind) for sid, name, kind in self.conn.execute("SELECT id, name, kind FROM speakers")}
         self.by_name = {name: sid for sid, (name, _) in self.records.items()}
@@ -152,6 +158,8 @@ class Speakers:
         self.alias_ids[alias] = sid
         if " " not in alias:
             insort(self.one_word.setdefault(len(alias), []), alias)
+            if len(alias) >= PREFIX:
+                self.by_prefix.setdefault(alias[:PREFIX], []).append(alias)
 
     def _same_person(self, alias: str) -> int | None:
         """A known person whose surname is spelt like this one's and whose given name (if both have one) fits;
@@ -159,14 +167,18 @@ class Speakers:
         parts = alias.split()
         matches = set()
         for k, token in enumerate([parts[-1]] + ([parts[0]] if len(parts) > 1 else [])):
-            prefix = token[:4]
+            prefix = token[:PREFIX]
             # A ratio of 85 needs lengths within 0.74 to 1.35 times each other's.
             shortest, longest = int(len(token) * 0.73), int(len(token) * 1.36) + 1
-            names = []
-            for length in range(shortest, longest + 1):
-                same_length = self.one_word.get(length)
-                if same_length:
-                    names += same_length[bisect_left(same_length, prefix):bisect_left(same_length, prefix + "\uffff")]
+            if len(prefix) == PREFIX:
+                names = [a for a in self.by_prefix.get(prefix, ())
+                         if shortest <= len(a) <= longest and a < prefix + "\uffff"]
+            else:  # a short name: the aliases under it, of each length
+                names = []
+                for length in range(shortest, longest + 1):
+                    same_length = self.one_word.get(length)
+                    if same_length:
+                        names += same_length[bisect_left(same_length, prefix):bisect_left(same_length, prefix + "\uffff")]
             # The spelling test in C over the whole range (it grows with the database), the rest on the few left.
             close = process.extract(token, names, scorer=fuzz.ratio, score_cutoff=SAME_SURNAME, limit=None)
             for _, _, index in close:

@@ -7,6 +7,7 @@ holding an institution word (ministry, institute, party ...) names an institutio
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -150,6 +151,8 @@ def is_role_word(word: str) -> bool:
     return bare in ROLE_WORDS or bare in HONORIFICS or bare.endswith(("'s", "’s"))
 
 
+# (Speakers ask both questions of the same phrases again and again: each answer is kept.)
+@functools.lru_cache(maxsize=8192)
 def is_institution(phrase: str) -> bool:
     ws = [w.strip(_STRIP).casefold() for w in words(phrase)]
     if not ws:
@@ -160,6 +163,7 @@ def is_institution(phrase: str) -> bool:
     return len(ws) == 1 and len(phrase) >= 2 and phrase.strip(".").isupper() and len(phrase.strip(".")) <= 6
 
 
+@functools.lru_cache(maxsize=8192)
 def split_name(phrase: str) -> tuple[str | None, str | None]:
     """(name, role) of a noun phrase: the trailing run of capitalised non-role words is the name.
 
@@ -196,23 +200,6 @@ def gender_of_words(ws: list[str]) -> str | None:
     return None
 
 
-@dataclass
-class Person:
-    name: str
-    role: str | None = None
-    gender: str | None = None
-    tokens: set[str] = field(default_factory=set)
-    positions: list[int] = field(default_factory=list)  # where the document names this person, in order
-
-
-@dataclass
-class Mention:
-    pos: int
-    end: int
-    person: Person
-    possessive: bool
-
-
 _OFFICE_OBJECTS = {"affairs", "state", "defence", "defense", "finance", "justice", "interior", "health", "education",
                    "trade", "commerce", "energy", "agriculture", "transport", "staff", "england", "security",
                    "economy", "labour", "labor", "culture", "information", "communications", "foreign"}
@@ -225,7 +212,107 @@ _HEADLINE_VERB = re.compile(r"[ \t](?:Says|Said|Tells|Told|Warns|Urges|Vows|Call
 _OCCASIONS = {"conference", "briefing", "remarks", "statement", "speech", "interview", "visit", "meeting", "talks",
               "address", "summit", "trip", "tour", "birthday", "funeral", "inauguration", "press", "office",
               "administration", "government", "cabinet", "campaign", "party", "message", "letter", "call", "plan",
-              "policy", "doctrine", "remarks", "readout", "transcript", "q&a"}
+              "policy", "doctrine", "readout", "transcript", "q&a"}
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_run(run: str) -> tuple[str, tuple[str, ...], int, tuple[str, ...], bool] | None:
+    """What a run of capitalised words says wherever it stands (a document repeats its names, and a run is
+    read the same way each time): (name, its words, its offset in the run, the role words before it,
+    possessive), or None when it names nobody."""
+    ws = run.split()
+    for j, w in enumerate(ws[:-1]):
+        if w.endswith(("'s", "’s")) and j and any(w2.strip(_STRIP).casefold() in _OCCASIONS for w2 in ws[j + 1:]):
+            # "Spokesperson Lina Okafor's Regular Press Conference": the name ends at its possessive
+            return _parse_run(run[:run.index(w) + len(w)])
+    possessive = ws[-1].endswith(("'s", "’s"))
+    if possessive:
+        ws[-1] = ws[-1][:-2]
+        run = run[:-2]
+    bares = [w.strip(_STRIP).casefold() for w in ws]
+    k = 0  # leading function words: "But President Xi Jinping"
+    while k < len(ws) and bares[k] in _LEADING_WORDS:
+        k += 1
+    last_role = k - 1
+    for i in range(len(ws) - 1, k - 1, -1):
+        b = bares[i]
+        if (b in ROLE_WORDS or b in HONORIFICS or b.endswith(("'s", "’s"))) and not (
+                i == len(ws) - 1 and i > 0 and bares[i - 1] in HONORIFICS):
+            last_role = i
+            break
+    core = ws[last_role + 1:]
+    while core and core[-1].islower():
+        core.pop()  # a trailing "de" or "van" is not a name
+    if not core or not _CALENDAR_OR_INSTITUTION.isdisjoint(bares[last_role + 1:]) or "." in run and any(
+            _ABBREVIATED_PLACE.fullmatch(w) for w in core):
+        return None
+    if len(core) == 1 and len(core[0]) < 2:
+        return None
+    at = run.index(core[0], len(" ".join(ws[:last_role + 1])))
+    role_words = ws[k:last_role + 1]
+    if len(role_words) == 1 and role_words[0].endswith(("'s", "’s")) and not is_role_word(role_words[0][:-2]):
+        role_words = []  # "China's Xi": whose, not what office
+    return " ".join(core), tuple(core), at, tuple(role_words), possessive
+
+
+@functools.lru_cache(maxsize=8192)
+def _single_bare(word: str) -> str:
+    """The bare form of a capitalised word standing alone ("Jiang's" -> "jiang"): most are the same few words
+    ("The", "But", "He") in every document."""
+    return word.strip(_STRIP).casefold().removesuffix("'s").removesuffix("’s")
+
+
+class Person:
+    """One person the document names. The gender is worked out only when a pronoun asks for it: the clues
+    (a role word such as "spokeswoman", a pronoun after a mention) are kept in the order the document gives
+    them, and the first that tells decides, as if each had been read where it was found."""
+
+    __slots__ = ("name", "role", "tokens", "positions", "_gender", "_clues", "_read_context")
+
+    def __init__(self, name: str, role: str | None = None, gender: str | None = None,
+                 tokens: set[str] | None = None, positions: list[int] | None = None, read_context=None):
+        self.name = name
+        self.role = role
+        self.tokens = set() if tokens is None else tokens
+        self.positions = [] if positions is None else positions  # where the document names this person
+        self._gender = gender
+        self._clues: list | None = None  # pending clues: a gender, or the (core, end) of a mention to read after
+        self._read_context = read_context  # (core, end) -> gender from the words after that mention
+
+    def add_clue(self, clue) -> None:
+        if self._gender is None:
+            if self._clues is None:
+                self._clues = [clue]
+            else:
+                self._clues.append(clue)
+
+    @property
+    def gender(self) -> str | None:
+        clues = self._clues
+        if clues is not None:
+            self._clues = None
+            for clue in clues:
+                found = clue if clue.__class__ is str else self._read_context(*clue)
+                if found:
+                    self._gender = found
+                    break
+        return self._gender
+
+    @gender.setter
+    def gender(self, value: str | None) -> None:
+        self._clues = None
+        self._gender = value
+
+    def __repr__(self) -> str:
+        return f"Person({self.name!r}, role={self.role!r}, gender={self.gender!r})"
+
+
+@dataclass
+class Mention:
+    pos: int
+    end: int
+    person: Person
+    possessive: bool
 
 
 class DocumentNames:
@@ -252,7 +339,7 @@ class DocumentNames:
                 singles.append(m)
         # then the single words, a name only as part of a full name the document gives (before or after)
         for m in singles if by_token else ():
-            bare = m.group().strip(_STRIP).casefold().removesuffix("'s").removesuffix("’s")
+            bare = _single_bare(m.group())
             if bare in by_token and bare not in NOT_NAME_START:
                 self._read_run(m.group(), m.start())
         self.mentions.sort(key=lambda mn: mn.pos)
@@ -263,64 +350,37 @@ class DocumentNames:
     # --- building ---------------------------------------------------------------------------------
 
     def _read_run(self, run: str, pos: int) -> None:
-        ws = run.split()
-        for j, w in enumerate(ws[:-1]):
-            if w.endswith(("'s", "’s")) and j and any(w2.strip(_STRIP).casefold() in _OCCASIONS for w2 in ws[j + 1:]):
-                # "Spokesperson Lina Okafor's Regular Press Conference": the name ends at its possessive
-                return self._read_run(run[:run.index(w) + len(w)], pos)
-        possessive = ws[-1].endswith(("'s", "’s"))
-        if possessive:
-            ws[-1] = ws[-1][:-2]
-            run = run[:-2]
-        bares = [w.strip(_STRIP).casefold() for w in ws]
-        k = 0  # leading function words: "But President Xi Jinping"
-        while k < len(ws) and bares[k] in _LEADING_WORDS:
-            k += 1
-        last_role = k - 1
-        for i in range(len(ws) - 1, k - 1, -1):
-            b = bares[i]
-            if (b in ROLE_WORDS or b in HONORIFICS or b.endswith(("'s", "’s"))) and not (
-                    i == len(ws) - 1 and i > 0 and bares[i - 1] in HONORIFICS):
-                last_role = i
-                break
-        core = ws[last_role + 1:]
-        while core and core[-1].islower():
-            core.pop()  # a trailing "de" or "van" is not a name
+        parsed = _parse_run(run)
+        if parsed is None:
+            return
+        name, core, at, role_words, possessive = parsed
         if len(core) >= 3 and core[0].casefold() in _OFFICE_OBJECTS and self.text[max(0, pos - 3):pos] == "of ":
-            last_role += 1  # "Minister of Foreign Affairs Anika Varga": "Affairs" ends the office, not a name
-            core = core[1:]
-        if not core or not _CALENDAR_OR_INSTITUTION.isdisjoint(bares[last_role + 1:]) or "." in run and any(
-                _ABBREVIATED_PLACE.fullmatch(w) for w in core):
-            return
-        if len(core) == 1 and len(core[0]) < 2:
-            return
-        name = " ".join(core)
-        offset = pos + run.index(core[0], len(" ".join(ws[:last_role + 1])))
-        role_words = ws[k:last_role + 1]
+            # "Minister of Foreign Affairs Anika Varga": "Affairs" ends the office, not a name
+            at = run.index(core[1], at + len(core[0]))
+            role_words, core = role_words + core[:1], core[1:]
+            name = " ".join(core)
+        offset = pos + at
         if not role_words and len(core) >= 2:
             # a role in lower case just before the name: "Foreign Ministry spokeswoman Hedda Lund"
             before = self.text[max(0, pos - 80):pos]
-            last = before.rsplit(None, 1)[-1] if before.strip() else ""
-            if last.islower() and last in ROLE_WORDS:
+            last = before.rsplit(None, 1)
+            if last and last[-1] in ROLE_WORDS:  # (role words are lower case)
                 m = _ROLE_BEFORE.search(before)
                 if m:
                     role_words = m.group().split()
-        if len(role_words) == 1 and role_words[0].endswith(("'s", "’s")) and not is_role_word(role_words[0][:-2]):
-            role_words = []  # "China's Xi": whose, not what office
-        if role_words and k == 0:
+        if role_words and run.split()[0] == role_words[0]:
             # "U.S. Secretary of State John Kerry": the run began after "of"; the role began before it
             m = _ROLE_OF_BEFORE.search(self.text, max(0, pos - 60), pos)
             if m and any(w.casefold().strip(_STRIP) in ROLE_WORDS for w in m["head"].split()):
                 head = m["head"].split()
-                role_words = (head[1:] if head[0] in ("The", "A", "An") else head) + role_words
+                role_words = tuple(head[1:] if head[0] in ("The", "A", "An") else head) + tuple(role_words)
         if len(core) >= 2 or role_words:
             person = self._person(name, " ".join(role_words) or None, gender_of_words(role_words))
         else:
             person = self.lookup(name, offset)
             if person is None:
                 return
-        if person.gender is None:
-            person.gender = self._gender_from_context(core, offset + len(name))
+        person.add_clue((core, offset + len(name)))
         person.positions.append(offset)
         self.mentions.append(Mention(offset, offset + len(name), person, possessive))
 
@@ -333,14 +393,14 @@ class DocumentNames:
         if person is None:
             person = Person(name=name, role=role, gender=gender,
                             tokens={b for b in (w.strip(_STRIP).casefold() for w in name.split())
-                                    if b not in PARTICLES})
+                                    if b not in PARTICLES}, read_context=self._gender_from_context)
             self.people[name] = person
             for t in person.tokens:  # any part may be the one used alone: "Jiang" for Jiang Bin, "Trump"
                 self._by_token.setdefault(t, []).append(person)
         if role and not person.role:
             person.role = role
-        if gender and not person.gender:
-            person.gender = gender
+        if gender:
+            person.add_clue(gender)
         return person
 
     def _unique_with_token(self, token: str) -> Person | None:
@@ -382,8 +442,8 @@ class DocumentNames:
                 best, best_pos = person, person.positions[i - 1]
         return best
 
-    def full_name(self, name: str, pos: int) -> tuple[str, str | None, str | None]:
-        """(full name, role, gender) for a name as written at ``pos``."""
+    def full_name(self, name: str, pos: int) -> tuple[str, str | None]:
+        """(full name, role) for a name as written at ``pos``."""
         ws = name.split()
         person = self.people.get(name)
         if person is None and len(ws) == 1:
@@ -392,8 +452,8 @@ class DocumentNames:
             # "Mr. Trump" stripped to "Trump" upstream; "Bin Jiang" vs "Jiang Bin" stays as written
             person = None
         if person:
-            return person.name, person.role, person.gender
-        return name, None, None
+            return person.name, person.role
+        return name, None
 
     def recent_people(self, pos: int, floor: int = 0):
         """Mentions before ``pos`` (and after ``floor``), nearest first."""

@@ -40,36 +40,60 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     if _last[0] is text and _last[1] == start and _last[2] == end:
         return _last[3]
     spans = []
+    append = spans.append
+    rfind = text.rfind
     pos = start
-    width = wrap_width(text, start) if text.find("\n", start, end) >= 0 else None
-    for m in _END.finditer(text, start, end):
-        stop, after = m.span()
-        if text[stop] == "\n":
-            if width and after == stop + 1 and stop - text.rfind("\n", 0, stop) > 0.8 * width:
+    # The characters an end opens with, found with str.find (in C, far faster than re's scan for a character
+    # class), and the pattern tried at each in order: the matches _END.finditer would give.
+    marks = []
+    for ch in ".!?\n":
+        i = text.find(ch, start, end)
+        while i >= 0:
+            marks.append(i)
+            i = text.find(ch, i + 1, end)
+    marks.sort()
+    match = _END.match
+    scanned = start  # where the last match ended: a mark before it is part of that match
+    width = wrap_width(text, start) if marks and text.find("\n", start, end) >= 0 else None
+    # (This loop runs for every full stop of every document: plain comparisons rather than max(), and each
+    # character looked up once.)
+    for stop in marks:
+        if stop < scanned:
+            continue
+        m = match(text, stop, end)
+        if m is None:
+            continue
+        after = scanned = m.end()
+        mark = text[stop]
+        if mark == ".":
+            lo = stop - 12
+            if lo < pos:
+                lo = pos
+            word = text[rfind(" ", lo, stop) + 1 or lo:stop]
+            if word.isalnum():  # the usual case, without a pattern: a plain word before the stop
+                if len(word) == 1 or word.lower() in ABBREVIATIONS:
+                    continue
+            else:
+                found = _WORD_BEFORE_STOP.search(text, lo, stop + 1)
+                if found and (found[1].lower() in ABBREVIATIONS or len(found[1]) == 1
+                              or _INITIALS.fullmatch(found[1])):  # initials: G.K.
+                    continue
+            cut = after
+        elif mark == "\n":
+            if width and after == stop + 1 and stop - rfind("\n", 0, stop) > 0.8 * width:
                 continue  # a full line of hard-wrapped text: the sentence goes on on the next one
             cut = stop
         else:
-            if text[stop] == ".":
-                lo = max(pos, stop - 12)
-                word = text[text.rfind(" ", lo, stop) + 1 or lo:stop]
-                if word.isalnum():  # the usual case, without a pattern: a plain word before the stop
-                    if len(word) == 1 or word.lower() in ABBREVIATIONS:
-                        continue
-                else:
-                    found = _WORD_BEFORE_STOP.search(text, lo, stop + 1)
-                    if found and (found[1].lower() in ABBREVIATIONS or len(found[1]) == 1
-                                  or _INITIALS.fullmatch(found[1])):  # initials: G.K.
-                        continue
             cut = after
         part = text[pos:cut]
         right = part.rstrip()
         if right:
-            spans.append((cut - len(part.lstrip()), pos + len(right)))
+            append((cut - len(part.lstrip()), pos + len(right)))
         pos = after
     part = text[pos:end]
     right = part.rstrip()
     if right:
-        spans.append((end - len(part.lstrip()), pos + len(right)))
+        append((end - len(part.lstrip()), pos + len(right)))
     if text.find(")", start, end) >= 0:
         spans = [part for span in spans for part in _after_stray_parenthesis(text, *span)]
     _last = (text, start, end, spans)

@@ -580,7 +580,7 @@ class _Context:
                                                           and name.lower() == name):
             if name.isupper() and len(words(name)) >= 2:
                 return None  # a shouted headline, not a name
-            full, known_role, _gender = self.names.full_name(_strip_honorific(name), pos)
+            full, known_role = self.names.full_name(_strip_honorific(name), pos)
             if full.lower() in NOT_NAME_START or full.lower() in CALENDAR_WORDS:
                 return None
             if role and role.rstrip(".").lower() in HONORIFICS:

@@ -11,6 +11,8 @@ the article itself begins.
 """
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import re
 
 from importers.decode import decode
@@ -36,6 +38,32 @@ _URL_LINE = re.compile(r"^\s*(?:URL\s*:\s*|Source\s*:\s*)?(https?://\S+)\s*$", r
 _TITLE_WITH_OUTLET = re.compile(r"^(?P<title>.{8,}?)\s+[-–—|]\s+(?P<outlet>[^|–—]{2,60}?)(?:\s*\|\s*.*)?$")
 
 MAX_TITLE_WORDS = 30
+
+_MONTH_NUMBERS = {name: n for n, name in enumerate(
+    "January February March April May June July August September October November December".split(), 1)}
+_WEEKDAY_NUMBERS = {name: n for n, name in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())}
+_DAY, _MONTH, _YEAR = r"(?P<day>[1-9]|[12]\d|3[01])", rf"(?P<month>{'|'.join(_MONTH_NUMBERS)})", r"(?P<year>(?:19|20)\d\d)"
+# A full date written out in one of the usual ways ("9 May 2024", "Tuesday 14 September 2021", "May 9, 2024",
+# "Thursday, May 9, 2024"): read directly when its weekday, if any, is the date's own. parse_date_string reads
+# these the same (checked for every day of 1900-2099 in each form); everything else goes to it.
+_FULL_DATE = re.compile(rf"(?:(?P<weekday>{'|'.join(_WEEKDAY_NUMBERS)}),? )?(?:{_DAY} {_MONTH} {_YEAR}"
+                        rf"|(?P<month2>{'|'.join(_MONTH_NUMBERS)}) (?P<day2>[1-9]|[12]\d|3[01]), (?P<year2>(?:19|20)\d\d))")
+
+
+@functools.lru_cache(maxsize=16384)
+def _header_date(value: str) -> tuple[str, str] | None:
+    """parse_date_string for a header's date, whose common forms are read without it (it costs more than the
+    rest of the header), each string read once: the articles of a folder repeat a few dates."""
+    m = _FULL_DATE.fullmatch(value.strip())
+    if m:
+        month = _MONTH_NUMBERS[m["month"] or m["month2"]]
+        try:
+            date = dt.date(int(m["year"] or m["year2"]), month, int(m["day"] or m["day2"]))
+        except ValueError:
+            date = None
+        if date and (m["weekday"] is None or _WEEKDAY_NUMBERS[m["weekday"]] == date.weekday()):
+            return date.isoformat(), "day"
+    return parse_date_string(value)
 
 
 def sniff(head: bytes) -> bool:
@@ -180,7 +208,7 @@ def _date_only(line: str) -> str | None:
     stripped = line.strip()
     if len(stripped) > 40 or not _DIGIT.search(stripped):
         return None
-    parsed = parse_date_string(stripped)
+    parsed = _header_date(stripped)
     if parsed and parsed[1] == "day" and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", stripped.replace(",", "")):
         return parsed[0]
     return None
@@ -322,7 +350,7 @@ def _parse_header_fields(line: str, doc: Document) -> bool:
         return True
     m = _PUBLISHED_LINE.match(line)
     if m:
-        parsed = parse_date_string(m[1])
+        parsed = _header_date(m[1])
         if parsed and parsed[1] == "day":
             doc.published = doc.published or parsed[0]
             return True
@@ -334,7 +362,7 @@ def _set_field(doc: Document, name: str, value: str) -> None:
         return
     if name in ("date", "published", "updated", "posted"):
         compact = _COMPACT_DATE.fullmatch(value)  # "19910215"
-        parsed = parse_date_string(f"{compact[1]}-{compact[2]}-{compact[3]}" if compact else value)
+        parsed = _header_date(f"{compact[1]}-{compact[2]}-{compact[3]}" if compact else value)
         if parsed and parsed[1] == "day" and not doc.published:
             doc.published = parsed[0]
     elif name in ("author", "authors", "by"):
