@@ -177,3 +177,11 @@ def test_a_possessive_place_before_a_surname_is_not_a_role():
                      "Amberland President Corin Vale is due to start a visit to Kestrel on Wednesday.\n\n"
                      'Vale wrote that the two countries must "keep the old treaty alive" in an article.\n')
     assert found["keep the old treaty alive"][:2] == ("Corin Vale", "Amberland President")
+
+
+def test_roles_stay_within_their_line_and_lose_honorifics():
+    found = speakers("Harbour talks\nNPA International\nKremlin spokesman Dmitry Orlov said on Monday the talks would go on.\n\n"
+                     '"We will continue," Orlov told reporters.\n\n'
+                     'Shadow trade secretary Sir Corin Vale called it "a charade".\n')
+    assert found["We will continue,"][:2] == ("Dmitry Orlov", "Kremlin spokesman")
+    assert found["a charade"][:2] == ("Corin Vale", "Shadow trade secretary")

@@ -120,7 +120,8 @@ boris tony gordon david nigel jeremy kwasi jacob dominic sajid ed
 """.split())
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                    "herself": "f"}
-_ROLE_BEFORE = re.compile(rf"(?<![\w'’.-])(?:(?:{UPPER}[\w'’.-]*|the)\s+){{0,4}}(?:[a-z]+\s+){{0,2}}[a-z]+\s+$")
+# (Within its line: "Sputnik International" above "Kremlin spokesman Dmitry Peskov" is no part of the role.)
+_ROLE_BEFORE = re.compile(rf"(?<![\w'’.-])(?:(?:{UPPER}[\w'’.-]*|the)[ \t]+){{0,4}}(?:[a-z]+[ \t]+){{0,2}}[a-z]+[ \t]+$")
 _ABBREVIATED_PLACE = re.compile(r"(?:U\.S|U\.K|U\.N|E\.U|D\.C|L\.A|N\.Y)\.?")
 # The end of a sentence or a line, or a quotation mark. (Opening with one character class lets re's scan skip
 # the other characters in C; the look-behinds then tell which end the character made.)

@@ -273,7 +273,9 @@ class _Context:
             speaker = self.indirect_before(si)
         name = _DATELINE_PREFIX.sub("", speaker.name) if speaker and speaker.name else None
         if name:
-            st.speaker, st.speaker_role, st.speaker_kind = name, speaker.role, speaker.kind
+            if speaker.kind == "person" and name.isupper():
+                name = name.title()  # "SNOW:" in a transcript is Snow
+            st.speaker, st.speaker_role, st.speaker_kind = name, _clean_role(speaker.role), speaker.kind
             if speaker.kind == "person":
                 self.last_speaker = speaker.name
 
@@ -744,6 +746,21 @@ def _spokesperson(np: str) -> tuple[str, str] | None:
     if not body or not (is_institution(body) or body.split()[-1].lower() in _BODIES):
         return None
     return m["role"], body
+
+
+def _clean_role(role: str | None) -> str | None:
+    """A role without the honorifics at its ends ("Shadow Brexit secretary Sir" -> "Shadow Brexit secretary"), and
+    none when only an honorific or an owner is left ("Mr", "MSNBC's")."""
+    if not role:
+        return None
+    ws = role.split()
+    while ws and ws[-1].rstrip(".").lower() in HONORIFICS:
+        ws.pop()
+    while ws and ws[0].rstrip(".").lower() in HONORIFICS:
+        ws.pop(0)
+    if not ws or len(ws) == 1 and ws[0].endswith(("'s", "’s")):
+        return None
+    return " ".join(ws)
 
 
 def _strip_honorific(name: str) -> str:
