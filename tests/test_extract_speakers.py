@@ -185,3 +185,10 @@ def test_roles_stay_within_their_line_and_lose_honorifics():
                      'Shadow trade secretary Sir Corin Vale called it "a charade".\n')
     assert found["We will continue,"][:2] == ("Dmitry Orlov", "Kremlin spokesman")
     assert found["a charade"][:2] == ("Corin Vale", "Shadow trade secretary")
+
+
+def test_a_quote_attributed_to_an_unnamed_holder_gets_no_guess():
+    found = speakers("Talks\n\nThe European Union said the talks would resume next week, and Prime Minister Corin "
+                     "Vale's spokeswoman said on Friday that both sides had been constructive.\n\n"
+                     '"It is important that we get it right," the spokeswoman said of the talks.\n')
+    assert found["It is important that we get it right,"][0] is None

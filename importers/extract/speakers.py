@@ -124,6 +124,10 @@ _BODIES = {"delegation", "mission", "campaign", "team", "consulate", "coalition"
 _NOT_A_ROLE = re.compile(r"(?:[0-9]|of\b|who\b|which\b|[A-Z])")
 _SIGN_ON = re.compile(r"(?::|\s(?:--|[—–―]))$")
 _ELIDED = object()
+_UNNAMED = object()
+# "the spokeswoman", "a senior official", "one diplomat": a speaker described, never named.
+_UNNAMED_HOLDER = re.compile(r"(?:the|a|an|one|another)\s+(?:[a-z-]+\s+){0,2}(?:spokes(?:man|woman|person)|official|"
+                             r"diplomat|aide|adviser|advisor|source|representative|negotiator|minister|analyst)")
 
 
 def _without_parentheses(text: str) -> str:
@@ -249,6 +253,8 @@ class _Context:
 
         if speaker is None and close_end > st.end:
             speaker = self.after(st, close_end)
+            if speaker is _UNNAMED:
+                return  # attributed, to nobody named: no guess from the sentences around
             if speaker is not None:
                 self.attributed_after.add(id(st))
         if speaker is None:
@@ -318,6 +324,8 @@ class _Context:
         m = _AFTER_SUBJECT.match(after)
         if m and _noun_phrase_like(m["np"]):
             sp = self.subject(m["np"], close_end + m.start("np"), m["verb"], close_end + m.end("np"))
+            if sp is None and _UNNAMED_HOLDER.fullmatch(m["np"].strip()):
+                return _UNNAMED  # "..., the spokeswoman said": someone the text never names
             if sp is not _ELIDED:
                 return sp
         m = _ACCORDING.search(in_sentence)
@@ -638,6 +646,8 @@ class _Context:
                 break
         if m is None:
             return None
+        if re.search(r"[\w.]['’]s\s+(?:[a-z]+\s+)?$", self.text[max(0, m.start() - 40):m.start()]):
+            return None  # "Theresa May's spokeswoman": the role's holder was never named
         si = self.sentence_index(m.start())
         s, e = self.sentences[si]
         named = [mn for mn in self.names.recent_people(e, floor=s) if mn.pos < pos and not mn.possessive]
