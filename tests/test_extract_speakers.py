@@ -192,3 +192,12 @@ def test_a_quote_attributed_to_an_unnamed_holder_gets_no_guess():
                      "Vale's spokeswoman said on Friday that both sides had been constructive.\n\n"
                      '"It is important that we get it right," the spokeswoman said of the talks.\n')
     assert found["It is important that we get it right,"][0] is None
+
+
+def test_a_pronoun_is_not_the_object_named_in_its_own_sentence():
+    found = speakers("Talks\n\nThe deadline came after Anika Varga, the prime minister of Amberland, said the talks "
+                     "had eleven days left.\n\nSpeaking after talks with Kestrel president Corin Vale, she said: "
+                     '"We need to know what Kestrel is proposing."\n\n'
+                     'Amberland will "repeat the message" when meeting with Ambassador Tomas Ridell, she added.\n')
+    assert found["We need to know what Kestrel is proposing."][0] == "Anika Varga"
+    assert found["repeat the message"][0] == "Anika Varga"

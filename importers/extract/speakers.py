@@ -123,6 +123,10 @@ _BODIES = {"delegation", "mission", "campaign", "team", "consulate", "coalition"
            "junta", "opposition", "presidency"}
 _NOT_A_ROLE = re.compile(r"(?:[0-9]|of\b|who\b|which\b|[A-Z])")
 _SIGN_ON = re.compile(r"(?::|\s(?:--|[—–―]))$")
+# A name after these in the pronoun's own sentence is an object ("Speaking after talks with French president
+# Emmanuel Macron, he said", "when meeting with Chinese Ambassador Lu Shaye, he added"): "he" is someone else.
+_OBJECT_BEFORE = re.compile(r"\b(?:with|after|by|to|from|for|against|about|met|meeting|meets|called|urged|told|"
+                            r"visited|visiting|thanked|invited)\s+(?:[\w.'’-]+\s+){0,4}$")
 _ELIDED = object()
 _UNNAMED = object()
 # "the spokeswoman", "a senior official", "one diplomat": a speaker described, never named.
@@ -661,7 +665,8 @@ class _Context:
             s, e = self.sentences[k]
             stop = min(e, pos)
             found = [mn for mn in self.names.recent_people(stop, floor=s)
-                     if mn.person.gender in (None, gender) and mn.person.name != self.not_him]
+                     if mn.person.gender in (None, gender) and mn.person.name != self.not_him
+                     and not (k == si and _OBJECT_BEFORE.search(self.text, max(s, mn.pos - 40), mn.pos))]
             if not found:
                 continue
             found.reverse()
