@@ -198,6 +198,6 @@ def test_a_pronoun_is_not_the_object_named_in_its_own_sentence():
     found = speakers("Talks\n\nThe deadline came after Anika Varga, the prime minister of Amberland, said the talks "
                      "had eleven days left.\n\nSpeaking after talks with Kestrel president Corin Vale, she said: "
                      '"We need to know what Kestrel is proposing."\n\n'
-                     'Amberland will "repeat the message" when meeting with Ambassador Tomas Ridell, she added.\n')
+                     'The ministry will "repeat the message" when meeting with Ambassador Tomas Ridell, she added.\n')
     assert found["We need to know what Kestrel is proposing."][0] == "Anika Varga"
     assert found["repeat the message"][0] == "Anika Varga"

@@ -123,9 +123,9 @@ _BODIES = {"delegation", "mission", "campaign", "team", "consulate", "coalition"
            "junta", "opposition", "presidency"}
 _NOT_A_ROLE = re.compile(r"(?:[0-9]|of\b|who\b|which\b|[A-Z])")
 _SIGN_ON = re.compile(r"(?::|\s(?:--|[—–―]))$")
-# A name after these in the pronoun's own sentence is an object ("Speaking after talks with French president
+# A name after these in a sentence is an object ("Speaking after talks with French president
 # Emmanuel Macron, he said", "when meeting with Chinese Ambassador Lu Shaye, he added"): "he" is someone else.
-_OBJECT_BEFORE = re.compile(r"\b(?:with|after|by|to|from|for|against|about|met|meeting|meets|called|urged|told|"
+_OBJECT_BEFORE = re.compile(r"\b(?:with|to|against|met|meeting|meets|called|urged|told|"
                             r"visited|visiting|thanked|invited)\s+(?:[\w.'’-]+\s+){0,4}$")
 _ELIDED = object()
 _UNNAMED = object()
@@ -525,6 +525,14 @@ class _Context:
             if relative:
                 np = _trailing_np(seg) or seg
                 return self.resolve(np, pos + chunk.find(seg))
+            if k > 0 and _OPENS_WITH_DETERMINER.match(seg) and any(is_role_word(w) for w in words(seg)):
+                # "..., Anika Varga, the prime minister of Amberland, said": the name before the description
+                named = _trailing_np(segments[k - 1].strip())
+                if named and split_name(named)[0] and not is_institution(named):
+                    sp = self.resolve(named, pos + chunk.find(named))
+                    if sp and sp.kind == "person":
+                        sp.role = sp.role or _ARTICLE.sub("", seg)
+                        return sp
             lower_start = seg[:1].islower() and not _OPENS_WITH_SUBJECT_WORD.match(seg)
             prev_seg = segments[k - 1].strip() if k > 0 else ""
             appositive = (lower_start or _OPENS_WITH_DETERMINER.match(seg)) and k > 0 and \
@@ -666,7 +674,7 @@ class _Context:
             stop = min(e, pos)
             found = [mn for mn in self.names.recent_people(stop, floor=s)
                      if mn.person.gender in (None, gender) and mn.person.name != self.not_him
-                     and not (k == si and _OBJECT_BEFORE.search(self.text, max(s, mn.pos - 40), mn.pos))]
+                     and not _OBJECT_BEFORE.search(self.text, max(s, mn.pos - 40), mn.pos)]
             if not found:
                 continue
             found.reverse()
