@@ -90,3 +90,10 @@ def test_a_quote_opened_with_old_wire_backticks_starts_a_sentence_of_its_own():
     events = events_of(text)
     assert [text[e.start:e.end][:9] for e in events] == ["Fishermen", "``We will"]
     assert {e.date for e in events} == {"2024-06"}
+
+
+def test_comment_box_furniture_gives_no_event():
+    text = ("Talks\n\nThe talks ended on Friday.\n\nYou have 2000 characters left.\n\n"
+            "Comments have been closed on this article since 2019.\n")
+    events = extract(Document(source="t.txt", source_index=0, text=text, body_start=7), "2024-03-08").events
+    assert [(e.date_text, e.date) for e in events] == [("Friday", "2024-03-08")]

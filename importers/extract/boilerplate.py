@@ -7,7 +7,8 @@ import re
 # A paragraph is furniture when it opens with one of these.
 _FURNITURE_START = re.compile(
     r"^\s*(support us|related posts?|related articles?|read more|leave a (comment|reply)|share this|share on|"
-    r"tags?\s*:|follow us|sign up|subscribe|advertisement|this div height)",
+    r"tags?\s*:|follow us|sign up|subscribe|advertisement|this div height|comments? (are|have been) closed|"
+    r"you have \d+ characters)",
     re.IGNORECASE,
 )
 # Or when it is short, holds one of these, and speaks to the reader (an appeal, a notice): a news paragraph
@@ -15,7 +16,8 @@ _FURNITURE_START = re.compile(
 _FURNITURE_WORDS = re.compile(
     r"\b(donations?|donate|newsletter|unsubscribe|consenting to receive|marketing emails|"
     r"cookies?|privacy policy|terms of use|subscribe today|sign up to receive|may be disseminated|"
-    r"without (prior )?permission|all rights reserved)\b",
+    r"without (prior )?permission|all rights reserved|characters (left|remaining)|comments? (are|have been) closed|"
+    r"log ?in to comment|be the first to comment)\b",
     re.IGNORECASE,
 )
 _TO_THE_READER = re.compile(r"\b(you|your|we|our|us|please|click|today|may be disseminated|"
@@ -36,7 +38,7 @@ _STAMP = re.compile(r"\s*(?:[^\n|·•]{1,30}[|·•]\s*){0,3}(first |last )?(pu
 STAMP_MAX_WORDS = 14
 _CAPTION_HINTS = ("photo", "image", "picture", "caption", "credit", "video", "/")
 _NOTICE_HINTS = ("donat", "newsletter", "subscri", "consenting", "marketing", "cookie", "privacy", "terms of",
-                 "sign up", "disseminated", "permission", "reserved")
+                 "sign up", "disseminated", "permission", "reserved", "characters", "comment")
 # A numbered reference to a cited article: 0. “Headline” Outlet, 22 Feb. 2023,
 _REFERENCE = re.compile(r"^\s*\[?\d{1,3}[.\]]\s*[\"“‘'].+[\"”’'].*\d{4}", re.MULTILINE)
 
