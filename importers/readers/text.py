@@ -5,7 +5,13 @@ Shapes recognised (see importers/samples/README.md):
 - a header line ``Date: 24 April 2023 Author: Name``, or ``By Name`` / ``Published 3 May 2024`` lines;
 - a page title ``Headline - Outlet | Tagline`` followed by the headline again;
 - a masthead (outlet, tagline) above the headline;
-- a listing (tag page) whose items each read ``outlet / DD-MM-YYYY / - section / - outlet / headline / body``.
+- a listing (tag page) whose items each read ``outlet / DD-MM-YYYY / - section / - outlet / headline / body``;
+- a time stamp under the headline (``October 15, 2013 / 1:28 PM``, ``Materials 28 September 2006 13:48``); a
+  date line above the headline is the site's banner, not the story's date;
+- header fields in other dress: ``Date:  19910215``, ``Source: Xinhua | 2019-11-28``, ``... posted on <date>``,
+  a dated briefing or press-conference title, a stored page's ``date 2022-10-10`` label opening the file;
+- menus, breadcrumbs, letter-spaced headings and clock times, which are never the title;
+- hard-wrapped text (lines of ~70 characters, old wire copy and OCR), read a paragraph at a time.
 The stored text of a document is its slice of the file: headers stay in it, and ``body_start`` marks where
 the article itself begins.
 """
