@@ -1,15 +1,16 @@
 """Quoted statements: spans of quoted words in every quoting style news uses.
 
 Marks are read in one pass over the text. Straight and curly, double and single, mixed pairs (‘rock solid'),
-doubled apostrophes (''...'') and ``backticks'', guillemets (« spaced » too); a quote in one family may hold a quote in the other (nested
-quotes stay part of the outer statement). A single straight mark doubles as an apostrophe (Xi's, Nations',
-can't): it opens only at the start of a word and closes only at the end of one. A quote running over several
-paragraphs reopens its mark on each paragraph and closes only on the last: each paragraph is a statement.
+doubled apostrophes (''...'') and ``backticks'', guillemets (« spaced » too); a quote in one family may hold a
+quote in the other (nested quotes stay part of the outer statement). A single straight mark doubles as an
+apostrophe (Xi's, Nations', can't): it opens only at the start of a word and closes only at the end of one. A
+quote running over several paragraphs reopens its mark on each paragraph and closes only on the last: each
+paragraph is a statement.
+
 Transcript turns are statements without marks: "VARGA: ...", "ARI FLEISCHER, PRESS SECRETARY: ...", a title-case
-name that opens two turns or more ("Mao Ning: ..."), a label alone on its line, the answers of a "Q:"/"A:" interview
-(also when the answers carry no label); a turn runs over its paragraphs to the next label, and questions are not
-statements. Titles of works, nicknames, numbers and
-stage directions in marks are not statements.
+name that opens two turns or more ("Mao Ning: ..."), a label alone on its line, the answers of a "Q:"/"A:"
+interview (also when the answers carry no label). A turn runs over its paragraphs to the next label; questions
+are not statements. Neither are titles of works, nicknames, numbers and stage directions in marks.
 """
 from __future__ import annotations
 
