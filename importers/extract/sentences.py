@@ -19,9 +19,12 @@ _END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"”’']*(?:\[\d{1,3}\])*(?=\s+
 def wrap_width(text: str, start: int = 0) -> int | None:
     """The line width of hard-wrapped text (lines of ~70 characters, where only a blank line or a short line ends
     a paragraph), or None for text whose line breaks end paragraphs."""
+    breaks, blank = text.count("\n", start), text.count("\n\n", start)
+    if breaks - blank < 5 or blank >= (breaks + 1 - blank) // 2:
+        return None  # (the cheap test first, on counts: most text has a blank line between paragraphs)
     lines = [ln for ln in text[start:].split("\n") if ln.strip()]
     if len(lines) < 6 or text.count("\n\n", start) >= len(lines) // 2:
-        return None  # (the cheap test first: most text has a blank line between paragraphs)
+        return None
     lengths = sorted(map(len, lines))
     median = lengths[len(lengths) // 2]
     return median if 30 <= median <= 90 and lengths[-1] <= 100 else None
