@@ -12,3 +12,12 @@ def test_a_statement_is_never_dated_after_its_articles_publication():
     statements = extract(Document(source="t.txt", source_index=0, text=text), "2024-05-14").statements
     assert [s.text for s in statements] == ["ahead of schedule"]
     assert statements[0].date <= "2024-05-14"
+
+
+def test_a_date_inside_the_quoted_words_does_not_date_the_statement():
+    text = ('Talks\n\n"We will not move before the March 1, 2019, deadline," Corin Vale told reporters on '
+            "Friday.\n\nVale said the talks of 2014 were \"a failure\" in his view.\n")
+    found = {st.text: st.date for st in extract(Document(source="t.txt", source_index=0, text=text,
+                                                         body_start=7), "2019-02-22").statements}
+    assert found["We will not move before the March 1, 2019, deadline,"] == "2019-02-22"
+    assert found["a failure"] == "2019-02-22"  # the talks' year is what he spoke of

@@ -33,12 +33,18 @@ def extract(document: Document, published: str | None = None) -> Extraction:
     return result
 
 
+_WHEN_SPOKEN = ("day", "week", "month")  # a year or a decade in the sentence is what it is about
+
+
 def _date_statements(result: Extraction) -> None:
-    """A statement's date is the date its own sentence gives, else the publication date. A date after the
-    publication is what the speaker announced ("the ferry would sail on 3 July"), not when they spoke."""
+    """A statement's date is the date its own sentence gives outside the quoted words, else the publication date.
+    A date inside the quote, or after the publication, is what the speaker talked about or announced ("the ferry
+    would sail on 3 July"), not when they spoke; so is a bare year ("Russia's 2014 annexation")."""
     for statement in result.statements:
         own = next((e for e in result.events
                     if e.start <= statement.start < e.end and e.date
+                    and not statement.start <= e.date_start < statement.end  # a date the speaker talked about
+                    and e.date_precision in _WHEN_SPOKEN
                     and (result.published is None or e.date <= result.published)), None)
         if own:
             statement.date, statement.date_precision = own.date, own.date_precision
