@@ -201,3 +201,12 @@ def test_a_pronoun_is_not_the_object_named_in_its_own_sentence():
                      'The ministry will "repeat the message" when meeting with Ambassador Tomas Ridell, she added.\n')
     assert found["We need to know what Kestrel is proposing."][0] == "Anika Varga"
     assert found["repeat the message"][0] == "Anika Varga"
+
+
+def test_an_official_adjective_names_nobody_and_a_dateline_is_no_speaker():
+    found = speakers("Talks resume\n\nIt was the first official contact since President Corin Vale agreed to resume "
+                     'talks.\n\nThe two sides "spoke by telephone to continue the negotiations," the official said in '
+                     "a statement.\n\nPORT VALDOR: The envoy expressed his country's 'willingness' for talks, sources "
+                     "in the Foreign Office said yesterday.\n")
+    assert found["spoke by telephone to continue the negotiations,"][0] is None
+    assert found["willingness"][:3] == ("Foreign Office", "sources", "institution")

@@ -27,7 +27,9 @@ _LEAD = r"^[\s,;:.!?…—–”»-]*"  # (a stray closing mark too: « ... , »
 _AFTER_INVERTED = re.compile(rf"{_LEAD}(?P<verb>{CUE})\s+(?P<np>(?!that\b|to\b|in\b|on\b|of\b|it\b|this\b)\S.*)$",
                              re.DOTALL)
 _AFTER_SUBJECT = re.compile(rf"{_LEAD}(?P<np>[^\"“”]{{1,200}}?)\s+{AUX}(?P<verb>{CUE})(?![\w-])", re.DOTALL)
-_SENTENCE_END_CUE = re.compile(rf",\s*(?P<np>[^,;\"“”]{{1,60}}?)\s+{AUX}(?P<verb>{CUE})\s*[.!?]\s*$")
+# (The verb may have a few words after it: "..., sources in the Foreign Office said yesterday.")
+_SENTENCE_END_CUE = re.compile(rf",\s*(?P<np>[^,;\"“”]{{1,60}}?)\s+{AUX}(?P<verb>{CUE})(?:\s+[^\s.!?\"“”,;]+){{0,4}}"
+                               rf"\s*[.!?]\s*$")
 _OPENING_MARK = re.compile(r"[“\"‘«']")
 _STOP_FIRST = re.compile(r"\s*[.!?]")
 # A short sentence of its own made of a subject and a cue: ' Smith said.'
@@ -113,11 +115,11 @@ _SPOKESPEOPLE_AT = re.compile(r"(?:officials|spokes\w+|representatives|sources)\
 _SPOKESPEOPLE_AT_NAME = re.compile(
     r"(?:officials|spokes\w+|representatives|sources)\s+(?:at|from|of|for|with)\s+((?:the\s+)?[A-Z].*)$", re.IGNORECASE)
 # One unnamed voice of a body: "a spokeswoman for the foreign ministry", "an official at the embassy".
-_SPOKESPERSON_FOR = re.compile(r"(?:(?:a|an|the)\s+)?(?P<role>(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|official|"
-                               r"representative|source|aide))\s+(?:for|of|at|from|with|in)\s+(?:the\s+)?"
+_SPOKESPERSON_FOR = re.compile(r"(?:(?:a|an|the|some)\s+)?(?P<role>(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|officials?|"
+                               r"representatives?|sources?|aides?))\s+(?:for|of|at|from|with|in)\s+(?:the\s+)?"
                                r"(?P<body>[\w.'’-]+(?:\s+[\w.'’-]+){0,5})")
-_SPOKESPERSON_AT_END = re.compile(r"\b(?:a|an|the)\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|official|"
-                                  r"representative|source|aide)\s+(?:for|of|at|from|with|in)\s+(?:the\s+)?"
+_SPOKESPERSON_AT_END = re.compile(r"\b(?:(?:a|an|the|some)\s+)?(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|officials?|"
+                                  r"representatives?|sources?|aides?)\s+(?:for|of|at|from|with|in)\s+(?:the\s+)?"
                                   r"[\w.'’-]+(?:\s+[\w.'’-]+){0,4}$")
 _BODIES = {"delegation", "mission", "campaign", "team", "consulate", "coalition", "alliance", "bloc", "regime",
            "junta", "opposition", "presidency"}
@@ -127,6 +129,7 @@ _SIGN_ON = re.compile(r"(?::|\s(?:--|[—–―]))$")
 # Emmanuel Macron, he said", "when meeting with Chinese Ambassador Lu Shaye, he added"): "he" is someone else.
 _OBJECT_BEFORE = re.compile(r"\b(?:with|to|against|met|meeting|meets|called|urged|told|"
                             r"visited|visiting|thanked|invited)\s+(?:[\w.'’-]+\s+){0,4}$")
+_CUE_WORDS = "said|says|told|added|stressed|noted|warned|insisted|wrote"
 _ELIDED = object()
 _UNNAMED = object()
 # "the spokeswoman", "a senior official", "one diplomat": a speaker described, never named.
@@ -275,7 +278,7 @@ class _Context:
             speaker = self.colon_intro(open_pos)
         if speaker is None:
             m = _HEADLINE_LABEL.match(t, self.paragraph_start(open_pos), open_pos)
-            if m and m["label"].lower() not in _NOT_LABELS:
+            if m and m["label"].lower() not in _NOT_LABELS and not m["label"].isupper():  # ("ISLAMABAD:": a dateline)
                 speaker = self.resolve(m["label"], open_pos)  # "Sanders: Clinton needs to 'get away ...'"
         if speaker is None and previous is not None and previous.speaker:
             speaker = self.inherited(st, previous, open_pos, prev_close)
@@ -652,7 +655,9 @@ class _Context:
             return None
         m = None
         for head in (" ".join(ws), " ".join(ws[-2:])):  # "Chinese defense minister", else "defense minister"
-            for m in re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE).finditer(self.text, 0, pos):
+            # Where the words name someone's office, not an adjective before a noun ("the first official contact").
+            for m in re.compile(rf"\b{re.escape(head)}\b(?!\s+(?-i:(?!(?:{_CUE_WORDS})\b)[a-z]+\b))",
+                                re.IGNORECASE).finditer(self.text, 0, pos):
                 pass
             if m:
                 break
