@@ -210,3 +210,12 @@ def test_an_official_adjective_names_nobody_and_a_dateline_is_no_speaker():
                      "in the Foreign Office said yesterday.\n")
     assert found["spoke by telephone to continue the negotiations,"][0] is None
     assert found["willingness"][:3] == ("Foreign Office", "sources", "institution")
+
+
+def test_a_live_blog_stamp_and_a_photo_credit_are_no_part_of_a_name():
+    found = speakers("Live: harbour talks\n\nAnika Varga NPA/EPA\n\n"
+                     "Amberland Foreign Minister Anika Varga met her counterpart on Tuesday.\n\n"
+                     '"We demonstrate a balanced approach," Varga said.\n\n'
+                     "10.11am BST Kestrel says the cabinet will meet to discuss the 'plan for the ferries'\n")
+    assert found["We demonstrate a balanced approach,"][0] == "Anika Varga"
+    assert found["plan for the ferries"][0] == "Kestrel"

@@ -244,13 +244,22 @@ def _parse_run(run: str) -> tuple[str, tuple[str, ...], int, tuple[str, ...], bo
     core = ws[last_role + 1:]
     while core and core[-1].islower():
         core.pop()  # a trailing "de" or "van" is not a name
+    while len(core) >= 3 and core[-1].isupper() and len(core[-1]) >= 2 and "." not in core[-1] \
+            and not core[-2].isupper():
+        core.pop()  # "Sergey Lavrov ITAR-TASS": a photo credit's agency after the name
+    dropped = 0
+    while len(core) >= 2 and core[0].isupper() and 2 <= len(core[0]) <= 5 and "." not in core[0] \
+            and not core[1].isupper():
+        last_role += 1  # "10.11am BST Israel says": a time zone, an agency before the words, no name
+        dropped += 1
+        core = core[1:]
     if not core or not _CALENDAR_OR_INSTITUTION.isdisjoint(bares[last_role + 1:]) or "." in run and any(
             _ABBREVIATED_PLACE.fullmatch(w) for w in core):
         return None
     if len(core) == 1 and len(core[0]) < 2:
         return None
     at = run.index(core[0], len(" ".join(ws[:last_role + 1])))
-    role_words = ws[k:last_role + 1]
+    role_words = ws[k:last_role + 1 - dropped]
     if len(role_words) == 1 and role_words[0].endswith(("'s", "’s")) and not is_role_word(role_words[0][:-2]):
         role_words = []  # "China's Xi": whose, not what office
     return " ".join(core), tuple(core), at, tuple(role_words), possessive

@@ -107,7 +107,7 @@ _AND_NAME = re.compile(r"\s+(?:and|&)\s+(?=[A-Z])")
 _PARTY_OR_STATE = re.compile(r"[A-Z]-[A-Z][\w.]*|[A-Z][a-z]{0,3}\.")
 _NAME_OF_PLACE = re.compile(r"(.+?[A-Z][\w'’-]+)\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*$")
 _PRONOUN_ONLY = re.compile(r"(?:he|she|they|it|we|I)")
-_DATELINE_OR_CLOCK = re.compile(r"^[A-Z][A-Z .'-]+\s?:\s*|^\d{1,2}[:.]\d{2}\s+")
+_DATELINE_OR_CLOCK = re.compile(r"^[A-Z][A-Z .'-]+\s?:\s*|^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?\s+")
 # (One character class first, which re's scan skips to in C; a full stop counts only before a space or the end.)
 _CUT_AT = re.compile(r"[,;:!?\"“”(\n.](?:(?<!\.)|(?=\s|$))")
 _SPOKESPEOPLE_AT = re.compile(r"(?:officials|spokes\w+|representatives|sources)\s+(?:at|from|of|for|with)\s+[A-Z]",
