@@ -206,3 +206,11 @@ def test_a_stored_page_label_is_followed_by_the_page_title(tmp_path):
                                           "The commission voted on the plan, which has been debated for two years "
                                           "and which two members opposed\n\n" + BODY)).documents
     assert (doc.published, doc.title) == ("2024-03-04", "Dredging plan approved after a long night")
+
+
+def test_a_masthead_a_doubled_caption_and_a_stamp_under_the_headline(tmp_path):
+    doc, = read(write(tmp_path, "a.txt", "Supervisor Ilse Brandt\nEditor in Chief Tomas Ridell\n\n"
+                                          "Vale: Harbour Cooperation Is Important\n\n\nTue 5 Mar 2024 | 11:10 AM\n"
+                                          "Amberland Foreign Minister Corin Vale\nAmberland Foreign Minister Corin Vale\n"
+                                          "Hedda Lund\n\n" + BODY)).documents
+    assert (doc.title, doc.published) == ("Vale: Harbour Cooperation Is Important", "2024-03-05")

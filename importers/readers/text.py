@@ -223,6 +223,9 @@ def _date_only(line: str) -> str | None:
 # A story's time stamp under its headline: a full date with the clock time beside it ("October 15, 2013 / 1:28 PM
 # / 4 years ago", "Materials 28 September 2006 13:48 (UTC +04:00)", "13:31, 15 May 2025").
 _CLOCK = re.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d:])(?:\s*[AaPp]\.?[Mm]\.?)?")
+# A masthead's staff, a credit: "Editor in Chief Mohamed Wadie", "Reporting by ...".
+_STAFF_LINE = re.compile(r"(?:Editor(?:[- ]in[- ]Chief)?|Supervisor|Managing Editor|Chief Editor|Reporter|Correspondent|"
+                         r"(?:Written|Reported|Edited|Compiled|Reporting|Editing|Photos?|Photographs?) by)\b")
 _CLOCK_LINE = re.compile(r"(?:(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:[AaPp]\.?[Mm]\.?)?|\d{1,2}\s*[AaPp]\.?[Mm]\.?)"
                          r"(?:\s+[A-Z]{2,5})?")  # "6.46pm BST": a live blog's time, not a title
 _STAMP_GAP = re.compile(r"[\s,/|·•–—-]*(?:at\s+)?")
@@ -288,7 +291,7 @@ def _single_document(source: str, text: str) -> Document:
     dates_after: list[tuple[int, str]] = []
     for i, (offset, line) in enumerate(header):
         if (_parse_header_fields(line, doc) or _LETTER_SPACED.fullmatch(line) or _NAVIGATION.search(line)
-                or _CLOCK_LINE.fullmatch(line)):
+                or _CLOCK_LINE.fullmatch(line) or _STAFF_LINE.match(line)):
             continue  # ("M A I N   N E W S": a page's section heading)
         date = _date_only(line) or _stamped(line)
         if date:
@@ -315,7 +318,9 @@ def _single_document(source: str, text: str) -> Document:
     if doc.title is None and headlines:
         # Mastheads and taglines are short; the headline is the longest line of the header.
         # A headline given twice (the page's title, then the story's) is the headline.
-        repeated = [i for i in headlines if sum(line == header[i][1] for _, line in header) > 1
+        # (Not twice in a row: an image's text, then its caption.)
+        repeated = [i for i in headlines if any(line == header[i][1] and abs(j - i) > 1
+                                                for j, (_, line) in enumerate(header))
                     and len(_WORD.findall(header[i][1])) >= 4 and "advert" not in header[i][1].lower()]
         # A stored page's label is followed by the page's title ("date 2025-05-07 China's Xi set to begin ...").
         labelled = [0] if label and doc.published and header and header[0][0] == label.end() and 0 in headlines \
