@@ -97,3 +97,10 @@ def test_comment_box_furniture_gives_no_event():
             "Comments have been closed on this article since 2019.\n")
     events = extract(Document(source="t.txt", source_index=0, text=text, body_start=7), "2024-03-08").events
     assert [(e.date_text, e.date) for e in events] == [("Friday", "2024-03-08")]
+
+
+def test_a_related_news_heading_ends_the_article():
+    text = ("Talks\n\nThe talks ended on Friday.\n\nRelated News\n\n"
+            "PORT VALDOR, DEC 26: Ferries resumed on Monday after the strike.\n")
+    events = extract(Document(source="t.txt", source_index=0, text=text, body_start=7), "2024-03-08").events
+    assert [(e.date_text, e.date) for e in events] == [("Friday", "2024-03-08")]

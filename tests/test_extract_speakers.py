@@ -219,3 +219,10 @@ def test_a_live_blog_stamp_and_a_photo_credit_are_no_part_of_a_name():
                      "10.11am BST Kestrel says the cabinet will meet to discuss the 'plan for the ferries'\n")
     assert found["We demonstrate a balanced approach,"][0] == "Anika Varga"
     assert found["plan for the ferries"][0] == "Kestrel"
+
+
+def test_a_statement_by_a_ministry_is_the_ministry_speaking():
+    found = speakers("Tour\n\nAccording to a statement by the Amberland Foreign Ministry on Monday, Corin Vale "
+                     '"will pay official visits to Kestrel and Valdor".\n')
+    assert found["will pay official visits to Kestrel and Valdor"][:3] == (
+        "Amberland Foreign Ministry", None, "institution")

@@ -43,10 +43,19 @@ _NOTICE_HINTS = ("donat", "newsletter", "subscri", "consenting", "marketing", "c
 _REFERENCE = re.compile(r"^\s*\[?\d{1,3}[.\]]\s*[\"“‘'].+[\"”’'].*\d{4}", re.MULTILINE)
 
 
+# A heading alone on its line after which a page lists other stories: the article is over.
+_MORE_STORIES = re.compile(r"\s*(related (news|stories|articles|posts|content|coverage|reading|topics)|read (more|also)|"
+                           r"also read|more (stories|news|from [\w ]{1,30})|you may (also )?like|recommended( for you)?|"
+                           r"most (read|popular|viewed)|trending( now| stories)?|see also)\s*:?\s*$", re.IGNORECASE)
+
+
 def find_boilerplate(text: str, start: int = 0) -> list[tuple[int, int]]:
     spans = []
     for s, e in _paragraphs(text, start):
         block = text[s:e]
+        if e - s <= 40 and _MORE_STORIES.match(block):
+            spans.append((s, len(text)))  # everything after it is other stories' headlines and dates
+            break
         low = block.lower()
         words = block.count(" ") + 1  # about the number of words; exact counting costs more than it tells
         # Substring tests first: they are much cheaper than the patterns, which most paragraphs never need.

@@ -130,6 +130,8 @@ _SIGN_ON = re.compile(r"(?::|\s(?:--|[—–―]))$")
 _OBJECT_BEFORE = re.compile(r"\b(?:with|to|against|met|meeting|meets|called|urged|told|"
                             r"visited|visiting|thanked|invited)\s+(?:[\w.'’-]+\s+){0,4}$")
 _CUE_WORDS = "said|says|told|added|stressed|noted|warned|insisted|wrote"
+_ISSUED_BY = re.compile(r"^(?:an?|the)\s+(?:(?:joint|written|official)\s+)?(?:statement|communiqu[eé]|press release|"
+                        r"readout|report|letter|post|tweet|notice)\s+(?:issued\s+)?(?:by|from)\s+(?=\S)", re.IGNORECASE)
 _ELIDED = object()
 _UNNAMED = object()
 # "the spokeswoman", "a senior official", "one diplomat": a speaker described, never named.
@@ -576,6 +578,7 @@ class _Context:
 
     def resolve(self, np: str, pos: int) -> Speaker | None:
         np = np.strip(" ,.;:—–-\"“”'‘’")
+        np = _ISSUED_BY.sub("", np)  # "a statement by the Turkish Foreign Ministry": the ministry
         np = _ARTICLE_BEFORE_NAME.sub("", np) if not is_institution(np) else np
         if not np:
             return None
