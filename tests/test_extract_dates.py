@@ -292,3 +292,11 @@ def test_may_as_a_person_and_a_year_after_a_comma_without_a_space():
         == ["May", "May"]
     assert [(d.text, d.value) for d in find_dates("It happened on July 20,1987 in the capital.", ref)] == [
         ("July 20,1987", "1987-07-20")]
+
+
+def test_a_year_in_a_name_is_no_date():
+    ref = dt.date(2024, 3, 8)
+    assert [d.text for d in find_dates("The pavilion at Expo 2020 and the Vision 2030 plan were praised.", ref)] \
+        == []
+    assert [d.text for d in find_dates("In 2014 the talks began. That 1978 accord still holds.", ref)] \
+        == ["2014", "1978"]

@@ -254,7 +254,7 @@ def _gate(patterns: tuple) -> re.Pattern:
 # identity: hashing a tuple of patterns costs more than a match.
 _GATES = {id(patterns): _gate(patterns) for patterns in [*_WORD_STARTS.values(), *_THE_BY_NEXT.values(), _THE_PLAIN]
           if len(patterns) > 1}
-_SPANS_ADJUSTED = {"month", "live_stamp", "relative_unit", "season", "decade"}  # see _core_span
+_SPANS_ADJUSTED = {"month", "live_stamp", "relative_unit", "season", "decade", "year"}  # see _core_span
 _INTERESTING = set(MONTHS) | set(WEEKDAYS) | set(_WORD_STARTS) | _TRIGGERS
 # A bare month name must look like a date: "May" and "March" also name people and verbs.
 _BARE_MONTH_OK = {m.lower() for m in calendar.month_name if m} - {"may", "march"}
@@ -612,6 +612,14 @@ def _day_first_from(chosen) -> bool:
     return votes[1] <= votes[0]
 
 
+_NAME_BEFORE_YEAR = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]$")
+# Capitalised words a year may follow at the start of a sentence or a heading: no name.
+_OPEN_BEFORE_A_YEAR = set("""in since by until till from before after during through throughout for of and the on at
+to early late mid fiscal spring summer autumn fall winter year between around circa about beyond within post pre
+until unlike like as but or nor yet so then by end start beginning since also even only until year-end that this
+these those its his her their our a an every each last next same another any no whose which what""".split())
+
+
 def _core_span(name: str, m: re.Match, text: str) -> tuple[int, int]:
     s, e = m.span()
     if name == "month":
@@ -629,6 +637,10 @@ def _core_span(name: str, m: re.Match, text: str) -> tuple[int, int]:
     if name == "season":
         before = _SEASON_BEFORE.search(text, max(0, s - 24), s)
         return (before.start("kept"), e) if before else (s, s)
+    if name == "year":
+        before = _NAME_BEFORE_YEAR.search(text, max(0, s - 24), s)
+        if before and before[1].lower() not in _OPEN_BEFORE_A_YEAR and before[1].lower() not in MONTHS:
+            return s, s  # "Expo 2020", "Vision 2030": a year in a name
     if name == "decade" and text[s:e].lower().startswith("the "):
         s += 4
     return s, e
