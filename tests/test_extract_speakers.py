@@ -226,3 +226,10 @@ def test_a_statement_by_a_ministry_is_the_ministry_speaking():
                      '"will pay official visits to Kestrel and Valdor".\n')
     assert found["will pay official visits to Kestrel and Valdor"][:3] == (
         "Amberland Foreign Ministry", None, "institution")
+
+
+def test_a_pronoun_prefers_the_name_that_fits_it_or_speaks_in_its_sentence():
+    found = speakers("Call\n\nThe two spent half an hour on the phone talking about the Kestrel Navy test, "
+                     "ministry spokeswoman Hedda Lund said.\n\n"
+                     '"They agreed to meet in the coming weeks," she said.\n')
+    assert found["They agreed to meet in the coming weeks,"][0] == "Hedda Lund"

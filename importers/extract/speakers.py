@@ -130,6 +130,7 @@ _SIGN_ON = re.compile(r"(?::|\s(?:--|[—–―]))$")
 _OBJECT_BEFORE = re.compile(r"\b(?:with|to|against|met|meeting|meets|called|urged|told|"
                             r"visited|visiting|thanked|invited)\s+(?:[\w.'’-]+\s+){0,4}$")
 _CUE_WORDS = "said|says|told|added|stressed|noted|warned|insisted|wrote"
+_CUE_AFTER_NAME = re.compile(rf"(?:,[^,\n]{{1,60}},)?\s+(?:has\s+|had\s+|also\s+)?(?:{_CUE_WORDS})\b")
 _ISSUED_BY = re.compile(r"^(?:an?|the)\s+(?:(?:joint|written|official)\s+)?(?:statement|communiqu[eé]|press release|"
                         r"readout|report|letter|post|tweet|notice)\s+(?:issued\s+)?(?:by|from)\s+(?=\S)", re.IGNORECASE)
 _ELIDED = object()
@@ -687,6 +688,11 @@ class _Context:
                 continue
             found.reverse()
             subjects = [mn for mn in found if not mn.possessive] or found
+            # Who the sentence says is a "she" ("spokeswoman Victoria Nuland"), or who it has speaking, beats a
+            # name of unknown kind ("the North Korean test") that merely comes first.
+            fits = [mn for mn in subjects if mn.person.gender == gender
+                    or _CUE_AFTER_NAME.match(self.text, mn.end)]
+            subjects = fits or subjects
             person = subjects[0].person
             for mn in subjects:  # who was just quoted beats who was just mentioned
                 if mn.person.name == self.last_speaker:
