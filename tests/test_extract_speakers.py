@@ -233,3 +233,12 @@ def test_a_pronoun_prefers_the_name_that_fits_it_or_speaks_in_its_sentence():
                      "ministry spokeswoman Hedda Lund said.\n\n"
                      '"They agreed to meet in the coming weeks," she said.\n')
     assert found["They agreed to meet in the coming weeks,"][0] == "Hedda Lund"
+
+
+def test_he_after_paragraphs_of_quotes_is_the_one_quoted_last():
+    found = speakers("Talks\n\nForeign Minister Corin Vale said the talks could not resume yet.\n\n"
+                     '"The atmosphere is not right for this," Vale said.\n\n'
+                     '"There are restrictions on the harbour. There is a blackout."\n\n'
+                     "He said that Kestrel needs to rethink its decision.\n\n"
+                     '"Only then can we have talks," he said, adding that the decision had been rejected.\n')
+    assert found["Only then can we have talks,"][0] == "Corin Vale"

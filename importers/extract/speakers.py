@@ -701,6 +701,11 @@ class _Context:
             if person.gender is None:
                 person.gender = gender
             return Speaker(person.name, person.role, "person")
+        # Nobody named in the sentences just before: the one quoted last goes on speaking ("“...,” he said"
+        # after paragraphs of his words).
+        person = self.names.people.get(self.last_speaker or "")
+        if person is not None and person.gender in (None, gender) and person.name != self.not_him:
+            return Speaker(person.name, person.role, "person")
         return None
 
 
