@@ -158,8 +158,11 @@ _SECTION_WORDS = set(
 )
 
 
+_LABEL_WORD = re.compile(r"[\w']+")
+
+
 def _is_section_label(line: str) -> bool:
-    words = re.findall(r"[\w']+", line.casefold())
+    words = _LABEL_WORD.findall(line.casefold())
     return 0 < len(words) <= 4 and all(w in _SECTION_WORDS for w in words)
 
 
@@ -188,6 +191,7 @@ def _is_prose(line: str, first: bool = False) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_TWO_WORDS = re.compile(r"[a-z]{3,}\s+[a-z]{3,}")  # two lower-case words: prose that holds a date
 
 
 def _date_only(line: str) -> str | None:
@@ -196,7 +200,7 @@ def _date_only(line: str) -> str | None:
     if len(stripped) > 40 or not _DIGIT.search(stripped):
         return None
     parsed = _header_date(stripped)
-    if parsed and parsed[1] == "day" and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", stripped.replace(",", "")):
+    if parsed and parsed[1] == "day" and not _TWO_WORDS.search(stripped.replace(",", "")):
         return parsed[0]
     return None
 
