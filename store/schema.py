@@ -329,7 +329,38 @@ def _in_transaction(db: sqlite_utils.Database, script: str) -> None:
             statement = ""
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_search_places, _v3_timeline_changes]
+def _v4_timeline_added(db: sqlite_utils.Database) -> None:
+    """Rows added to events and statements are found by their ids, above the largest the chronology took in
+    when it was last numbered, instead of by a trigger per row: an event's trigger cost more than writing the
+    event (a trigger program per row, and a statement journal for every insert). Every other change is still
+    noted by its trigger in ``timeline_changes``."""
+    _in_transaction(db,
+        """
+        CREATE TABLE timeline_numbered (
+            item_type TEXT PRIMARY KEY,     -- event or statement
+            last_id INTEGER NOT NULL        -- rows with a larger id were added since the chronology was numbered
+        );
+        -- Rows added before the upgrade and not yet numbered were noted in timeline_changes.
+        INSERT INTO timeline_numbered (item_type, last_id) SELECT 'event', coalesce(max(id), 0) FROM events;
+        INSERT INTO timeline_numbered (item_type, last_id) SELECT 'statement', coalesce(max(id), 0) FROM statements;
+        DROP TRIGGER events_timeline_insert;
+        DROP TRIGGER statements_timeline_insert;
+        -- A new row takes the largest id plus one: once the largest rows are deleted, ids at or below last_id
+        -- come round again, so last_id comes down with them.
+        CREATE TRIGGER events_timeline_ids AFTER DELETE ON events BEGIN
+            UPDATE timeline_numbered SET last_id = (SELECT coalesce(max(id), 0) FROM events)
+            WHERE item_type = 'event' AND last_id > (SELECT coalesce(max(id), 0) FROM events);
+        END;
+        CREATE TRIGGER statements_timeline_ids AFTER DELETE ON statements BEGIN
+            UPDATE timeline_numbered SET last_id = (SELECT coalesce(max(id), 0) FROM statements)
+            WHERE item_type = 'statement' AND last_id > (SELECT coalesce(max(id), 0) FROM statements);
+        END;
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_search_places, _v3_timeline_changes,
+                                                              _v4_timeline_added]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

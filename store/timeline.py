@@ -87,7 +87,8 @@ def rebuild(db: sqlite_utils.Database, full: bool = False) -> int:
 
     Positions before the first date an import touched stay as they are: the rows from that date on are
     numbered again (new items slot in by date), and only the clusters whose copies changed are counted again
-    (``timeline_changes``, filled by triggers, says what changed). ``full``, an empty chronology or a
+    (``timeline_changes``, filled by triggers, says what changed; rows added have ids above those
+    ``timeline_numbered`` keeps). ``full``, an empty chronology or a
     document whose publication date or outlet changed numbers everything from the start. Either way the
     table is the one a numbering from scratch gives.
     """
@@ -99,10 +100,14 @@ def rebuild(db: sqlite_utils.Database, full: bool = False) -> int:
             db.execute("BEGIN IMMEDIATE")
         changes = db.execute("SELECT COUNT(*) FROM timeline_changes").fetchone()[0]
         total = count(db)
-        if not changes and not full:
+        added = _added(db)
+        if not changes and all(last_id is None for last_id in added.values()) and not full:
             return total
         everything = full or not total or db.execute(
             "SELECT 1 FROM timeline_changes WHERE item_type = 'document' LIMIT 1").fetchone()
+        if not everything:  # the rows added are changes like the others to a renumbering from the middle
+            _note_added(db, added)
+        _take_in(db, added)
         first, floor = (1, "") if everything else _first_touched(db, total)
         if first is not None and first <= total // 2:
             # Most of it to renumber: a tail costs twice what a row of the whole does (read through the date
@@ -111,6 +116,36 @@ def rebuild(db: sqlite_utils.Database, full: bool = False) -> int:
         _renumber(db, first, floor)
         db.execute("DELETE FROM timeline_changes")
     return count(db)
+
+
+_ADDED = {"event": "events", "statement": "statements"}
+
+
+def _added(db: sqlite_utils.Database) -> dict[str, int | None]:
+    """For events and statements, the largest id the chronology took in, or None when no row was added since."""
+    added = {}
+    for item_type, last_id in db.execute("SELECT item_type, last_id FROM timeline_numbered"):
+        table = _ADDED[item_type]
+        added[item_type] = last_id if db.execute(f"SELECT 1 FROM {table} WHERE id > ? LIMIT 1",
+                                                 [last_id]).fetchone() else None
+    return added
+
+
+def _note_added(db: sqlite_utils.Database, added: dict[str, int | None]) -> None:
+    """The rows added since the last numbering, noted in timeline_changes as a trigger per row noted them
+    before (one INSERT for all costs a fraction of a trigger program per row)."""
+    for item_type, last_id in added.items():
+        if last_id is not None:
+            cluster = "cluster_id" if item_type == "statement" else "NULL"
+            db.execute(f"INSERT INTO timeline_changes (item_type, item_id, moved, date, cluster_id) "
+                       f"SELECT ?, id, 1, date, {cluster} FROM {_ADDED[item_type]} WHERE id > ?", [item_type, last_id])
+
+
+def _take_in(db: sqlite_utils.Database, added: dict[str, int | None]) -> None:
+    for item_type, last_id in added.items():
+        if last_id is not None:
+            db.execute(f"UPDATE timeline_numbered SET last_id = (SELECT coalesce(max(id), 0) FROM {_ADDED[item_type]}) "
+                       "WHERE item_type = ?", [item_type])
 
 
 def _first_touched(db: sqlite_utils.Database, total: int) -> tuple[int | None, str | None]:
@@ -221,7 +256,8 @@ def _renumber(db: sqlite_utils.Database, first: int | None, floor: str | None) -
 
 def behind(db: sqlite_utils.Database) -> bool:
     """Whether something was written since the chronology was last numbered."""
-    return db.execute("SELECT 1 FROM timeline_changes LIMIT 1").fetchone() is not None
+    return db.execute("SELECT 1 FROM timeline_changes LIMIT 1").fetchone() is not None \
+        or any(last_id is not None for last_id in _added(db).values())
 
 
 def count(db: sqlite_utils.Database) -> int:

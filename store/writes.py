@@ -85,13 +85,12 @@ class Speakers:
         # One-word aliases by length, each list in code-point order (the UTF-8 byte order the alias index
         # keeps): the aliases of a length range under a prefix are a pair of bisections per length.
         self.one_word: dict[int, list[str]] = {}
-        # One-word aliases of four letters or more by their first four: what a surname of that length is
-        # compared with, found by one look-up instead of two bisections per length.
-        self.by_prefix: dict[str, list[str]] = {}
+        # One-word aliases of four letters or more by their first four and their length: what a surname of
+        # that length is compared with, a look-up per length instead of two bisections.
+        self.by_prefix: dict[tuple[str, int], list[str]] = {}
         for alias in sorted(a for a in self.alias_ids if " " not in a):
             self.one_word.setdefault(len(alias), []).append(alias)
-            if len(alias) >= PREFIX:
-                self.by_prefix.setdefault(alias[:PREFIX], []).append(alias)
+            self._add_prefix(alias)
         self.records: dict[int, tuple[str, str | None]] = {
             sid: (name, kind) for sid, name, kind in self.conn.execute("SELECT id, name, kind FROM speakers")}
         self.by_name = {name: sid for sid, (name, _) in self.records.items()}
@@ -158,8 +157,12 @@ class Speakers:
         self.alias_ids[alias] = sid
         if " " not in alias:
             insort(self.one_word.setdefault(len(alias), []), alias)
-            if len(alias) >= PREFIX:
-                self.by_prefix.setdefault(alias[:PREFIX], []).append(alias)
+            self._add_prefix(alias)
+
+    def _add_prefix(self, alias: str) -> None:
+        # (What the bisections found: the aliases from the prefix up to the prefix and U+FFFF.)
+        if len(alias) >= PREFIX and alias < alias[:PREFIX] + "\uffff":
+            self.by_prefix.setdefault((alias[:PREFIX], len(alias)), []).append(alias)
 
     def _same_person(self, alias: str) -> int | None:
         """A known person whose surname is spelt like this one's and whose given name (if both have one) fits;
@@ -170,11 +173,11 @@ class Speakers:
             prefix = token[:PREFIX]
             # A ratio of 85 needs lengths within 0.74 to 1.35 times each other's.
             shortest, longest = int(len(token) * 0.73), int(len(token) * 1.36) + 1
+            names = []
             if len(prefix) == PREFIX:
-                names = [a for a in self.by_prefix.get(prefix, ())
-                         if shortest <= len(a) <= longest and a < prefix + "\uffff"]
+                for length in range(shortest, longest + 1):
+                    names += self.by_prefix.get((prefix, length), ())
             else:  # a short name: the aliases under it, of each length
-                names = []
                 for length in range(shortest, longest + 1):
                     same_length = self.one_word.get(length)
                     if same_length:

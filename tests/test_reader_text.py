@@ -214,3 +214,21 @@ def test_a_masthead_a_doubled_caption_and_a_stamp_under_the_headline(tmp_path):
                                           "Amberland Foreign Minister Corin Vale\nAmberland Foreign Minister Corin Vale\n"
                                           "Hedda Lund\n\n" + BODY)).documents
     assert (doc.title, doc.published) == ("Vale: Harbour Cooperation Is Important", "2024-03-05")
+
+
+@pytest.mark.parametrize("line, published", [
+    ("9 May 2024", "2024-05-09"),
+    ("Thursday 9 May 2024", "2024-05-09"),
+    ("Thursday, 9 May 2024", "2024-05-09"),
+    ("May 9, 2024", "2024-05-09"),
+    ("Thursday, May 9, 2024", "2024-05-09"),
+    ("Friday, May 9, 2024", "2024-05-09"),  # a weekday that does not fit: the date still reads as written
+    ("Date: May 9, 2024", "2024-05-09"),
+    ("Published 9 May 2024", "2024-05-09"),
+    ("31 February 2024", None),  # no such day
+])
+def test_a_date_line_under_the_headline_in_each_usual_form(tmp_path, line, published):
+    doc, = read(write(tmp_path, "d.txt", f"Harbour Tolls Rise Again\n{line}\n\nThe port authority raised tolls for "
+                      "the third time this year, citing the cost of dredging the channel after the winter "
+                      "storms.\n")).documents
+    assert (doc.title, doc.published) == ("Harbour Tolls Rise Again", published)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+import sqlite_utils
 
 from importers.model import Document, Event, Extraction, Statement
 from store import open_db, schema, stories, timeline
@@ -67,13 +68,14 @@ def assert_same_as_from_scratch(db) -> None:
 
 
 def as_version_2(path) -> None:
-    """Make the database what version 2 wrote: the same tables, numbered, without the table of changes and
-    its triggers."""
+    """Make the database what version 2 wrote: the same tables, numbered, without the table of changes, the
+    ids numbered and their triggers."""
     old = sqlite3.connect(path)
     for (trigger,) in old.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
-                                  "AND sql LIKE '%timeline_changes%'").fetchall():
+                                  "AND (sql LIKE '%timeline_changes%' OR sql LIKE '%timeline_numbered%')").fetchall():
         old.execute(f"DROP TRIGGER {trigger}")
     old.execute("DROP TABLE timeline_changes")
+    old.execute("DROP TABLE timeline_numbered")
     old.execute("PRAGMA user_version = 2")
     old.commit()
     old.close()
@@ -224,4 +226,84 @@ def test_a_chronology_a_version_2_import_left_unnumbered_is_numbered_after_the_u
     save(db, "late.txt", "Kestrel Herald", "2023-01-02", [("event", "2023-01-01")])
     after_import(db)
     assert [row.date for row in timeline.page(db, 1, 3)] == ["2010-05-01", "2022-03-01", "2023-01-01"]
+    assert_same_as_from_scratch(db)
+
+
+def as_version_3(path) -> None:
+    """Make the database what version 3 wrote: the same tables, its added events and statements noted in
+    timeline_changes by a trigger each (taken from a database that version 3's migrations made)."""
+    scratch = sqlite_utils.Database(memory=True)
+    for migration in schema.MIGRATIONS[:3]:
+        migration(scratch)
+    triggers = [sql for (sql,) in scratch.execute(
+        "SELECT sql FROM sqlite_master WHERE name IN ('events_timeline_insert', 'statements_timeline_insert')")]
+    assert len(triggers) == 2
+    old = sqlite3.connect(path)
+    for (trigger,) in old.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                  "AND sql LIKE '%timeline_numbered%'").fetchall():
+        old.execute(f"DROP TRIGGER {trigger}")
+    old.execute("DROP TABLE timeline_numbered")
+    for sql in triggers:
+        old.execute(sql)
+    old.execute("PRAGMA user_version = 3")
+    old.commit()
+    old.close()
+
+
+def test_a_version_3_database_with_rows_not_yet_numbered_is_upgraded_and_numbers_them(tmp_path):
+    path = tmp_path / "v3.db"
+    db = open_db(path)
+    save(db, "a.txt", "Solby Courier", "2022-03-02", [("event", f"2022-03-{d:02d}") for d in range(1, 20)])
+    after_import(db)
+    db.conn.close()
+    as_version_3(path)
+    old = sqlite_utils.Database(path)
+    old.execute("PRAGMA foreign_keys = ON")
+    # Saved by version 3 and never numbered (an import broken off): its rows noted by the triggers.
+    save(old, "b.txt", "Tarn Ledger", "2022-03-21", [("event", "2022-03-20"), ("quote", FERRY, "Oren Talbeck",
+                                                                              "2022-03-20")])
+    assert old.execute("SELECT COUNT(*) FROM timeline_changes").fetchone()[0] == 2
+    old.conn.close()
+
+    db = open_db(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    assert timeline.behind(db)
+    before = tables(db)[0]
+    save(db, "c.txt", "Kestrel Herald", "2022-03-23", [("event", "2022-03-22"), ("quote", FERRY, "Oren Talbeck",
+                                                                                 "2022-03-20")])
+    after_import(db)
+    assert tables(db)[0][:19] == before  # the earlier dates kept their rows
+    assert [row.date for row in timeline.page(db, 20, 4)] == ["2022-03-20", "2022-03-20", "2022-03-20", "2022-03-22"]
+    assert db.execute("SELECT DISTINCT copies FROM timeline WHERE kind = 'statement'").fetchall() == [(2,)]
+    assert not timeline.behind(db)
+    assert_same_as_from_scratch(db)
+
+
+def test_rows_another_program_adds_or_deletes_are_numbered(tmp_path):
+    """Datasette, sqlite-utils or the sqlite3 shell write rows without Dateline: the next numbering finds
+    them, also when a deleted last row's id is given again to a new one."""
+    db = open_db(tmp_path / "t.db")
+    for n in range(4):
+        save(db, f"m{n}.txt", "Solby Courier", f"2020-0{n + 1}-15", [("event", f"2020-0{n + 1}-0{d}") for d in (1, 2)])
+    after_import(db)
+    other = sqlite3.connect(tmp_path / "t.db")
+    document = other.execute("SELECT MAX(id) FROM documents").fetchone()[0]
+    insert = ('INSERT INTO events (document_id, date, date_precision, date_text, date_start, date_end, text, start, '
+              '"end") VALUES (?, ?, \'day\', \'then\', 0, 4, \'Workers met.\', 0, 12)')
+    other.execute(insert, [document, "2020-01-10"])
+    other.commit()
+    assert timeline.behind(db)
+    timeline.rebuild(db)
+    assert [row.date for row in timeline.page(db, 1, 4)] == ["2020-01-01", "2020-01-02", "2020-01-10", "2020-02-01"]
+    assert_same_as_from_scratch(db)
+
+    last = other.execute("SELECT MAX(id) FROM events").fetchone()[0]
+    other.execute("DELETE FROM events WHERE id = ?", [last])
+    other.commit()
+    timeline.rebuild(db)
+    other.execute(insert, [document, "2020-03-20"])  # takes the deleted row's id
+    other.commit()
+    assert other.execute("SELECT MAX(id) FROM events").fetchone()[0] == last
+    timeline.rebuild(db)
+    assert "2020-03-20" in [row.date for row in timeline.page(db, 1, 9)]
     assert_same_as_from_scratch(db)

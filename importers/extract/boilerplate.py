@@ -79,8 +79,21 @@ def _is_caption(block: str) -> bool:
     """A caption or a credit line. (Each form is its own pattern, tried only when the block holds the colon or
     slash the form needs: one pattern of them all tried at every character cost more than the rest of this
     module.)"""
-    return bool(_CAPTION_START.match(block) or (":" in block and _CAPTION_LABEL.search(block))
-                or ("/" in block and (_CAPTION_SLASH.search(block) or _CAPTION_AGENCY.search(block))))
+    return bool(_CAPTION_START.match(block) or (":" in block and _may_hold(block, _LABEL_WORDS)
+                                                 and _CAPTION_LABEL.search(block))
+                or ("/" in block and (_CAPTION_SLASH.search(block)
+                                      or _holds_any(block, _AGENCIES) and _CAPTION_AGENCY.search(block))))
+
+
+# What the label and agency forms need somewhere in the block: those two patterns open with \b, which re tries at
+# every character. (The agencies are written in capitals; a label word in any case, so also the letters that re's
+# IGNORECASE takes for an i and that lower() does not turn into one.)
+_LABEL_WORDS = ("photo", "image", "picture")
+_AGENCIES = ("REUTERS", "AFP", "AP", "EPA")
+
+
+def _may_hold(block: str, words: tuple[str, ...]) -> bool:
+    return _holds_any(block.lower(), words) or "\u0130" in block or "\u0131" in block
 
 
 def _paragraphs(text: str, start: int):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # Every upper-case letter of the Latin, Greek and Cyrillic blocks, so Łucja and Émile start names too.
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())

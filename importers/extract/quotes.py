@@ -283,7 +283,7 @@ def _is_statement(text: str, open_pos: int, inner: str, close_end: int) -> bool:
     if inner.strip(" .,!?").lower() in _FUNCTION_WORDS:
         return False  # the word itself: "he" or "she"
     lead = text[max(0, open_pos - 40): open_pos]
-    if _NICKNAME_CUE.search(lead) or _HEADLINE_CUE.search(lead):
+    if _may_name_or_title(lead) and (_NICKNAME_CUE.search(lead) or _HEADLINE_CUE.search(lead)):
         return False  # a nickname, or the headline of a cited article in any case
     if _title_case(inner) and not inner.rstrip().endswith(("!", "?")):
         follow = text[close_end: close_end + 30]
@@ -294,6 +294,25 @@ def _is_statement(text: str, open_pos: int, inner: str, close_end: int) -> bool:
         if (_WORK_CUE.search(lead) or _WORK_AFTER.match(follow) or alone or last in _NAME_ENDINGS):
             return False  # a title, a heading, the name of a show or an event
     return True
+
+
+_NAMING_WORDS = ("dubbed", "nicknamed", "known as", "self-styled", "alias", "headlined", "titled", "entitled",
+                 "under the")
+# Letters re's IGNORECASE takes for i or s that lower() does not turn into them.
+_OTHER_I_AND_S = ("\u0130", "\u0131", "\u017f")
+
+
+def _may_name_or_title(lead: str) -> bool:
+    """Whether the words before a quote hold one of the words the nickname and headline cues need (substring
+    tests: the patterns, which open with \\b, are tried at every character)."""
+    low = lead.lower()
+    for word in _NAMING_WORDS:
+        if word in low:
+            return True
+    for letter in _OTHER_I_AND_S:
+        if letter in lead:
+            return True
+    return False
 
 
 def _title_case(inner: str) -> bool:

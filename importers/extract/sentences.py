@@ -97,8 +97,9 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     right = part.rstrip()
     if right:
         append((end - len(part.lstrip()), pos + len(right)))
-    if text.find(")", start, end) >= 0:
-        spans = [part for span in spans for part in _after_stray_parenthesis(text, *span)]
+    if text.find(")", start, end) >= 0:  # (only a sentence that holds one can be cut in two)
+        spans = [part for span in spans
+                 for part in (_after_stray_parenthesis(text, *span) if text.find(")", *span) >= 0 else (span,))]
     _last = (text, start, end, spans)
     return spans
 

@@ -30,7 +30,6 @@ _AFTER_SUBJECT = re.compile(rf"{_LEAD}(?P<np>[^\"“”]{{1,200}}?)\s+{AUX}(?P<v
 # (The verb may have a few words after it: "..., sources in the Foreign Office said yesterday.")
 _SENTENCE_END_CUE = re.compile(rf",\s*(?P<np>[^,;\"“”]{{1,60}}?)\s+{AUX}(?P<verb>{CUE})(?:\s+[^\s.!?\"“”,;]+){{0,4}}"
                                rf"\s*[.!?]\s*$")
-_OPENING_MARK = re.compile(r"[“\"‘«']")
 _STOP_FIRST = re.compile(r"\s*[.!?]")
 # A short sentence of its own made of a subject and a cue: ' Smith said.'
 _CUE_SENTENCE = re.compile(rf"\s*[^.!?\"“”]{{1,80}}?\s+{AUX}{CUE}\s*(?:[^.!?\"“”\s]+\s*){{0,4}}[.!?]\s*")
@@ -308,11 +307,17 @@ class _Context:
         if s_end <= close_end + 1 and si + 1 < len(self.sentences):
             s_end = self.sentences[si + 1][1]
         sentence_limit = s_end
-        for mark in _OPENING_MARK.finditer(t, close_end, limit):
-            i = mark.start()
-            if t[i] != "'" or i == 0 or not t[i - 1].isalnum():  # a straight single mark not after a letter
+        # (Each mark found with str.find, in C, rather than by re's scan of every character for a class of them.)
+        for mark in "“\"‘«":
+            i = t.find(mark, close_end, limit)
+            if i >= 0:
+                limit = i
+        i = t.find("'", close_end, limit)
+        while i >= 0:
+            if i == 0 or not t[i - 1].isalnum():  # a straight single mark not after a letter
                 limit = i
                 break
+            i = t.find("'", i + 1, limit)
         after = t[close_end:limit]
         if not after.strip():
             return None
@@ -338,7 +343,7 @@ class _Context:
                 return _UNNAMED  # "..., the spokeswoman said": someone the text never names
             if sp is not _ELIDED:
                 return sp
-        m = _ACCORDING.search(in_sentence)
+        m = _ACCORDING.search(in_sentence) if "ccording to" in in_sentence else None
         if m:
             return self.inverted_subject(m["np"], close_end + m.start("np"))
         m = _SENTENCE_END_CUE.search(in_sentence)
@@ -356,7 +361,7 @@ class _Context:
         if not region.strip():
             return None
         m = None
-        for m in _ACCORDING.finditer(region):
+        for m in _ACCORDING.finditer(region) if "ccording to" in region else ():
             pass
         if m:
             sp = self.inverted_subject(m["np"], region_start + m.start("np"))

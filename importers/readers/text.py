@@ -170,10 +170,11 @@ _SECTION_WORDS = set(
 # A site's menu or breadcrumbs: "Home News World", "Home > Spokesperson's Remarks", "A & B | C & D | E".
 _NAVIGATION = re.compile(r"^Home\b(?:\s*[>»/|]|(?:\s+[A-Z&][\w&]*){3})|(?:\s[>»|]\s.*){2}|\s>\s|(?:\s&\s.*){3}")
 _LETTER_SPACED = re.compile(r"\w(?:\s{1,3}\w){3,}")
+_LABEL_WORD = re.compile(r"[\w']+")
 
 
 def _is_section_label(line: str) -> bool:
-    words = re.findall(r"[\w']+", line.casefold())
+    words = _LABEL_WORD.findall(line.casefold())
     return 0 < len(words) <= 4 and all(w in _SECTION_WORDS for w in words)
 
 
@@ -207,6 +208,7 @@ _DIGIT = re.compile(r"\d")
 _RECORD_OF_AN_OCCASION = re.compile(r"(?i)\b(?:press conference|briefing|remarks|speech|address|interview|"
                                     r"transcript|statement|readout|press release|communiqu[eé])\b")
 _COMPACT_DATE = re.compile(r"((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
+_TWO_WORDS = re.compile(r"[a-z]{3,}\s+[a-z]{3,}")  # two lower-case words: prose that holds a date
 
 
 def _date_only(line: str) -> str | None:
@@ -215,7 +217,7 @@ def _date_only(line: str) -> str | None:
     if len(stripped) > 40 or not _DIGIT.search(stripped):
         return None
     parsed = _header_date(stripped)
-    if parsed and parsed[1] == "day" and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", stripped.replace(",", "")):
+    if parsed and parsed[1] == "day" and not _TWO_WORDS.search(stripped.replace(",", "")):
         return parsed[0]
     return None
 
