@@ -300,3 +300,10 @@ def test_a_year_in_a_name_is_no_date():
         == []
     assert [d.text for d in find_dates("In 2014 the talks began. That 1978 accord still holds.", ref)] \
         == ["2014", "1978"]
+
+
+def test_a_date_in_brackets_says_which_day_the_words_before_it_mean():
+    found = find_dates("The ministers met this afternoon (15 August 2016) in Port Valdor.", None)
+    assert [(d.text, d.value) for d in found] == [("this afternoon (15 August 2016)", "2016-08-15")]
+    found = find_dates("Kestrel said on Thursday (May 15) it was ready.", dt.date(2025, 5, 15))
+    assert [(d.text, d.value) for d in found] == [("Thursday (May 15)", "2025-05-15")]

@@ -380,7 +380,7 @@ def find_dates(text: str, reference: dt.date | None = None, *, day_first: bool |
             ref = dt.date.fromisoformat(value)
         found.append(DateMention(s, e, text[s:e], value, precision, kind, "past" if tense == "reported" else tense,
                                  name))
-    return _merge_clock_times(text, found)
+    return _merge_bracketed(text, _merge_clock_times(text, found))
 
 
 _last_detection: tuple = (None, 0, 0, None)
@@ -1127,6 +1127,22 @@ def _year_for(month: int, day: int, ref: dt.date, tense: str | None, month_only:
         # Only a day: "said the offer expires Nov. 6" (the "said" reports); a month is read as written.
         return recent + 1 if back > 10 and ahead <= near and not month_only else recent
     return recent + 1 if ahead * 2 < back else recent
+
+
+def _merge_bracketed(text: str, found: list[DateMention]) -> list[DateMention]:
+    """"this afternoon (15 August 2016)", "on Thursday (May 15)": the date in brackets says which day the words
+    before it mean; one expression, with its value when it has one."""
+    out: list[DateMention] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if prev and d.precision == "day" and prev.precision in ("day", None) and d.start - prev.end <= 3 \
+                and text[prev.end:d.start].strip() == "(" and text[d.end:d.end + 1] == ")":
+            value = d.value or prev.value
+            out[-1] = DateMention(prev.start, d.end + 1, text[prev.start:d.end + 1], value,
+                                  "day" if value else prev.precision, prev.kind, prev.tense, prev.rule)
+            continue
+        out.append(d)
+    return out
 
 
 def _merge_clock_times(text: str, found: list[DateMention]) -> list[DateMention]:
