@@ -177,3 +177,11 @@ def test_a_label_with_a_role_a_label_alone_on_its_line_and_initials():
         "We have a deal on the tariffs, and it holds for three years.": "Corin Vale",
         "The quota is a separate question, and the committee will answer it in May.": "Corin Vale",
         "The ferries sail as before, nothing changes for the passengers this summer.": "Corin Vale"}
+
+
+def test_a_quoted_subheading_on_its_own_line_is_not_a_statement():
+    text = ("Ministers meet\n\nThe ministers met on Friday.\n\n‘Make the harbour work’\n\n"
+            "“We will make the harbour work,” Corin Vale said.\n\n“We will never give up”\n")
+    found = texts(text)
+    assert "Make the harbour work" not in found
+    assert "We will make the harbour work," in found

@@ -285,6 +285,8 @@ def _is_statement(text: str, open_pos: int, inner: str, close_end: int) -> bool:
     lead = text[max(0, open_pos - 40): open_pos]
     if _may_name_or_title(lead) and (_NICKNAME_CUE.search(lead) or _HEADLINE_CUE.search(lead)):
         return False  # a nickname, or the headline of a cited article in any case
+    if len(inner.split()) <= 8 and inner.rstrip()[-1:] not in ".!?…,;:" and _alone_on_its_line(text, open_pos, close_end):
+        return False  # ‘Make Brexit work’ on a line of its own: a subheading, not someone's words
     if _title_case(inner) and not inner.rstrip().endswith(("!", "?")):
         follow = text[close_end: close_end + 30]
         line_start = text.rfind("\n", 0, open_pos) + 1
@@ -313,6 +315,12 @@ def _may_name_or_title(lead: str) -> bool:
         if letter in lead:
             return True
     return False
+
+
+def _alone_on_its_line(text: str, open_pos: int, close_end: int) -> bool:
+    line_start = text.rfind("\n", 0, open_pos) + 1
+    line_end = text.find("\n", close_end)
+    return not text[line_start:open_pos].strip() and not text[close_end: None if line_end < 0 else line_end].strip()
 
 
 def _title_case(inner: str) -> bool:
