@@ -242,3 +242,9 @@ def test_he_after_paragraphs_of_quotes_is_the_one_quoted_last():
                      "He said that Kestrel needs to rethink its decision.\n\n"
                      '"Only then can we have talks," he said, adding that the decision had been rejected.\n')
     assert found["Only then can we have talks,"][0] == "Corin Vale"
+
+
+def test_a_participle_opening_the_sentence_gives_the_quote_to_the_main_subject():
+    found = speakers("Visit\n\nForeign Minister Corin Vale arrived in Port Valdor on Monday.\n\n"
+                     'Saying that he was glad to be back in "friendly" Amberland, Vale thanked his hosts.\n')
+    assert found["friendly"][0] == "Corin Vale"

@@ -129,6 +129,10 @@ _SIGN_ON = re.compile(r"(?::|\s(?:--|[—–―]))$")
 _OBJECT_BEFORE = re.compile(r"\b(?:with|to|against|met|meeting|meets|called|urged|told|"
                             r"visited|visiting|thanked|invited)\s+(?:[\w.'’-]+\s+){0,4}$")
 _CUE_WORDS = "said|says|told|added|stressed|noted|warned|insisted|wrote"
+_PARTICIPLE_OPENER = re.compile(r"\s*(?:Saying|Adding|Noting|Stressing|Insisting|Warning|Arguing|Claiming|Explaining|"
+                                r"Describing|Calling|Speaking|Declaring|Asserting|Reiterating)\b")
+_MAIN_SUBJECT = re.compile(r",\s*(?P<np>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*|he|she|they)\s+(?:has\s+|had\s+|also\s+)?"
+                           r"[a-z]+(?:ed|s)\b")
 _CUE_AFTER_NAME = re.compile(rf"(?:,[^,\n]{{1,60}},)?\s+(?:has\s+|had\s+|also\s+)?(?:{_CUE_WORDS})\b")
 _ISSUED_BY = re.compile(r"^(?:an?|the)\s+(?:(?:joint|written|official)\s+)?(?:statement|communiqu[eé]|press release|"
                         r"readout|report|letter|post|tweet|notice)\s+(?:issued\s+)?(?:by|from)\s+(?=\S)", re.IGNORECASE)
@@ -282,6 +286,12 @@ class _Context:
             m = _HEADLINE_LABEL.match(t, self.paragraph_start(open_pos), open_pos)
             if m and m["label"].lower() not in _NOT_LABELS and not m["label"].isupper():  # ("ISLAMABAD:": a dateline)
                 speaker = self.resolve(m["label"], open_pos)  # "Sanders: Clinton needs to 'get away ...'"
+        if speaker is None and _PARTICIPLE_OPENER.match(t, s_start, open_pos):
+            # 'Saying that he was glad to be back in "friendly" Bahrain, Cavusoglu thanked ...': the main clause's
+            # subject, after the comma, said it
+            m = _MAIN_SUBJECT.search(t, close_end, s_end)
+            if m:
+                speaker = self.resolve(m["np"], m.start("np"))
         if speaker is None and previous is not None and previous.speaker:
             speaker = self.inherited(st, previous, open_pos, prev_close)
         if speaker is None and st.kind == "statement" and self.starts_sentence(open_pos):
