@@ -248,3 +248,9 @@ def test_a_participle_opening_the_sentence_gives_the_quote_to_the_main_subject()
     found = speakers("Visit\n\nForeign Minister Corin Vale arrived in Port Valdor on Monday.\n\n"
                      'Saying that he was glad to be back in "friendly" Amberland, Vale thanked his hosts.\n')
     assert found["friendly"][0] == "Corin Vale"
+
+
+def test_a_name_with_particles_opening_a_sentence_is_the_person_named_before():
+    found = speakers("Summit\n\nCommission President Hedda von der Lund also attended.\n\n"
+                     'Von der Lund said the summit was a "good and frank discussion".\n')
+    assert found["good and frank discussion"][0] == "Hedda von der Lund"

@@ -33,7 +33,7 @@ _TOKEN = (rf"(?={UPPER})(?:(?=[A-Z][a-z]{{1,5}}\.)(?:{'|'.join(_TITLES)})\.|(?:{
 _FIRST_TOKEN_REST = ("(?:(?=[a-z]{1,5}\\.)(?:" + "|".join(rf"(?<={t[0]}){t[1:]}\." for t in _TITLES) + ")"
                      rf"|\.(?:{UPPER}\.){{0,2}}|[\w'’-]*)")
 NAME_RUN = re.compile(rf"{UPPER}(?<![\w'’-][\s\S]){_FIRST_TOKEN_REST}"
-                      rf"(?:[ \t]+(?:{_TOKEN}|(?:{'|'.join(PARTICLES)})(?=[ \t]+{UPPER})))*")
+                      rf"(?:[ \t]+(?:{_TOKEN}|(?:{'|'.join(PARTICLES)})(?:[ \t]+(?:{'|'.join(PARTICLES)}))*(?=[ \t]+{UPPER})))*")
 ROLE_WORDS = {
     "president", "vice", "prime", "minister", "ministers", "secretary", "senator", "governor", "chancellor",
     "premier", "mayor", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman",
@@ -384,7 +384,9 @@ class DocumentNames:
             if m and any(w.casefold().strip(_STRIP) in ROLE_WORDS for w in m["head"].split()):
                 head = m["head"].split()
                 role_words = tuple(head[1:] if head[0] in ("The", "A", "An") else head) + tuple(role_words)
-        if len(core) >= 2 or role_words:
+        if core[0].lower() in PARTICLES and not role_words and self.lookup(name, offset) is not None:
+            person = self.lookup(name, offset)  # "Von der Leyen was ...": Ursula von der Leyen, named before
+        elif len(core) >= 2 or role_words:
             person = self._person(name, " ".join(role_words) or None, gender_of_words(role_words))
         else:
             person = self.lookup(name, offset)

@@ -815,8 +815,8 @@ def _clean_role(role: str | None) -> str | None:
         ws.pop()
     while ws and ws[0].rstrip(".").lower() in HONORIFICS:
         ws.pop(0)
-    if not ws or len(ws) == 1 and ws[0].endswith(("'s", "’s")):
-        return None
+    if not ws or len(ws) == 1 and ws[0].endswith(("'s", "’s")) or all(w.lower() in PARTICLES for w in ws):
+        return None  # ("Von der" of "Von der Leyen" is her name's)
     return " ".join(ws)
 
 
