@@ -254,3 +254,10 @@ def test_a_name_with_particles_opening_a_sentence_is_the_person_named_before():
     found = speakers("Summit\n\nCommission President Hedda von der Lund also attended.\n\n"
                      'Von der Lund said the summit was a "good and frank discussion".\n')
     assert found["good and frank discussion"][0] == "Hedda von der Lund"
+
+
+def test_the_statement_said_is_its_issuer_named_before():
+    found = speakers("Talks\n\nA statement from the Office of the Amberland Trade Representative did not describe "
+                     "the tone of the talks.\n\nThe statement said any deal had to be \"subject to verification\".\n")
+    assert found["subject to verification"][:3] == ("Office of the Amberland Trade Representative", None,
+                                                     "institution")

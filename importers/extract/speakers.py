@@ -134,6 +134,9 @@ _PARTICIPLE_OPENER = re.compile(r"\s*(?:Saying|Adding|Noting|Stressing|Insisting
 _MAIN_SUBJECT = re.compile(r",\s*(?P<np>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*|he|she|they)\s+(?:has\s+|had\s+|also\s+)?"
                            r"[a-z]+(?:ed|s)\b")
 _CUE_AFTER_NAME = re.compile(rf"(?:,[^,\n]{{1,60}},)?\s+(?:has\s+|had\s+|also\s+)?(?:{_CUE_WORDS})\b")
+_THE_DOCUMENT = re.compile(r"(?i:the|that|this)\s+(?:joint\s+|written\s+)?(?:statement|communiqu[eé]|press release|readout)")
+_DOCUMENT_ISSUER = re.compile(r"(?i:statement|communiqu[eé]|press release|readout)\s+(?:issued\s+)?(?:by|from)\s+"
+                              r"(?P<issuer>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’-]*){0,6})")
 _ISSUED_BY = re.compile(r"^(?:an?|the)\s+(?:(?:joint|written|official)\s+)?(?:statement|communiqu[eé]|press release|"
                         r"readout|report|letter|post|tweet|notice)\s+(?:issued\s+)?(?:by|from)\s+(?=\S)", re.IGNORECASE)
 _ELIDED = object()
@@ -595,6 +598,12 @@ class _Context:
     def resolve(self, np: str, pos: int) -> Speaker | None:
         np = np.strip(" ,.;:—–-\"“”'‘’")
         np = _ISSUED_BY.sub("", np)  # "a statement by the Turkish Foreign Ministry": the ministry
+        if _THE_DOCUMENT.fullmatch(np):
+            # "the statement said", after "A statement from the Office of the Trade Representative ...": its issuer
+            issuer = None
+            for issuer in _DOCUMENT_ISSUER.finditer(self.text, max(0, pos - 3000), pos):
+                pass
+            return self.resolve(issuer["issuer"], issuer.start("issuer")) if issuer else None
         np = _ARTICLE_BEFORE_NAME.sub("", np) if not is_institution(np) else np
         if not np:
             return None
