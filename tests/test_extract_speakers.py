@@ -261,3 +261,13 @@ def test_the_statement_said_is_its_issuer_named_before():
                      "the tone of the talks.\n\nThe statement said any deal had to be \"subject to verification\".\n")
     assert found["subject to verification"][:3] == ("Office of the Amberland Trade Representative", None,
                                                      "institution")
+
+
+def test_an_institution_after_a_comma_is_not_a_description_of_the_name_before_it():
+    found = speakers("Ties\n\nKestrel's defence ministry answered on Thursday. Asked how it would promote ties with "
+                     'Amberland, the defence ministry said the relationship was "operating at a high level".\n\n'
+                     'It was not the same as some countries\' "Cold War thinking"—an old critique of the bloc, '
+                     "whose growth Kestrel claims led to the crisis.\n")
+    assert found["operating at a high level"][2] == "institution"
+    assert "ministry" in found["operating at a high level"][0]
+    assert found["Cold War thinking"][0] != "Kestrel"

@@ -27,8 +27,13 @@ _LEAD = r"^[\s,;:.!?…—–”»-]*"  # (a stray closing mark too: « ... , »
 _AFTER_INVERTED = re.compile(rf"{_LEAD}(?P<verb>{CUE})\s+(?P<np>(?!that\b|to\b|in\b|on\b|of\b|it\b|this\b)\S.*)$",
                              re.DOTALL)
 _AFTER_SUBJECT = re.compile(rf"{_LEAD}(?P<np>[^\"“”]{{1,200}}?)\s+{AUX}(?P<verb>{CUE})(?![\w-])", re.DOTALL)
-# (The verb may have a few words after it: "..., sources in the Foreign Office said yesterday.")
-_SENTENCE_END_CUE = re.compile(rf",\s*(?P<np>[^,;\"“”]{{1,60}}?)\s+{AUX}(?P<verb>{CUE})(?:\s+[^\s.!?\"“”,;]+){{0,4}}"
+# (The verb may have a few words after it that say when or where: "..., sources in the Foreign Office said
+# yesterday.", "..., the ministry said in a statement on Monday."; not a clause: "whose growth Beijing claims led
+# to Russia's attack.")
+_WHEN_OR_WHERE = (r"(?:on|in|at|last|this|late|early|earlier|later|yesterday|today|tonight|again|too|also|"
+                  r"[A-Z][a-z]+day|week|month|year|a|an|the|statement|interview|briefing|conference|press|news|"
+                  r"morning|afternoon|evening|night|reporters|told|to|him|her|them|\d{1,2}(?::\d\d)?)")
+_SENTENCE_END_CUE = re.compile(rf",\s*(?P<np>[^,;\"“”]{{1,60}}?)\s+{AUX}(?P<verb>{CUE})(?:\s+{_WHEN_OR_WHERE}){{0,4}}"
                                rf"\s*[.!?]\s*$")
 _STOP_FIRST = re.compile(r"\s*[.!?]")
 # A short sentence of its own made of a subject and a cue: ' Smith said.'
@@ -549,7 +554,8 @@ class _Context:
             if relative:
                 np = _trailing_np(seg) or seg
                 return self.resolve(np, pos + chunk.find(seg))
-            if k > 0 and _OPENS_WITH_DETERMINER.match(seg) and any(is_role_word(w) for w in words(seg)):
+            head = seg.split(" of ")[0].split()[-1] if k > 0 and _OPENS_WITH_DETERMINER.match(seg) else ""
+            if head and is_role_word(head) and not is_institution(head):  # "the prime minister (of ...)"
                 # "..., Anika Varga, the prime minister of Amberland, said": the name before the description
                 named = _trailing_np(segments[k - 1].strip())
                 if named and split_name(named)[0] and not is_institution(named):
