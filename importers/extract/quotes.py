@@ -70,6 +70,11 @@ def _word_char(ch: str) -> bool:
 
 def hard_wrapped(text: str, start: int = 0) -> bool:
     """Text broken into lines of ~70 characters, where only a blank line ends a paragraph."""
+    # Without splitting: every "\n\n" holds an empty line, so the lines that are not blank number at most
+    # pieces - doubles; blank lines between paragraphs answer no at once (most text).
+    pieces, doubles = text.count("\n", start) + 1, text.count("\n\n", start)
+    if pieces < 6 or doubles >= (pieces - doubles) // 2:
+        return False
     lines = [ln for ln in text[start:].split("\n") if ln.strip()]
     if len(lines) < 6 or text.count("\n\n", start) >= len(lines) // 2:
         return False  # (the cheap test first: most text has a blank line between paragraphs)
