@@ -95,6 +95,7 @@ def prepare(path: str, given_path: str, digest: str, published: str | None,
 
 BULK_CHECKPOINT_PAGES = 16384
 IN_FLIGHT_PER_WORKER = 8
+SAVE_BATCH = 32  # files read and extracted before they are saved, one after the other
 IMPORT_CACHE_KB = 65536
 STREAM_BYTES = 16 * 1024 * 1024  # from this size a file whose reader can stream (JSONL) is never held whole
 
@@ -171,20 +172,33 @@ def import_paths(db: sqlite_utils.Database, paths: list[str], *, published: str 
 
     speakers = Speakers(db)  # read once for the whole import, not looked up name by name
 
+    # Files are saved SAVE_BATCH at a time, each in its own savepoint as before: saving a file right after
+    # extracting it found the database's pages and the saving code out of the processor's caches, which the
+    # extraction had filled with its own (saving cost ~40% more than in a run of saves).
+    queued: list[PreparedFile] = []
+
     def save(prepared: PreparedFile) -> None:
+        queued.append(prepared)
+        if len(queued) >= SAVE_BATCH:
+            save_queued()
+
+    def save_queued() -> None:
         nonlocal done
-        done += 1
-        for w in prepared.warnings:
-            report.warnings.append((prepared.given_path, w))
-        if prepared.error:
-            report.failed.append((prepared.given_path, prepared.error))
-        else:
-            saved = save_file(db, source_path=prepared.path, given_path=prepared.given_path,
-                              digest=prepared.digest, format=prepared.format or "text",
-                              encoding=prepared.encoding, warnings=prepared.warnings, results=prepared.results,
-                              speakers=speakers)
-            report.add(saved, prepared.format or "text")
-        on_file and on_file(prepared.given_path, done, total)
+        for prepared in queued:
+            done += 1
+            for w in prepared.warnings:
+                report.warnings.append((prepared.given_path, w))
+            if prepared.error:
+                report.failed.append((prepared.given_path, prepared.error))
+            else:
+                saved = save_file(db, source_path=prepared.path, given_path=prepared.given_path,
+                                  digest=prepared.digest, format=prepared.format or "text",
+                                  encoding=prepared.encoding, warnings=prepared.warnings,
+                                  results=prepared.results, speakers=speakers)
+                report.add(saved, prepared.format or "text")
+            on_file and on_file(prepared.given_path, done, total)
+            batches.saved()
+        queued.clear()
 
     def save_streamed(path: str, given_path: str, digest: str, published: str | None,
                       fields: dict[str, str] | None) -> None:
@@ -232,14 +246,12 @@ def import_paths(db: sqlite_utils.Database, paths: list[str], *, published: str 
                     in_flight.append(pool.submit(prepare, *args))
                     if len(in_flight) >= IN_FLIGHT_PER_WORKER * workers:
                         save(in_flight.popleft().result())
-                        batches.saved()
                 while in_flight:
                     save(in_flight.popleft().result())
-                    batches.saved()
         else:
             for args in pending:
                 save(prepare(*args))
-                batches.saved()
+        save_queued()
         for args in streamed:
             save_streamed(*args)
             batches.saved()

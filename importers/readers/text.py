@@ -77,12 +77,12 @@ def sniff(head: bytes) -> bool:
 
 
 def read(source: str, data: bytes) -> ReadResult:
-    if b"\x00" in data[:8192]:
+    if data.find(b"\x00", 0, 8192) >= 0:  # (without copying the first 8 KB)
         raise ReadError("looks like a binary file, not text")
     decoded = decode(data)
     warnings = [decoded.warning] if decoded.warning else []
     text = decoded.text
-    if not text.strip():
+    if not text or text.isspace():  # (strip() would copy the text)
         raise ReadError("the file is empty")
     items = _listing_items(text)
     if items:
