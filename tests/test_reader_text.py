@@ -232,3 +232,10 @@ def test_a_date_line_under_the_headline_in_each_usual_form(tmp_path, line, publi
                       "the third time this year, citing the cost of dredging the channel after the winter "
                       "storms.\n")).documents
     assert (doc.title, doc.published) == ("Harbour Tolls Rise Again", published)
+
+
+def test_a_transcript_opening_with_its_interviewer_starts_the_body_there(tmp_path):
+    doc, = read(write(tmp_path, "a.txt", "The Long Table\nGuest: Anika Varga, Foreign Minister\nInterviewer: Nadia "
+                                          "Strand\n\nINTERVIEWER: Minister, thank you for joining us. A month ago the "
+                                          "two presidents met for the first time in years. What changed?\n")).documents
+    assert doc.text[doc.body_start:].startswith("INTERVIEWER: Minister")

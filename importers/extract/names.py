@@ -248,7 +248,7 @@ def _parse_run(run: str) -> tuple[str, tuple[str, ...], int, tuple[str, ...], bo
             and not core[-2].isupper():
         core.pop()  # "Sergey Lavrov ITAR-TASS": a photo credit's agency after the name
     dropped = 0
-    while len(core) >= 2 and core[0].isupper() and 2 <= len(core[0]) <= 5 and "." not in core[0] \
+    while len(core) >= 2 and core[0].isupper() and core[0].isalpha() and 2 <= len(core[0]) <= 5 \
             and not core[1].isupper():
         last_role += 1  # "10.11am BST Israel says": a time zone, an agency before the words, no name
         dropped += 1

@@ -697,8 +697,10 @@ class _Context:
                 break
         if m is None:
             return None
-        if re.search(r"[\w.]['’]s\s+(?:[a-z]+\s+)?$", self.text[max(0, m.start() - 40):m.start()]):
-            return None  # "Theresa May's spokeswoman": the role's holder was never named
+        if re.search(r"[\w.]['’]s\s+(?:[a-z]+\s+)?$", self.text[max(0, m.start() - 40):m.start()]) \
+                and not re.match(r",?\s+[A-Z]", self.text[m.end():m.end() + 3]):
+            return None  # "Theresa May's spokeswoman said": its holder was never named ("the ministry's spokesman,
+            # Pavel Korda," is)
         si = self.sentence_index(m.start())
         s, e = self.sentences[si]
         named = [mn for mn in self.names.recent_people(e, floor=s) if mn.pos < pos and not mn.possessive]

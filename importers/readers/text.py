@@ -36,6 +36,9 @@ _HEADER_FIELD = re.compile(
     r"Interviewer|Byline|Tags)\s*:\s*",
     re.IGNORECASE,
 )
+# Header fields that describe the page (not a transcript's "Interviewer:" or "Guest:", which open its text).
+_METADATA_FIELD = re.compile(r"(?:Date|Published|Updated|Posted|Author|Authors|By|Source|Outlet|Section|URL|Title|"
+                             r"Byline|Tags)\s*:", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*By\s+([A-Z][^\n]{1,80})$")
 # "Published 3 May 2024", "News Article by AFP posted on September 02, 2003 at 10:12:17"
 _PUBLISHED_LINE = re.compile(r"^(?:[^\n]{0,40}?\s)?(?:Published|Posted|Updated)(?:\s+on)?\s*:?\s+(.{6,60}?)\s*$",
@@ -193,7 +196,7 @@ def _headline_case(line: str) -> bool:
 
 def _is_prose(line: str, first: bool = False) -> bool:
     """Running text, as opposed to a headline, a byline or a label."""
-    if ":" in line and _HEADER_FIELD.match(line.lstrip()):
+    if ":" in line and _METADATA_FIELD.match(line.lstrip()):
         return False  # "Title: President Bush told reporters ...": a field of the header, however long
     words = len(line.split())
     if words > MAX_TITLE_WORDS or _WIRE_DATELINE.match(line.strip()):
