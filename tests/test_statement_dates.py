@@ -21,3 +21,13 @@ def test_a_date_inside_the_quoted_words_does_not_date_the_statement():
                                                          body_start=7), "2019-02-22").statements}
     assert found["We will not move before the March 1, 2019, deadline,"] == "2019-02-22"
     assert found["a failure"] == "2019-02-22"  # the talks' year is what he spoke of
+
+
+def test_a_year_as_the_time_of_a_quote_reported_inside_another():
+    text = ("Talks\n\n“When I met Talbeck in 2022, he told me, ‘the harbour is worth more than the river,’ and I have "
+            "not forgotten it,” Kasimir Dahl said.\n")
+    found = {st.text: st.date for st in extract(Document(source="t.txt", source_index=0, text=text,
+                                                         body_start=7), "2024-07-19").statements}
+    assert found["the harbour is worth more than the river,"] == "2022"  # when Talbeck said it
+    assert found["When I met Talbeck in 2022, he told me, ‘the harbour is worth more than the river,’ and I have "
+                 "not forgotten it,"] == "2024-07-19"  # Dahl's words are the article's

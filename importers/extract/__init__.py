@@ -33,18 +33,27 @@ def extract(document: Document, published: str | None = None) -> Extraction:
     return result
 
 
-_WHEN_SPOKEN = ("day", "week", "month")  # a year or a decade in the sentence is what it is about
+_WHEN_SPOKEN = ("day", "week", "month")
+
+
+def _when_spoken(event) -> bool:
+    """A day, week or month in the sentence; a year only as a time ("When I met him in 2022, he told me"), not
+    as what the sentence is about ("Russia's 2014 annexation", "the talks of 2014")."""
+    if event.date_precision in _WHEN_SPOKEN:
+        return True
+    before = event.text[max(0, event.date_start - event.start - 3):event.date_start - event.start]
+    return event.date_precision == "year" and before.lower() == "in "
 
 
 def _date_statements(result: Extraction) -> None:
     """A statement's date is the date its own sentence gives outside the quoted words, else the publication date.
     A date inside the quote, or after the publication, is what the speaker talked about or announced ("the ferry
-    would sail on 3 July"), not when they spoke; so is a bare year ("Russia's 2014 annexation")."""
+    would sail on 3 July"), not when they spoke; so is a year that is not a time ("Russia's 2014 annexation")."""
     for statement in result.statements:
         own = next((e for e in result.events
                     if e.start <= statement.start < e.end and e.date
                     and not statement.start <= e.date_start < statement.end  # a date the speaker talked about
-                    and e.date_precision in _WHEN_SPOKEN
+                    and _when_spoken(e)
                     and (result.published is None or e.date <= result.published)), None)
         if own:
             statement.date, statement.date_precision = own.date, own.date_precision
