@@ -271,3 +271,11 @@ def test_an_institution_after_a_comma_is_not_a_description_of_the_name_before_it
     assert found["operating at a high level"][2] == "institution"
     assert "ministry" in found["operating at a high level"][0]
     assert found["Cold War thinking"][0] != "Kestrel"
+
+
+def test_a_pronoun_does_not_stand_for_a_place_read_as_a_name():
+    found = speakers("Talks\n\nForeign Minister Corin Vale met the envoys on Monday.\n\n"
+                     '"We spoke for an hour," Vale said.\n\n'
+                     "The talks were held in the same room as those with North Kestrelan envoys in Valdoristan.\n\n"
+                     '"It was useful," he said.\n')
+    assert found["It was useful,"][0] == "Corin Vale"

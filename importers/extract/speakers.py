@@ -715,7 +715,8 @@ class _Context:
             stop = min(e, pos)
             found = [mn for mn in self.names.recent_people(stop, floor=s)
                      if mn.person.gender in (None, gender) and mn.person.name != self.not_him
-                     and not _OBJECT_BEFORE.search(self.text, max(s, mn.pos - 40), mn.pos)]
+                     and not _OBJECT_BEFORE.search(self.text, max(s, mn.pos - 40), mn.pos)
+                     and _maybe_a_person(mn.person)]
             if not found:
                 continue
             found.reverse()
@@ -820,6 +821,17 @@ def _spokesperson(np: str) -> tuple[str, str] | None:
     if not body or not (is_institution(body) or body.split()[-1].lower() in _BODIES):
         return None
     return m["role"], body
+
+
+_PLACE_WORD = re.compile(r"(?:North|South|East|West|Central|Upper|Lower|Greater|Inner|Outer|New)\b|\w+stan\b$")
+
+
+def _maybe_a_person(person) -> bool:
+    """Whether a name a pronoun may stand for is likely a person's: not "North Korean" or "Gilgit Baltistan", nor a
+    single word the text never gives a role or a gender ("Tehran")."""
+    if _PLACE_WORD.match(person.name) or _PLACE_WORD.search(person.name):
+        return False
+    return " " in person.name or bool(person.role) or person.gender is not None
 
 
 def _clean_role(role: str | None) -> str | None:
