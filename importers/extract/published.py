@@ -25,11 +25,11 @@ _PUBLISHED_LINE = re.compile(
 # A place in capitals (perhaps ", D.C.", ", Calif." or ", Ukraine" after it) opening the body.
 _PLACE = re.compile(r"[ \t]*(?P<place>[A-Z][A-Z.'’ -]{1,40}(?:,[ \t]*(?:[A-Z][A-Z.]{1,20}(?=[ \t]*[,(])|"
                     r"[A-Z][A-Za-z.]{1,20}(?=[ \t]*,)))?)[ \t]*")
-# What may follow the dateline's date: an agency in brackets or slashes, then a dash, colon or full stop.
 # A place in title case ("Thimphu (Bhutan)", "New Delhi"): a dateline only where its date ends the line or a dash
 # or colon follows.
 _TITLE_PLACE = re.compile(r"[ \t]*(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:[ \t]*\([A-Z][\w .]{1,25}\))?)[ \t]*")
 _AFTER_TITLE_PLACE_DATE = re.compile(r"[ \t]*(?:\([^)\n]{1,25}\)[ \t]*)?(?:[:\-–—]|\n|$)")
+# What may follow the dateline's date: an agency in brackets or slashes, then a dash, colon or full stop.
 _AFTER_DATE = re.compile(r"[ \t]*\.?[ \t]*(?:\([^)\n]{1,25}\)|/[^/\n]{1,15}/)?[ \t]*[.:\-–—]")
 _AGENCY_ONLY = re.compile(r"[ \t]*(?:\([^)\n]{1,25}\)|/[^/\n]{1,15}/)[ \t]*[.:\-–—]")
 
@@ -68,8 +68,8 @@ _last_dateline: tuple = (None, 0, None)
 
 
 def _dateline(text: str, body_start: int):
-    """(place match, date mention, where the dateline ends) of the dateline opening the body, or None. The publication date and the
-    events both ask for one document's dateline: the last answer is kept."""
+    """(place match, date mention, where the dateline ends) of the dateline opening the body, or None. The
+    publication date and the events both ask for one document's dateline: the last answer is kept."""
     global _last_dateline
     if _last_dateline[0] is text and _last_dateline[1] == body_start:
         return _last_dateline[2]
@@ -81,7 +81,7 @@ def _dateline(text: str, body_start: int):
 def _read_dateline(text: str, body_start: int):
     """At the body's start, or alone on the line above it ("Thimphu (Bhutan), February 6")."""
     above = text.rfind("\n", 0, text.rfind("\n", 0, body_start)) + 1 if body_start else -1
-    while 0 <= above < body_start and not text[above:body_start].strip():
+    if 0 <= above < body_start and not text[above:body_start].strip():
         above = -1  # only blank lines above
     for start in (body_start, above):
         if start < 0:

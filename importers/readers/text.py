@@ -297,7 +297,7 @@ def _single_document(source: str, text: str) -> Document:
     for i, (offset, line) in enumerate(header):
         if (_parse_header_fields(line, doc) or _LETTER_SPACED.fullmatch(line) or _NAVIGATION.search(line)
                 or _CLOCK_LINE.fullmatch(line) or _STAFF_LINE.match(line)):
-            continue  # ("M A I N   N E W S": a page's section heading)
+            continue  # metadata, or a page's furniture: never the headline
         date = _date_only(line) or _stamped(line)
         if date:
             dates_after.append((i, date))
