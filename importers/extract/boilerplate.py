@@ -44,9 +44,10 @@ _REFERENCE = re.compile(r"^\s*\[?\d{1,3}[.\]]\s*[\"“‘'].+[\"”’'].*\d{4}"
 
 
 # A heading alone on its line after which a page lists other stories: the article is over.
-_MORE_STORIES = re.compile(r"\s*(related (news|stories|articles|posts|content|coverage|reading|topics)|read (more|also)|"
-                           r"also read|more (stories|news|from [\w ]{1,30})|you may (also )?like|recommended( for you)?|"
-                           r"most (read|popular|viewed)|trending( now| stories)?|see also)\s*:?\s*$", re.IGNORECASE)
+_MORE_STORIES = re.compile(r"\s*(related (news|stories|articles|posts|content|coverage|reading|topics)|"
+                           r"read (more|also)|also read|more (stories|news|from [\w ]{1,30})|you may (also )?like|"
+                           r"recommended( for you)?|most (read|popular|viewed)|trending( now| stories)?|see also)"
+                           r"\s*:?\s*$", re.IGNORECASE)
 
 
 def find_boilerplate(text: str, start: int = 0) -> list[tuple[int, int]]:
