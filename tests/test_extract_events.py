@@ -104,3 +104,10 @@ def test_a_related_news_heading_ends_the_article():
             "PORT VALDOR, DEC 26: Ferries resumed on Monday after the strike.\n")
     events = extract(Document(source="t.txt", source_index=0, text=text, body_start=7), "2024-03-08").events
     assert [(e.date_text, e.date) for e in events] == [("Friday", "2024-03-08")]
+
+
+def test_an_also_read_link_in_the_middle_does_not_end_the_article():
+    text = ("Talks\n\nThe talks ended on Friday.\n\nAlso read\n\nHarbour Dues Rise Again\n\n"
+            "The two ministers will meet again on Monday, the ministry said in a statement on its website.\n")
+    events = extract(Document(source="t.txt", source_index=0, text=text, body_start=7), "2024-03-08").events
+    assert [(e.date_text, e.date) for e in events] == [("Friday", "2024-03-08"), ("Monday", "2024-03-11")]

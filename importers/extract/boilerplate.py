@@ -43,7 +43,8 @@ _NOTICE_HINTS = ("donat", "newsletter", "subscri", "consenting", "marketing", "c
 _REFERENCE = re.compile(r"^\s*\[?\d{1,3}[.\]]\s*[\"“‘'].+[\"”’'].*\d{4}", re.MULTILINE)
 
 
-# A heading alone on its line after which a page lists other stories: the article is over.
+# A heading alone on its line after which a page lists other stories (their headlines and openings are furniture
+# until the article's own text goes on).
 _MORE_STORIES = re.compile(r"\s*(related (news|stories|articles|posts|content|coverage|reading|topics)|"
                            r"read (more|also)|also read|more (stories|news|from [\w ]{1,30})|you may (also )?like|"
                            r"recommended( for you)?|most (read|popular|viewed)|trending( now| stories)?|see also)"
@@ -52,11 +53,18 @@ _MORE_STORIES = re.compile(r"\s*(related (news|stories|articles|posts|content|co
 
 def find_boilerplate(text: str, start: int = 0) -> list[tuple[int, int]]:
     spans = []
+    teasers = False  # inside a "Related News" list
     for s, e in _paragraphs(text, start):
         block = text[s:e]
         if e - s <= 40 and _MORE_STORIES.match(block):
-            spans.append((s, len(text)))  # everything after it is other stories' headlines and dates
-            break
+            spans.append((s, e))
+            teasers = True
+            continue
+        if teasers:
+            if _is_teaser(block):
+                spans.append((s, e))  # another story's headline or opening, and its date
+                continue
+            teasers = False  # the article goes on ("Also read" mid-story)
         low = block.lower()
         words = block.count(" ") + 1  # about the number of words; exact counting costs more than it tells
         # Substring tests first: they are much cheaper than the patterns, which most paragraphs never need.
@@ -67,6 +75,13 @@ def find_boilerplate(text: str, start: int = 0) -> list[tuple[int, int]]:
                     and _FURNITURE_WORDS.search(block) and _TO_THE_READER.search(block))):
             spans.append((s, e))
     return spans
+
+
+def _is_teaser(block: str) -> bool:
+    """A line of a list of other stories: a short headline, or an opening cut off with "Read more"."""
+    words = block.split()
+    return len(words) < 12 or block.rstrip().lower().endswith("read more") or (
+        len(words) < 25 and block.rstrip()[-1:] not in ".!?\"”’")
 
 
 def _holds_any(low: str, hints: tuple[str, ...]) -> bool:
