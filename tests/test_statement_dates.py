@@ -31,3 +31,11 @@ def test_a_year_as_the_time_of_a_quote_reported_inside_another():
     assert found["the harbour is worth more than the river,"] == "2022"  # when Talbeck said it
     assert found["When I met Talbeck in 2022, he told me, ‘the harbour is worth more than the river,’ and I have "
                  "not forgotten it,"] == "2024-07-19"  # Dahl's words are the article's
+
+
+def test_today_in_the_speakers_own_words_dates_the_statement():
+    text = ('Talks\n\nVale said in a statement: "The minister called in the envoy this afternoon (15 August 2016) '
+            'and handed over a letter."\n')
+    found = {st.text: st.date for st in extract(Document(source="t.txt", source_index=0, text=text,
+                                                         body_start=7)).statements}
+    assert list(found.values()) == ["2016-08-15"]

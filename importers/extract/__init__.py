@@ -34,6 +34,7 @@ def extract(document: Document, published: str | None = None) -> Extraction:
 
 
 _WHEN_SPOKEN = ("day", "week", "month")
+_THE_SPEAKERS_DAY = ("today", "this morning", "this afternoon", "this evening", "tonight")
 
 
 def _when_spoken(event) -> bool:
@@ -52,7 +53,8 @@ def _date_statements(result: Extraction) -> None:
     for statement in result.statements:
         own = next((e for e in result.events
                     if e.start <= statement.start < e.end and e.date
-                    and not statement.start <= e.date_start < statement.end  # a date the speaker talked about
+                    and (not statement.start <= e.date_start < statement.end  # a date the speaker talked about,
+                         or e.date_text.lower().startswith(_THE_SPEAKERS_DAY))  # unless it is "today" as said
                     and _when_spoken(e)
                     and (result.published is None or e.date <= result.published)), None)
         if own:
