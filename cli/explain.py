@@ -35,10 +35,17 @@ def explain(path: Path, published: str | None = None) -> int:
         return 1
     for w in result.warnings:
         click.echo(f"warning: {clean(str(path))}: {clean(w)}", err=True)
+    failed = False
     for doc in result.documents:
-        ex = extract(doc, published)
+        try:
+            ex = extract(doc, published)
+        except Exception as exc:  # a bug: said in one line, as import says it, and the other documents still shown
+            click.echo(f"error: {clean(str(path))}: document {doc.source_index} could not be extracted "
+                       f"({type(exc).__name__}: {clean(str(exc))}); please report it", err=True)
+            failed = True
+            continue
         _document(doc, ex, reader.name)
-    return 0
+    return 1 if failed else 0
 
 
 def _document(doc: Document, ex: Extraction, reader: str) -> None:

@@ -195,3 +195,21 @@ def test_chronology_exports_say_how_many_outlets_carried_a_quote_and_which_was_f
     rows = list(csv.DictReader(io.StringIO(run_cli("export", "--db", db_path, "--format", "csv").stdout)))
     carried = [r for r in rows if r["outlets"] == "3"]
     assert carried and all(r["first_outlet"] == "Eastline Daily" for r in carried)
+
+
+def test_explain_reports_an_extraction_failure_in_one_line(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import cli.explain
+    from cli.main import cli as dateline_cli
+
+    def broken(doc, published=None):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli.explain, "extract", broken)
+    path = tmp_path / "a.txt"
+    path.write_text("Talks\n\nThe ministers met on Friday and agreed to meet again.\n", encoding="utf-8")
+    result = CliRunner().invoke(dateline_cli, ["explain", str(path)])
+    assert result.exit_code == 1
+    assert "could not be extracted (RuntimeError: boom)" in result.output
+    assert "Traceback" not in result.output
