@@ -384,8 +384,9 @@ class DocumentNames:
             if m and any(w.casefold().strip(_STRIP) in ROLE_WORDS for w in m["head"].split()):
                 head = m["head"].split()
                 role_words = tuple(head[1:] if head[0] in ("The", "A", "An") else head) + tuple(role_words)
-        if core[0].lower() in PARTICLES and not role_words and self.lookup(name, offset) is not None:
-            person = self.lookup(name, offset)  # "Von der Leyen was ...": Ursula von der Leyen, named before
+        named_before = self.lookup(name, offset) if core[0].lower() in PARTICLES and not role_words else None
+        if named_before is not None:
+            person = named_before  # "Von der Leyen was ...": Ursula von der Leyen, named before
         elif len(core) >= 2 or role_words:
             person = self._person(name, " ".join(role_words) or None, gender_of_words(role_words))
         else:

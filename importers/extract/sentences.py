@@ -23,7 +23,7 @@ def wrap_width(text: str, start: int = 0) -> int | None:
     if breaks - blank < 5 or blank >= (breaks + 1 - blank) // 2:
         return None  # (the cheap test first, on counts: most text has a blank line between paragraphs)
     lines = [ln for ln in text[start:].split("\n") if ln.strip()]
-    if len(lines) < 6 or text.count("\n\n", start) >= len(lines) // 2:
+    if len(lines) < 6 or blank >= len(lines) // 2:
         return None
     lengths = sorted(map(len, lines))
     median = lengths[len(lengths) // 2]

@@ -275,7 +275,7 @@ def _single_document(source: str, text: str) -> Document:
     previous = ""
     width = wrap_width(text)
     label = _DATE_LABEL.match(text)
-    if label and parse_date_string(label[1]):
+    if label and _header_date(label[1]):
         doc.published = label[1]  # and the text starts after it: a headline, or the story itself
     for offset, line in _lines_with_offsets(text, label.end() if doc.published else 0):
         # (read lazily: only the lines above the body are needed)
@@ -387,7 +387,7 @@ def _set_field(doc: Document, name: str, value: str) -> None:
         # "Source: Xinhua | 2019-11-28": the outlet and the day
         parts = [part.strip() for part in value.split("|")]
         for part in parts[1:]:
-            parsed = parse_date_string(part) if _DIGIT.search(part) else None
+            parsed = _header_date(part) if _DIGIT.search(part) else None
             if parsed and parsed[1] == "day":
                 doc.published = doc.published or parsed[0]
                 parts.remove(part)
