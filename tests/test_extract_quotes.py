@@ -94,6 +94,16 @@ def test_kind_separates_phrases_from_statements():
     assert found["We came here to close a deal, not to open a new quarrel,"] == "statement"
 
 
+def test_a_short_clause_broken_off_by_its_attribution_is_a_statement():
+    found = {st.text: st.kind for st in quotes_of(
+        'Ferries\n\n"We have waited long enough," she says. Harbour staff called the plan "Operation Calm Water," '
+        'and the union spoke of "a fair deal".\n\n"It is a start," the Ministry of Foreign Affairs of Borovia said.\n')}
+    assert found["We have waited long enough,"] == "statement"
+    assert found["It is a start,"] == "statement"  # the cue comes seven words after the mark
+    assert found["Operation Calm Water,"] == "phrase"  # a name, and no cue after it
+    assert found["a fair deal"] == "phrase"
+
+
 def test_transcript_turns_are_statements_but_the_hosts_questions_are_not():
     found = quotes_of((ARTICLES / "transcript_radio.txt").read_text(encoding="utf-8"))
     turns = [st for st in found if st.text.startswith(("Not at all", "Minister Vale said"))]

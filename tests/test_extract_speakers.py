@@ -263,6 +263,25 @@ def test_the_statement_said_is_its_issuer_named_before():
                                                      "institution")
 
 
+def test_the_press_release_said_is_the_body_that_issued_it():
+    found = speakers("Crossing\n\nARDEN, March 3 (Wire) - The foreign ministry of Amberland issued a press release on "
+                     'Tuesday about the talks.\n\n"Both sides agreed to reopen the northern crossing," the press '
+                     'release said.\n\nLater, Kestrel\'s trade office said in a written statement that talks would go on.'
+                     '\n\n"The ministers will meet again in the spring," the statement added.\n')
+    assert found["Both sides agreed to reopen the northern crossing,"][:3] == (
+        "foreign ministry of Amberland", None, "institution")
+    assert found["The ministers will meet again in the spring,"][0] == "Kestrel's trade office"
+
+
+def test_an_institution_of_a_country_is_not_a_person_named_after_the_country():
+    found = speakers('Talks\n\n"The crossing will reopen," the foreign ministry of Amberland said.\n\n'
+                     '"It is a start," the Ministry of Foreign Affairs of Borovia said.\n\n'
+                     '"Ask the dean," said Professor Ilse Brandt of the University of Lindor.\n')
+    assert found["The crossing will reopen,"][:3] == ("foreign ministry of Amberland", None, "institution")
+    assert found["It is a start,"][:3] == ("Ministry of Foreign Affairs of Borovia", None, "institution")
+    assert found["Ask the dean,"][0] == "Ilse Brandt"
+
+
 def test_an_institution_after_a_comma_is_not_a_description_of_the_name_before_it():
     found = speakers("Ties\n\nKestrel's defence ministry answered on Thursday. Asked how it would promote ties with "
                      'Amberland, the defence ministry said the relationship was "operating at a high level".\n\n'

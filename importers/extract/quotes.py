@@ -252,7 +252,7 @@ def find_quotes(text: str, body_start: int = 0, excluded: list[tuple[int, int]] 
         inner = text[s:e]
         if not _is_statement(text, open_pos, inner, close_end):
             continue
-        quotes.append(Statement(text=inner, start=s, end=e, kind=_kind(inner)))
+        quotes.append(Statement(text=inner, start=s, end=e, kind=_kind(inner, text, close_end)))
     for open_pos, s, e, outer_start in inner_quotes:
         # a quote reported inside a quote: "he told me, ‘the pipe is worth more than the river,’ and ..."
         if _REPORTED.search(text, outer_start, open_pos) and len(text[s:e].split()) >= 3:
@@ -262,13 +262,23 @@ def find_quotes(text: str, body_start: int = 0, excluded: list[tuple[int, int]] 
     return quotes
 
 
-def _kind(inner: str) -> str:
+def _kind(inner: str, text: str = "", close_end: int = 0) -> str:
     n = len(inner.split())
     if n > PHRASE_MAX_WORDS:
         return "statement"
-    if n >= 3 and inner[:1].isupper() and inner.rstrip()[-1:] in ".!?…":
-        return "statement"
+    if n >= 3 and inner[:1].isupper():
+        last = inner.rstrip()[-1:]
+        if last in ".!?…":
+            return "statement"
+        # "We have waited long enough," she said: a clause broken off by its attribution, not a term
+        if last == "," and _CUE_SOON.match(text, close_end):
+            return "statement"
     return "phrase"
+
+
+# A cue verb a few words after a quote's closing mark, in the same clause ("she says", "said Varga"; not
+# '"Operation Calm Water," and the union spoke of').
+_CUE_SOON = re.compile(rf"[\s,]*(?:(?!(?:and|but|or|while|as|then|which|who|that)\b)[\w.'’-]+\s+){{0,8}}{CUE}\b")
 
 
 def _is_statement(text: str, open_pos: int, inner: str, close_end: int) -> bool:

@@ -141,6 +141,10 @@ _CUE_AFTER_NAME = re.compile(rf"(?:,[^,\n]{{1,60}},)?\s+{AUX}(?:{CUE})\b")
 _THE_DOCUMENT = re.compile(r"(?i:the|that|this)\s+(?:joint\s+|written\s+)?(?:statement|communiqu[eé]|press release|readout)")
 _DOCUMENT_ISSUER = re.compile(r"(?i:statement|communiqu[eé]|press release|readout)\s+(?:issued\s+)?(?:by|from)\s+"
                               r"(?P<issuer>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’-]*){0,6})")
+# "The foreign ministry of Amberland issued a statement", "Varga said in a written statement": its issuer.
+_ISSUED_A_DOCUMENT = re.compile(r"(?P<issuer>[^.;:!?\n\"“”]{1,80}?)\s+(?:has\s+|had\s+|also\s+)?(?:issued|released|"
+                                r"published|put\s+out|said\s+in)\s+(?:a|an)\s+(?:joint\s+|written\s+|brief\s+)?"
+                                r"(?:statement|communiqu[eé]|press release|readout)\b")
 _ISSUED_BY = re.compile(r"^(?:an?|the)\s+(?:(?:joint|written|official)\s+)?(?:statement|communiqu[eé]|press release|"
                         r"readout|report|letter|post|tweet|notice)\s+(?:issued\s+)?(?:by|from)\s+(?=\S)", re.IGNORECASE)
 _ELIDED = object()
@@ -148,6 +152,20 @@ _UNNAMED = object()
 # "the spokeswoman", "a senior official", "one diplomat": a speaker described, never named.
 _UNNAMED_HOLDER = re.compile(r"(?:the|a|an|one|another)\s+(?:[a-z-]+\s+){0,2}(?:spokes(?:man|woman|person)|official|"
                              r"diplomat|aide|adviser|advisor|source|representative|negotiator|minister|analyst)")
+
+
+def _runs_into_name(role: str) -> bool:
+    """Whether a role ends in an institution's "of" phrase that the name completes: "the foreign ministry of"
+    (+ Amberland), "Iran's Ministry of Foreign" (+ Affairs); not "University of Michigan professor"."""
+    ws = role.split()
+    for at in range(len(ws) - 1, 0, -1):
+        if ws[at] != "of":
+            continue
+        if not all(w[:1].isupper() or w in ("of", "the", "and") for w in ws[at + 1:]):
+            return False
+        if is_institution(ws[at - 1]):
+            return True
+    return False
 
 
 def _without_parentheses(text: str) -> str:
@@ -354,8 +372,8 @@ class _Context:
         m = _AFTER_SUBJECT.match(after)
         if m and _noun_phrase_like(m["np"]):
             sp = self.subject(m["np"], close_end + m.start("np"), m["verb"], close_end + m.end("np"))
-            if sp is None and _UNNAMED_HOLDER.fullmatch(m["np"].strip()):
-                return _UNNAMED  # "..., the spokeswoman said": someone the text never names
+            if sp is None and (_UNNAMED_HOLDER.fullmatch(m["np"].strip()) or _UNNAMED_SUBJECT.fullmatch(m["np"].strip())):
+                return _UNNAMED  # "..., the spokeswoman said", "one dispatcher said": someone the text never names
             if sp is not _ELIDED:
                 return sp
         m = _ACCORDING.search(in_sentence) if "ccording to" in in_sentence else None
@@ -603,10 +621,16 @@ class _Context:
         np = _ISSUED_BY.sub("", np)  # "a statement by the Turkish Foreign Ministry": the ministry
         if _THE_DOCUMENT.fullmatch(np):
             # "the statement said", after "A statement from the Office of the Trade Representative ...": its issuer
-            issuer = None
-            for issuer in _DOCUMENT_ISSUER.finditer(self.text, max(0, pos - 3000), pos):
-                pass
-            return self.resolve(issuer["issuer"], issuer.start("issuer")) if issuer else None
+            window = max(0, pos - 3000)
+            issuers = [m for pattern in (_DOCUMENT_ISSUER, _ISSUED_A_DOCUMENT)
+                       for m in pattern.finditer(self.text, window, pos)]
+            if not issuers:
+                return None
+            issuer = max(issuers, key=lambda m: m.start("issuer"))
+            np = issuer["issuer"]
+            # "On Tuesday, the ministry issued ...", "ARDEN (Wire) - The ministry issued ...": the subject only
+            cut = max((np.rfind(mark) + len(mark) for mark in (",", " - ", "—", "–", ")") if mark in np), default=0)
+            return self.resolve(np[cut:], issuer.start("issuer") + cut)
         np = _ARTICLE_BEFORE_NAME.sub("", np) if not is_institution(np) else np
         if not np:
             return None
@@ -629,9 +653,11 @@ class _Context:
             self.last_institution = (pos, sp)
             return sp
         m = _NAME_OF_PLACE.match(np)
-        if m and split_name(m[1])[0] and not is_role_word(m[1].split()[-1]):
-            np = m[1]  # "Gov. Earl Ray Tomblin of West Virginia"
+        if m and split_name(m[1])[0] and not is_role_word(m[1].split()[-1]) and not is_institution(m[1]):
+            np = m[1]  # "Gov. Earl Ray Tomblin of West Virginia" (not "the Ministry of Foreign Affairs of Borovia")
         name, role = split_name(np)
+        if role and _runs_into_name(role):
+            name = None  # "the foreign ministry of Amberland": the ministry, not a person called Amberland
         if name and not is_institution(name) and not (role and is_institution(role) and " " not in name
                                                           and name.lower() == name):
             if name.isupper() and len(words(name)) >= 2:
@@ -774,7 +800,7 @@ def _noun_phrase_like(chunk: str) -> bool:
         return False
     if first.split()[0].lower() in ("and", "but", "or", "while", "as", "when", "because", "so", "then", "if"):
         return False  # '..." and the Chinese leader stated': another clause
-    if _PRONOUN_ONLY.fullmatch(first):
+    if _PRONOUN_ONLY.fullmatch(first) or _THE_DOCUMENT.fullmatch(first) or _UNNAMED_SUBJECT.fullmatch(first):
         return True
     if _leading_np(first) == first:
         return True
