@@ -282,6 +282,30 @@ def test_an_institution_of_a_country_is_not_a_person_named_after_the_country():
     assert found["Ask the dean,"][0] == "Ilse Brandt"
 
 
+def test_a_role_given_before_the_name_between_commas_is_kept():
+    found = speakers("Deal\n\nKestrel's prime minister, Lena Aas, said: \"A new chapter begins today.\"\n\n"
+                     'The prime minister of Valdor, Ivo Sand, said the deal was "fair to all".\n\n'
+                     'Their organiser, Ivo Marsh, said they were "not against the pipe".\n\n'
+                     'Elsa Horn, 45, a fisher from the northern coast, said: "We were never asked."\n')
+    assert found["A new chapter begins today."][:2] == ("Lena Aas", "Kestrel's prime minister")
+    assert found["fair to all"][:2] == ("Ivo Sand", "prime minister of Valdor")
+    assert found["not against the pipe"][:2] == ("Ivo Marsh", "organiser")
+    assert found["We were never asked."][:2] == ("Elsa Horn", "fisher from the northern coast")
+
+
+def test_someone_described_but_not_named_gets_no_borrowed_name():
+    found = speakers("Quotas\n\nValdor's foreign minister Karl Dunn said: \"The talks were hard.\"\n\n"
+                     '"Nothing is settled on quotas," a source close to the talks said.\n\n'
+                     '"Dunn will be back," a Kestrel folk band sang on the quay.\n\n'
+                     '"We will build it," a smiling Dunn said.\n\n'
+                     '"It is a fair text," a spokesman at Valdor\'s foreign ministry said.\n')
+    assert found["The talks were hard."][0] == "Karl Dunn"
+    assert found["Nothing is settled on quotas,"][0] is None
+    assert found["Dunn will be back,"][0] is None
+    assert found["We will build it,"][0] == "Karl Dunn"
+    assert found["It is a fair text,"][:3] == ("Valdor's foreign ministry", "spokesman", "institution")
+
+
 def test_an_institution_after_a_comma_is_not_a_description_of_the_name_before_it():
     found = speakers("Ties\n\nKestrel's defence ministry answered on Thursday. Asked how it would promote ties with "
                      'Amberland, the defence ministry said the relationship was "operating at a high level".\n\n'

@@ -82,6 +82,9 @@ _GROUP_NOUNS = re.compile(r"\b(officials|experts|analysts|diplomats|negotiators|
                           r"commission|committee|party|parliament|court|kremlin|pentagon)\b", re.IGNORECASE)
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _UNNAMED_SUBJECT = re.compile(r"\b(?:one|a|an|another|some|several|many|two|three|few)\s+[a-z-]+(?:\s+[a-z-]+)?$")
+_POSSESSIVE_PRONOUN = re.compile(r"^(?:its|their|his|her|our)\s+", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+_INDEFINITE = re.compile(r"(?:a|an|one|another|some|several|two|three|four|five|few|many)\s")
 # A person described by role with a proper word: "the Indiana governor", "the New York businessman".
 _PERSON_NOUNS = {"businessman", "businesswoman", "billionaire", "mogul", "lawmaker", "legislator", "doctor",
                  "scholar", "expert", "student", "voter", "mother", "father", "veteran", "star", "actor",
@@ -371,9 +374,16 @@ class _Context:
             return self.inverted_subject(m["np"], close_end + m.start("np"))
         m = _AFTER_SUBJECT.match(after)
         if m and _noun_phrase_like(m["np"]):
+            np = m["np"].strip()
+            indefinite = _INDEFINITE.match(np)
+            if indefinite and _UNNAMED_HOLDER.match(np) and not _spokesperson(np):
+                return _UNNAMED  # "a government official in the region told AFP"
             sp = self.subject(m["np"], close_end + m.start("np"), m["verb"], close_end + m.end("np"))
-            if sp is None and (_UNNAMED_HOLDER.fullmatch(m["np"].strip()) or _UNNAMED_SUBJECT.fullmatch(m["np"].strip())):
-                return _UNNAMED  # "..., the spokeswoman said", "one dispatcher said": someone the text never names
+            if (sp is None and _UNNAMED_HOLDER.fullmatch(np)) or (indefinite and (sp is None or sp is not _ELIDED and sp.kind == "person"
+                                                and np.split()[-1] not in sp.name.split())):
+                # "..., the spokeswoman said", "one dispatcher said", "a Cuban band sang": someone the text never
+                # names (but "a spokesman at the ministry said" is the ministry, "a fit-looking Farkas said" Farkas)
+                return _UNNAMED
             if sp is not _ELIDED:
                 return sp
         m = _ACCORDING.search(in_sentence) if "ccording to" in in_sentence else None
@@ -595,6 +605,8 @@ class _Context:
                     return None
             np = _leading_np(seg) if verb.endswith("ing") and _leading_np(seg) else _best_np(seg)
             sp = self.resolve(np, pos + chunk.find(seg))
+            if sp and sp.kind == "person" and not sp.role and not role and k > 0 and np == seg:
+                role = _described_before(segments[k - 1])  # "Kestrel's prime minister, Lena Aas, said"
             if sp and role and sp.kind == "person" and not sp.role:
                 sp.role = role
             return sp
@@ -770,6 +782,17 @@ _APPOSITIVE = re.compile(r"^(?:[a-z0-9]|(?:a|an|the|his|her|its|their)\s|[A-Z][\
                          r"Jr\b|Sr\b)")  # "59", "of Ashton", "Md.", "R-Ky."
 
 
+def _described_before(segment: str) -> str | None:
+    """The role a segment gives the name after it ("Kestrel's prime minister" or "The port's director", then
+    ", Lena Aas,"), or None when it is something else (a clause, an institution, a long phrase)."""
+    segment = _POSSESSIVE_PRONOUN.sub("", _ARTICLE_ANY_CASE.sub("", _strip_intro(segment.strip())))
+    ws = segment.split(" of ")[0].split()
+    if not ws or len(segment.split()) > 8 or _CUE_RE.search(segment) or ws[0].lower() in ("which", "who", "that"):
+        return None
+    head = ws[-1]
+    return segment if head[:1].islower() and is_role_word(head) and not is_institution(head) else None
+
+
 def _appositive_subject(segments: list[str]) -> tuple[str, str | None] | None:
     """ "Donna Rawlings, 59, of Ashton, Md., who watched ..." -> the name, with the first appositive as role."""
     parts = [seg for seg in segments if seg]
@@ -785,9 +808,8 @@ def _appositive_subject(segments: list[str]) -> tuple[str, str | None] | None:
         return None
     if not all(_APPOSITIVE.match(seg) for seg in parts[1:]):
         return None
-    role = parts[1]
-    if _NOT_A_ROLE.match(role):
-        role = None
+    # "Elsa Horn, 45, a fisher from the coast, said": the first appositive that is not an age, a place or a clause
+    role = next((part for part in parts[1:3] if not _NOT_A_ROLE.match(part)), None)
     return head, _ARTICLE.sub("", role) if role else None
 
 
@@ -800,7 +822,11 @@ def _noun_phrase_like(chunk: str) -> bool:
         return False
     if first.split()[0].lower() in ("and", "but", "or", "while", "as", "when", "because", "so", "then", "if"):
         return False  # '..." and the Chinese leader stated': another clause
-    if _PRONOUN_ONLY.fullmatch(first) or _THE_DOCUMENT.fullmatch(first) or _UNNAMED_SUBJECT.fullmatch(first):
+    if _PRONOUN_ONLY.fullmatch(first) or _THE_DOCUMENT.fullmatch(first):
+        return True
+    if _INDEFINITE.match(first) and "," not in chunk and not _SENTENCE_BREAK.search(first) \
+            and chunk.lstrip()[:1] not in "—–-":
+        return True  # "a source close to the talks"; not "– an apparent swipe at the United States. Putin"
         return True
     if _leading_np(first) == first:
         return True
