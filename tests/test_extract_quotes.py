@@ -97,9 +97,11 @@ def test_kind_separates_phrases_from_statements():
 def test_a_short_clause_broken_off_by_its_attribution_is_a_statement():
     found = {st.text: st.kind for st in quotes_of(
         'Ferries\n\n"We have waited long enough," she says. Harbour staff called the plan "Operation Calm Water," '
-        'and the union spoke of "a fair deal".\n\n"It is a start," the Ministry of Foreign Affairs of Borovia said.\n')}
+        'and the union spoke of "a fair deal".\n\n"It is a start," the Ministry of Foreign Affairs of Borovia said.\n\n'
+        '"It is a fine day," Ada Lind, the commission chair, said.\n')}
     assert found["We have waited long enough,"] == "statement"
     assert found["It is a start,"] == "statement"  # the cue comes seven words after the mark
+    assert found["It is a fine day,"] == "statement"
     assert found["Operation Calm Water,"] == "phrase"  # a name, and no cue after it
     assert found["a fair deal"] == "phrase"
 

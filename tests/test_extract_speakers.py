@@ -293,6 +293,14 @@ def test_a_role_given_before_the_name_between_commas_is_kept():
     assert found["We were never asked."][:2] == ("Elsa Horn", "fisher from the northern coast")
 
 
+def test_a_lower_case_role_before_a_name_after_the_quote():
+    found = speakers('Turnout\n\nTurnout reached 71%, the election commission says. "It is a remarkable day for our '
+                     'democracy," commission chair Ada Lind says.\n\n"Nothing was promised," the prime minister '
+                     'said, calling any comparison with "cola wars," misplaced. Mr. Lind calls it "a fair fight".\n')
+    assert found["It is a remarkable day for our democracy,"][:2] == ("Ada Lind", "commission chair")
+    assert found["cola wars,"][1] is None or "misplaced" not in found["cola wars,"][1]
+
+
 def test_someone_described_but_not_named_gets_no_borrowed_name():
     found = speakers("Quotas\n\nValdor's foreign minister Karl Dunn said: \"The talks were hard.\"\n\n"
                      '"Nothing is settled on quotas," a source close to the talks said.\n\n'

@@ -278,7 +278,7 @@ def _kind(inner: str, text: str = "", close_end: int = 0) -> str:
 
 # A cue verb a few words after a quote's closing mark, in the same clause ("she says", "said Varga"; not
 # '"Operation Calm Water," and the union spoke of').
-_CUE_SOON = re.compile(rf"[\s,]*(?:(?!(?:and|but|or|while|as|then|which|who|that)\b)[\w.'’-]+\s+){{0,8}}{CUE}\b")
+_CUE_SOON = re.compile(rf"[\s,]*(?:(?!(?:and|but|or|while|as|then|which|who|that)\b)[\w.'’-]+,?\s+){{0,8}}{CUE}\b")
 
 
 def _is_statement(text: str, open_pos: int, inner: str, close_end: int) -> bool:

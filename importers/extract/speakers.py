@@ -830,6 +830,8 @@ def _noun_phrase_like(chunk: str) -> bool:
         return True
     if _leading_np(first) == first:
         return True
+    if _role_then_name(first):
+        return True
     # "panel Chairman Rep. Jason Chaffetz": a few lower-case words before a name
     trail = _trailing_np(first)
     return (bool(trail) and trail[:1].isupper() and len(words(first)) - len(words(trail)) <= 2
@@ -840,6 +842,16 @@ _TIME_TAIL = re.compile(r"\s+(?:on|last|this|next|in|early|late|earlier|later)(?
                         r"week|month|year|night|morning|afternoon|evening|weekend|January|February|March|April|May|"
                         r"June|July|August|September|October|November|December)(?:\s+\w+)?$|\s+(?:yesterday|today|"
                         r"tonight|earlier|later|again|also|too)$")
+
+
+_LOWER_WORDS = re.compile(r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,2}")
+
+
+def _role_then_name(phrase: str) -> bool:
+    """ "commission chair Ada Lind": a few lower-case words ending in a role, then a name."""
+    name, role = split_name(phrase)
+    return bool(name and name[:1].isupper() and role and _LOWER_WORDS.fullmatch(role)
+                and is_role_word(role.split()[-1]))
 
 
 def _best_np(seg: str) -> str:
@@ -855,6 +867,8 @@ def _best_np(seg: str) -> str:
         return _leading_np(m[1]) or m[1]  # "Officials at Homeland Security Investigations"
     if lead == seg or _GROUP_NOUNS.search(lead):
         return lead  # "State-run media in China"
+    if _role_then_name(seg):
+        return seg
     trail = _trailing_np(seg)
     if trail and any(w[:1].isupper() for w in trail.split()) and not _at_end(_ENDS_OPEN, seg):
         return trail  # the name nearest the verb
