@@ -301,6 +301,24 @@ def test_a_lower_case_role_before_a_name_after_the_quote():
     assert found["cola wars,"][1] is None or "misplaced" not in found["cola wars,"][1]
 
 
+def test_a_name_followed_by_a_weekday_is_still_the_name():
+    found = speakers("Call\n\nKestrel's president spoke with Valdor's President-elect Anna Ruud Wednesday evening.\n\n"
+                     '"It was a warm call," Ruud wrote on social media.\n\n'
+                     'The Kestrel government Thursday called the call "a good start".\n')
+    assert found["It was a warm call,"][:2] == ("Anna Ruud", "Valdor's President-elect")
+    assert found["a good start"][0] == "Kestrel government"
+
+
+def test_quotes_after_a_surname_only_attribution_keep_their_speaker():
+    found = speakers("Call\n\nEarlier on Wednesday, Ruud said they \u201chad an excellent conversation.\u201d\n"
+                     "\u201cWe discussed the ferries,\u201d she wrote on X. \u201cWe also discussed the quotas.\u201d\n\n"
+                     "Kestrel officials accuse Valdor of \u201cstalling\u201d and have warned it. For his part, Dunn sees "
+                     "\u201cno reason to hurry\u201d.\n")
+    assert found["We discussed the ferries,"][0] == "Ruud"
+    assert found["We also discussed the quotas."][0] == "Ruud"
+    assert found["no reason to hurry"][0] != "Kestrel officials"
+
+
 def test_someone_described_but_not_named_gets_no_borrowed_name():
     found = speakers("Quotas\n\nValdor's foreign minister Karl Dunn said: \"The talks were hard.\"\n\n"
                      '"Nothing is settled on quotas," a source close to the talks said.\n\n'

@@ -51,6 +51,8 @@ ROLE_WORDS = {
     "national", "security", "assistant", "associate", "campaign", "party", "then", "incoming", "outgoing",
     "interim", "new", "pollster", "strategist", "activist", "diplomat", "negotiator", "organiser", "organizer",
 }
+# "President-elect Donald Trump", "Prime Minister-designate": an office about to be taken is a role too.
+ROLE_WORDS |= {f"{w}-{suffix}" for w in ROLE_WORDS for suffix in ("elect", "designate")}
 INSTITUTION_WORDS = {
     "ministry", "government", "media", "agency", "office", "department", "embassy", "council", "commission",
     "military", "army", "navy", "kremlin", "pentagon", "police", "court", "parliament", "party", "committee",
@@ -81,6 +83,7 @@ CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july"
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _CALENDAR_OR_INSTITUTION = CALENDAR_WORDS | INSTITUTION_WORDS
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _FEMALE_WORDS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "chairwoman",
                  "congresswoman", "councilwoman", "businesswoman", "madam", "duchess", "countess", "empress"}
 _MALE_WORDS = {"mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "councilman",
@@ -172,6 +175,8 @@ def split_name(phrase: str) -> tuple[str | None, str | None]:
     "Sen. Claire McCaskill" -> ("Claire McCaskill", "Sen."); "the senator" -> (None, "senator").
     """
     ws = words(_ARTICLE_ANY_CASE.sub("", phrase.strip()))
+    while len(ws) >= 3 and ws[-1].strip(_STRIP).casefold() in _WEEKDAYS:
+        ws = ws[:-1]  # "Prime Minister Lena Aas Tuesday (said)": the day after the name
     bares = [w.strip(_STRIP).casefold() for w in ws]
     k = len(ws)
     while k > 0:
@@ -247,6 +252,9 @@ def _parse_run(run: str) -> tuple[str, tuple[str, ...], int, tuple[str, ...], bo
     while len(core) >= 3 and core[-1].isupper() and len(core[-1]) >= 2 and "." not in core[-1] \
             and not core[-2].isupper():
         core.pop()  # "Sergey Lavrov ITAR-TASS": a photo credit's agency after the name
+    while len(core) >= 3 and core[-1].strip(_STRIP).casefold() in _WEEKDAYS and not possessive:
+        core.pop()  # "with Mexican President Claudia Sheinbaum Wednesday evening": the day after the name
+        bares = bares[:last_role + 1 + len(core)]
     dropped = 0
     while len(core) >= 2 and core[0].isupper() and core[0].isalpha() and 2 <= len(core[0]) <= 5 \
             and not core[1].isupper():

@@ -83,6 +83,7 @@ _GROUP_NOUNS = re.compile(r"\b(officials|experts|analysts|diplomats|negotiators|
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _UNNAMED_SUBJECT = re.compile(r"\b(?:one|a|an|another|some|several|many|two|three|few)\s+[a-z-]+(?:\s+[a-z-]+)?$")
 _POSSESSIVE_PRONOUN = re.compile(r"^(?:its|their|his|her|our)\s+", re.IGNORECASE)
+_SENTENCE_END_IN = re.compile(r"[.!?]\s")
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 _INDEFINITE = re.compile(r"(?:a|an|one|another|some|several|two|three|four|five|few|many)\s")
 # A person described by role with a proper word: "the Indiana governor", "the New York businessman".
@@ -112,7 +113,7 @@ _OPENS_WITH_SUBJECT_WORD = re.compile(r"(?:he|she|they|it|we|i|state|officials)\
 _OPENS_WITH_DETERMINER = re.compile(r"(?:a|an|the|its|his|her|their)\s")
 _AND_NAME = re.compile(r"\s+(?:and|&)\s+(?=[A-Z])")
 _PARTY_OR_STATE = re.compile(r"[A-Z]-[A-Z][\w.]*|[A-Z][a-z]{0,3}\.")
-_NAME_OF_PLACE = re.compile(r"(.+?[A-Z][\w'’-]+)\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*$")
+_NAME_OF_PLACE = re.compile(r"(.+?[A-Z][\w'’-]+)\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+(?:of\s+)?[A-Z][\w.]*)*$")
 _PRONOUN_ONLY = re.compile(r"(?:he|she|they|it|we|I)")
 _DATELINE_OR_CLOCK = re.compile(r"^[A-Z][A-Z .'-]+\s?:\s*|^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?\s+")
 # (One character class first, which re's scan skips to in C; a full stop counts only before a space or the end.)
@@ -226,6 +227,7 @@ class _Context:
         self.attributed_after: set[int] = set()
         self.not_him: str | None = None
         self.last_speaker: str | None = None
+        self.last_speaker_role: str | None = None
 
     # --- geometry -----------------------------------------------------------------------------------
 
@@ -328,7 +330,7 @@ class _Context:
                 name = name.title()  # "FLEISCHER:" -> the "ARI FLEISCHER" of the first label, as Ari Fleischer
             st.speaker, st.speaker_role, st.speaker_kind = name, _clean_role(speaker.role), speaker.kind
             if speaker.kind == "person":
-                self.last_speaker = speaker.name
+                self.last_speaker, self.last_speaker_role = speaker.name, speaker.role
 
     def starts_sentence(self, open_pos: int) -> bool:
         lead = self.text[self.paragraph_start(open_pos):open_pos].rstrip()
@@ -468,7 +470,12 @@ class _Context:
         between = t[prev_close:open_pos]
         own_cue = any(not re.search(r"\b(?:who|which|that)\s+$", between[:m.start()])
                       for m in _CUE_RE.finditer(between))  # "some people" who feel that way, "but not ..."
-        if own_cue and "\n" not in between and id(previous) not in self.attributed_after:
+        # '"...," she wrote on X. "..."': the cue is the previous quote's, before its sentence ends
+        cue_end = _last_cue_end(between)
+        end = _SENTENCE_END_IN.search(between, cue_end)
+        previous_cue = own_cue and not _SENTENCE_END_IN.search(between[:cue_end]) and (
+            end is not None and not between[end.end():].strip())  # and this quote opens the next sentence
+        if own_cue and "\n" not in between and id(previous) not in self.attributed_after and not previous_cue:
             return None  # a cue between them that is not the previous quote's own
         same_paragraph = "\n" not in between
         same_sentence = same_paragraph and not re.search(r"[.!?][\"”’']?\s+[A-Z\"“]", between)
@@ -631,6 +638,7 @@ class _Context:
     def resolve(self, np: str, pos: int) -> Speaker | None:
         np = np.strip(" ,.;:—–-\"“”'‘’")
         np = _ISSUED_BY.sub("", np)  # "a statement by the Turkish Foreign Ministry": the ministry
+        np = _WEEKDAY_TAIL.sub("", np)  # "The Cypriot government Saturday (condemned)"
         if _THE_DOCUMENT.fullmatch(np):
             # "the statement said", after "A statement from the Office of the Trade Representative ...": its issuer
             window = max(0, pos - 3000)
@@ -698,7 +706,8 @@ class _Context:
             person = self.names.holder_of_role(bare, pos) or self._role_mentioned(bare, pos)
             if person:
                 return Speaker(person.name, person.role, "person")
-            if _DESCRIPTION.fullmatch(bare) and any(w[:1].isupper() for w in words(bare)):
+            if _DESCRIPTION.fullmatch(bare) and any(w[:1].isupper() for w in words(bare)
+                                                    if w.lower() not in _QUANTIFIERS):
                 return Speaker(bare, None, "person")  # "the Vermont senator": described, not named
         return None
 
@@ -774,12 +783,24 @@ class _Context:
         person = self.names.people.get(self.last_speaker or "")
         if person is not None and person.gender in (None, gender) and person.name != self.not_him:
             return Speaker(person.name, person.role, "person")
+        if person is None and self.last_speaker and self.last_speaker != self.not_him \
+                and all(w[:1].isupper() and not is_role_word(w) and not is_institution(w)
+                        for w in self.last_speaker.split()):
+            # quoted last by a surname the text never gave in full ("Sheinbaum said ... she wrote")
+            return Speaker(self.last_speaker, self.last_speaker_role, "person")
         return None
 
 
 _APPOSITIVE = re.compile(r"^(?:[a-z0-9]|(?:a|an|the|his|her|its|their)\s|[A-Z][\w.]{0,5}\.$|[A-Z]-[A-Z][\w.]*$|"
                          r"[A-Z][\w-]*['’]s\s+[a-z]|"
                          r"Jr\b|Sr\b)")  # "59", "of Ashton", "Md.", "R-Ky."
+
+
+def _last_cue_end(text: str) -> int:
+    last = None
+    for last in _CUE_RE.finditer(text):
+        pass
+    return last.end() if last else 0
 
 
 def _described_before(segment: str) -> str | None:
@@ -838,6 +859,8 @@ def _noun_phrase_like(chunk: str) -> bool:
             and not _SKIP_SEGMENT.match(first))
 
 
+_QUANTIFIERS = {"one", "another", "some", "several", "two", "three", "many", "few", "a", "an", "the"}
+_WEEKDAY_TAIL = re.compile(r"(?<=\S)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$")
 _TIME_TAIL = re.compile(r"\s+(?:on|last|this|next|in|early|late|earlier|later)(?:\s+(?:on|in))?\s+(?:[A-Z][a-z]+day|"
                         r"week|month|year|night|morning|afternoon|evening|weekend|January|February|March|April|May|"
                         r"June|July|August|September|October|November|December)(?:\s+\w+)?$|\s+(?:yesterday|today|"
