@@ -319,6 +319,23 @@ def test_quotes_after_a_surname_only_attribution_keep_their_speaker():
     assert found["no reason to hurry"][0] != "Kestrel officials"
 
 
+def test_an_office_named_in_someone_elses_role_is_not_theirs():
+    found = speakers("Hacking\n\nThe judge sentenced Prime Minister Ivo Sand's former media chief Piet Moll on Friday.\n\n"
+                     'The prime minister, who has apologised for hiring Moll, said it was "right that justice is done".'
+                     "\n\nLater the prime minister said the sentence was \"fair\".\n")
+    assert found["right that justice is done"][0] == "Ivo Sand"
+    assert found["fair"][0] == "Ivo Sand"
+
+
+def test_a_headline_surname_with_an_abbreviated_office_is_the_full_name_in_the_text():
+    found = speakers("FM Dunn and Kestrel counterpart Aas discuss ferries\n\n"
+                     "Valdor's Foreign Minister Karl Dunn met Lena Aas on Thursday.\n\n"
+                     '"Without question, we have much to discuss," Dunn said.\n\n'
+                     'PM Brenner said in a statement: "The talks were useful."\n')
+    assert found["Without question, we have much to discuss,"][:2] == ("Karl Dunn", "Valdor's Foreign Minister")
+    assert found["The talks were useful."][:2] == ("Brenner", "PM")
+
+
 def test_someone_described_but_not_named_gets_no_borrowed_name():
     found = speakers("Quotas\n\nValdor's foreign minister Karl Dunn said: \"The talks were hard.\"\n\n"
                      '"Nothing is settled on quotas," a source close to the talks said.\n\n'

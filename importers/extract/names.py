@@ -50,6 +50,7 @@ ROLE_WORDS = {
     "transport", "environment", "agriculture", "home", "press", "white", "house", "first", "lady", "top",
     "national", "security", "assistant", "associate", "campaign", "party", "then", "incoming", "outgoing",
     "interim", "new", "pollster", "strategist", "activist", "diplomat", "negotiator", "organiser", "organizer",
+    "pm", "fm", "dpm",  # "PM Albanese", "FM Wang Yi"
 }
 # "President-elect Donald Trump", "Prime Minister-designate": an office about to be taken is a role too.
 ROLE_WORDS |= {f"{w}-{suffix}" for w in ROLE_WORDS for suffix in ("elect", "designate")}
@@ -213,7 +214,8 @@ _ROLE_OF_BEFORE = re.compile(r"(?P<head>(?:[A-Z][\w'’-]*[ \t]+)*[A-Z][\w'’-]
 # The verbs of headlines in title case, which no name holds.
 _HEADLINE_VERB = re.compile(r"[ \t](?:Says|Said|Tells|Told|Warns|Urges|Vows|Calls|Slams|Hails|Meets|Expects|Denies|"
                             r"Rejects|Backs|Seeks|Wants|Asks|Accuses|Blames|Insists|Agrees|Signs|Visits|Holds|Plans|"
-                            r"Announces|Confirms|Welcomes|Condemns|Criticizes|Criticises|Praises|Defends|Admits)\b")
+                            r"Announces|Confirms|Welcomes|Condemns|Criticizes|Criticises|Praises|Defends|Admits|Sees|Eyes|Faces|Wins|"
+                            r"Loses|Quits|Resigns|Dies|Slams|Mulls|Weighs|Pledges|Returns|Arrives|Leaves)\b")
 # What a person's possessive may be followed by in a run of capitalised words, which is no part of a name.
 _OCCASIONS = {"conference", "briefing", "remarks", "statement", "speech", "interview", "visit", "meeting", "talks",
               "address", "summit", "trip", "tour", "birthday", "funeral", "inauguration", "press", "office",
@@ -252,6 +254,9 @@ def _parse_run(run: str) -> tuple[str, tuple[str, ...], int, tuple[str, ...], bo
     while len(core) >= 3 and core[-1].isupper() and len(core[-1]) >= 2 and "." not in core[-1] \
             and not core[-2].isupper():
         core.pop()  # "Sergey Lavrov ITAR-TASS": a photo credit's agency after the name
+    while len(core) >= 2 and core[-1].strip(_STRIP).casefold() in _OCCASIONS and not possessive:
+        core.pop()  # "Obama Speech", "Lavrov Visit": a headline's noun after the name
+        bares = bares[:last_role + 1 + len(core)]
     while len(core) >= 3 and core[-1].strip(_STRIP).casefold() in _WEEKDAYS and not possessive:
         core.pop()  # "with Mexican President Claudia Sheinbaum Wednesday evening": the day after the name
         bares = bares[:last_role + 1 + len(core)]
@@ -271,6 +276,20 @@ def _parse_run(run: str) -> tuple[str, tuple[str, ...], int, tuple[str, ...], bo
     if len(role_words) == 1 and role_words[0].endswith(("'s", "’s")) and not is_role_word(role_words[0][:-2]):
         role_words = []  # "China's Xi": whose, not what office
     return " ".join(core), tuple(core), at, tuple(role_words), possessive
+
+
+_ABBREVIATED_OFFICES = {"fm": ("foreign", "minister"), "pm": ("prime", "minister"), "dpm": ("deputy", "prime", "minister")}
+
+
+def _same_office(a: str | None, b: str | None) -> bool:
+    """Whether two roles share a word ("FM" and "Russian Foreign Minister"; "President", "Ukrainian President")."""
+    def office(role: str | None) -> set[str]:
+        bares = {_bare(w) for w in words(role or "")}
+        for short, long in _ABBREVIATED_OFFICES.items():
+            if short in bares:
+                bares |= set(long)
+        return bares & ROLE_WORDS
+    return bool(office(a) & office(b))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -467,8 +486,12 @@ class DocumentNames:
         """(full name, role) for a name as written at ``pos``."""
         ws = name.split()
         person = self.people.get(name)
-        if person is None and len(ws) == 1:
-            person = self.lookup(name, pos)
+        if len(ws) == 1:
+            fuller = self.lookup(name, pos)
+            # "FM Lavrov" in a headline is the "Foreign Minister Sergei Lavrov" of the text; "President Obama"
+            # is not the "Michelle Obama" it also names
+            if person is None or fuller is not None and _same_office(person.role, fuller.role):
+                person = fuller or person
         elif person is None and len(ws) >= 2:
             # "Mr. Trump" stripped to "Trump" upstream; "Bin Jiang" vs "Jiang Bin" stays as written
             person = None
@@ -493,7 +516,10 @@ class DocumentNames:
         if not want:
             return None
         for mn in self.recent_people(pos):
-            have = {_bare(w).removesuffix("'s").removesuffix("’s") for w in words(mn.person.role or "")}
+            role_words = words(mn.person.role or "")
+            # "Prime Minister David Cameron's former media chief": a media chief, not the prime minister
+            owner = max((i for i, w in enumerate(role_words) if w.endswith(("'s", "’s"))), default=-1)
+            have = {_bare(w) for w in role_words[owner + 1:]}
             if any(w.startswith("spokes") for w in have):
                 have |= {"spokesman", "spokeswoman", "spokesperson"}
             if all(w in have for w in want):

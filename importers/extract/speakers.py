@@ -568,13 +568,15 @@ class _Context:
             return sp
         role = None
         relative = False
-        ends_open = not chunk.rstrip()[-1:] in ",;—–-"
         for k in range(len(segments) - 1, -1, -1):
             seg = segments[k].strip(" ,:")
             if not seg:
                 continue
+            if k == len(segments) - 1 and seg.split()[0].lower() in _TIME_ADVERBS \
+                    and _OPENS_WITH_ARTICLE.match(_strip_intro(seg)):
+                seg = _strip_intro(seg)  # "Later the prime minister (said)": the subject after the adverb
             if _SKIP_SEGMENT.match(seg) and not _OPENS_WITH_ARTICLE.match(seg):
-                if _OPENS_WITH_RELATIVE.match(seg) and ends_open and not relative:
+                if _OPENS_WITH_RELATIVE.match(seg) and not relative:
                     if k == 0:
                         return None
                     relative = True  # "..., by Foreign Minister Anika Varga, who told": the name before
@@ -585,7 +587,10 @@ class _Context:
                 continue
             if relative:
                 np = _trailing_np(seg) or seg
-                return self.resolve(np, pos + chunk.find(seg))
+                sp = self.resolve(np, pos + chunk.find(seg))
+                if sp and sp.kind == "person" and not sp.role and k > 0 and np == seg:
+                    sp.role = _described_before(segments[k - 1])  # "the foreign minister, Janos Martonyi, who"
+                return sp
             head = seg.split(" of ")[0].split()[-1] if k > 0 and _OPENS_WITH_DETERMINER.match(seg) else ""
             if head and is_role_word(head) and not is_institution(head):  # "the prime minister (of ...)"
                 # "..., Anika Varga, the prime minister of Amberland, said": the name before the description
@@ -747,7 +752,11 @@ class _Context:
             # Pavel Korda," is)
         si = self.sentence_index(m.start())
         s, e = self.sentences[si]
-        named = [mn for mn in self.names.recent_people(e, floor=s) if mn.pos < pos and not mn.possessive]
+        people = list(self.names.recent_people(e, floor=s))
+        for mn in people:
+            if m.end() <= mn.pos <= m.end() + 2:
+                return mn.person  # "Prime Minister Ivo Sand's former media chief": the office is Ivo Sand's
+        named = [mn for mn in people if mn.pos < pos and not mn.possessive]
         return named[-1].person if named else None  # the sentence's subject: the first named in it
 
     def pronoun(self, gender: str, pos: int) -> Speaker | None:
@@ -859,6 +868,7 @@ def _noun_phrase_like(chunk: str) -> bool:
             and not _SKIP_SEGMENT.match(first))
 
 
+_TIME_ADVERBS = {"later", "earlier", "then", "meanwhile", "separately", "afterwards", "subsequently"}
 _QUANTIFIERS = {"one", "another", "some", "several", "two", "three", "many", "few", "a", "an", "the"}
 _WEEKDAY_TAIL = re.compile(r"(?<=\S)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$")
 _TIME_TAIL = re.compile(r"\s+(?:on|last|this|next|in|early|late|earlier|later)(?:\s+(?:on|in))?\s+(?:[A-Z][a-z]+day|"
