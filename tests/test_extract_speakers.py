@@ -336,6 +336,34 @@ def test_a_headline_surname_with_an_abbreviated_office_is_the_full_name_in_the_t
     assert found["The talks were useful."][:2] == ("Brenner", "PM")
 
 
+def test_he_is_not_someone_named_in_an_aside_or_inside_the_quote():
+    found = speakers("Derby\n\nCoach Sergio Lobera praised his players. He also brought on a defender (Tomas Brenner) "
+                     "for a forward (Piet Moll).\n\n\u201cThe first half was ours,\u201d he said.\n\n"
+                     "Foreign Minister Takeshi Iwaya told reporters that Cho explained the situation. \"The thing is that "
+                     "Kestrel and Valdor stay close,\" he said.\n")
+    assert found["The first half was ours,"][0] == "Sergio Lobera"
+    assert found["The thing is that Kestrel and Valdor stay close,"][0] == "Takeshi Iwaya"
+
+
+def test_given_names_that_are_also_words_and_furniture_before_a_name():
+    found = speakers("Talks\n\nPresident Bill Clinton Saturday vowed to find those responsible.\n\n"
+                     '"We will pursue them," Clinton said.\n\nCamera Icon Anna Ruud arrives in Port Valdor.\n\n'
+                     'Foreign Minister Anna Ruud said the talks would "go on".\n\n"We owe it to them," Ruud said.\n')
+    assert found["We will pursue them,"][:2] == ("Bill Clinton", "President")
+    assert found["We owe it to them,"][0] == "Anna Ruud"
+
+
+def test_groups_documents_and_numbered_clauses():
+    found = speakers("Summit\n\nSticking points remain and the Conservatives are already criticising the deal as a "
+                     '"surrender".\n\nThe Valdor port authority announced the closure on Tuesday in a statement posted online.'
+                     '\n\n"We regret the delay," the statement read.\n\nArticle 10 says: "Disputes go to arbitration."'
+                     '\n\n"If he thinks that is smart," the ad\'s narrator says.\n')
+    assert found["surrender"][:3] == ("Conservatives", None, "institution")
+    assert found["We regret the delay,"][0] == "Valdor port authority"
+    assert found["Disputes go to arbitration."][0] is None
+    assert found["If he thinks that is smart,"][0] is None
+
+
 def test_someone_described_but_not_named_gets_no_borrowed_name():
     found = speakers("Quotas\n\nValdor's foreign minister Karl Dunn said: \"The talks were hard.\"\n\n"
                      '"Nothing is settled on quotas," a source close to the talks said.\n\n'

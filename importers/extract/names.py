@@ -84,6 +84,7 @@ CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july"
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _CALENDAR_OR_INSTITUTION = CALENDAR_WORDS | INSTITUTION_WORDS
+_GIVEN_NAMES_TOO = {"bill", "april", "june", "august"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _FEMALE_WORDS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "chairwoman",
                  "congresswoman", "councilwoman", "businesswoman", "madam", "duchess", "countess", "empress"}
@@ -266,15 +267,18 @@ def _parse_run(run: str) -> tuple[str, tuple[str, ...], int, tuple[str, ...], bo
         last_role += 1  # "10.11am BST Israel says": a time zone, an agency before the words, no name
         dropped += 1
         core = core[1:]
-    if not core or not _CALENDAR_OR_INSTITUTION.isdisjoint(bares[last_role + 1:]) or "." in run and any(
+    checked = bares[last_role + 1:]
+    if len(core) >= 2 and checked[:1] and checked[0] in _GIVEN_NAMES_TOO:
+        checked = checked[1:]  # "Bill Clinton", "April Ryan": a given name, not a bill or a month
+    if not core or not _CALENDAR_OR_INSTITUTION.isdisjoint(checked) or "." in run and any(
             _ABBREVIATED_PLACE.fullmatch(w) for w in core):
         return None
     if len(core) == 1 and len(core[0]) < 2:
         return None
     at = run.index(core[0], len(" ".join(ws[:last_role + 1])))
     role_words = ws[k:last_role + 1 - dropped]
-    if len(role_words) == 1 and role_words[0].endswith(("'s", "’s")) and not is_role_word(role_words[0][:-2]):
-        role_words = []  # "China's Xi": whose, not what office
+    if role_words and role_words[-1].endswith(("'s", "’s")) and not is_role_word(role_words[-1][:-2]):
+        role_words = []  # "China's Xi", "FC Goa's Sergio Lobera": whose, not what office
     return " ".join(core), tuple(core), at, tuple(role_words), possessive
 
 
@@ -480,7 +484,10 @@ class DocumentNames:
             i = bisect.bisect_left(person.positions, pos)
             if i and person.positions[i - 1] > best_pos:
                 best, best_pos = person, person.positions[i - 1]
-        return best
+        # "Camera Icon Anthony Albanese" (a caption's furniture before the name) is the "Anthony Albanese" the
+        # text also names
+        within = [p for p in candidates if p is not best and best.name.endswith(" " + p.name)]
+        return min(within, key=lambda p: len(p.name)) if within else best
 
     def full_name(self, name: str, pos: int) -> tuple[str, str | None]:
         """(full name, role) for a name as written at ``pos``."""

@@ -26,6 +26,8 @@ _CUE_RE = re.compile(rf"(?<![\w-]){CUE}(?![\w-])")
 _LEAD = r"^[\s,;:.!?…—–”»-]*"  # (a stray closing mark too: « ... , » ”said Suhail Shahin)
 _AFTER_INVERTED = re.compile(rf"{_LEAD}(?P<verb>{CUE})\s+(?P<np>(?!that\b|to\b|in\b|on\b|of\b|it\b|this\b)\S.*)$",
                              re.DOTALL)
+_AFTER_DOCUMENT_READ = re.compile(r"[\s,]*(?P<np>the\s+(?:joint\s+|written\s+)?(?:statement|communiqu[eé]|press release|"
+                                  r"readout))\s+(?:read|reads|stated|states)\b", re.IGNORECASE)
 _AFTER_SUBJECT = re.compile(rf"{_LEAD}(?P<np>[^\"“”]{{1,200}}?)\s+{AUX}(?P<verb>{CUE})(?![\w-])", re.DOTALL)
 # (The verb may have a few words after it that say when or where: "..., sources in the Foreign Office said
 # yesterday.", "..., the ministry said in a statement on Monday."; not a clause: "whose growth Beijing claims led
@@ -147,7 +149,8 @@ _DOCUMENT_ISSUER = re.compile(r"(?i:statement|communiqu[eé]|press release|reado
                               r"(?P<issuer>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’-]*){0,6})")
 # "The foreign ministry of Amberland issued a statement", "Varga said in a written statement": its issuer.
 _ISSUED_A_DOCUMENT = re.compile(r"(?P<issuer>[^.;:!?\n\"“”]{1,80}?)\s+(?:has\s+|had\s+|also\s+)?(?:issued|released|"
-                                r"published|put\s+out|said\s+in)\s+(?:a|an)\s+(?:joint\s+|written\s+|brief\s+)?"
+                                r"published|put\s+out|(?:said|announced|confirmed)\b[^.;:!?\n\"“”]{0,60}?\s+in)\s+(?:a|an)\s+"
+                                r"(?:joint\s+|written\s+|brief\s+)?"
                                 r"(?:statement|communiqu[eé]|press release|readout)\b")
 _ISSUED_BY = re.compile(r"^(?:an?|the)\s+(?:(?:joint|written|official)\s+)?(?:statement|communiqu[eé]|press release|"
                         r"readout|report|letter|post|tweet|notice)\s+(?:issued\s+)?(?:by|from)\s+(?=\S)", re.IGNORECASE)
@@ -226,6 +229,7 @@ class _Context:
         self.last_institution: tuple[int, Speaker] | None = None
         self.attributed_after: set[int] = set()
         self.not_him: str | None = None
+        self.quoted: tuple[int, int] = (0, 0)  # the marks around the statement being attributed
         self.last_speaker: str | None = None
         self.last_speaker_role: str | None = None
 
@@ -273,6 +277,7 @@ class _Context:
     def attribute(self, st: Statement, previous: Statement | None) -> None:
         t = self.text
         open_pos, close_end = self.marks(st)
+        self.quoted = (open_pos, close_end)
         si = self.sentence_index(open_pos)
         s_start, s_end = self.sentences[si]
         st.sentence_start, st.sentence_end = s_start, max(s_end, st.end)
@@ -371,6 +376,9 @@ class _Context:
             np = m["np"].strip().rstrip(".").split(",")[0].strip()
             if np[:1].isupper() and _leading_np(np) == np and len(words(np)) <= 6 and split_name(np)[0]:
                 return self.resolve(np, close_end)
+        m = _AFTER_DOCUMENT_READ.match(after)
+        if m:  # '"...," the statement read.': its issuer ("read" alone is too often another verb to be a cue)
+            return self.resolve(m["np"], close_end + m.start("np")) or _UNNAMED
         m = _AFTER_INVERTED.match(after)
         if m:
             return self.inverted_subject(m["np"], close_end + m.start("np"))
@@ -381,7 +389,8 @@ class _Context:
             if indefinite and _UNNAMED_HOLDER.match(np) and not _spokesperson(np):
                 return _UNNAMED  # "a government official in the region told AFP"
             sp = self.subject(m["np"], close_end + m.start("np"), m["verb"], close_end + m.end("np"))
-            if (sp is None and _UNNAMED_HOLDER.fullmatch(np)) or (indefinite and (sp is None or sp is not _ELIDED and sp.kind == "person"
+            if (sp is None and (_UNNAMED_HOLDER.fullmatch(np) or _DESCRIBED.fullmatch(np)
+                                and not _THE_DOCUMENT.fullmatch(np))) or (indefinite and (sp is None or sp is not _ELIDED and sp.kind == "person"
                                                 and np.split()[-1] not in sp.name.split())):
                 # "..., the spokeswoman said", "one dispatcher said", "a Cuban band sang": someone the text never
                 # names (but "a spokesman at the ministry said" is the ministry, "a fit-looking Farkas said" Farkas)
@@ -484,7 +493,8 @@ class _Context:
         if not same_paragraph and between.count("\n") <= 2 and not between.strip():
             # the next paragraph of the same speech, or a new quote right under an attributed one
             return Speaker(previous.speaker, previous.speaker_role, previous.speaker_kind)
-        if (not same_paragraph and between.count("\n") <= 2 and id(previous) in self.attributed_after
+        if (not same_paragraph and between.count("\n") <= 2
+                and (id(previous) in self.attributed_after or _SHORT_CUE_CLAUSE.fullmatch(between.strip()))
                 and st.kind == "statement" and not between[between.index("\n"):].strip()):
             # '"...," the ministry said.' and under it a paragraph that is only a quote: the same voice goes on
             return Speaker(previous.speaker, previous.speaker_role, previous.speaker_kind)
@@ -615,7 +625,9 @@ class _Context:
                 seg = _THAT.sub("", seg[inner.end():].strip())
                 if not seg:
                     return None
-            np = _leading_np(seg) if verb.endswith("ing") and _leading_np(seg) else _best_np(seg)
+            # "..., saying": the sentence's subject; but "the Conservatives are already criticising" has its own
+            participle = verb.endswith("ing") and not _BE_BEFORE.search(self.text, max(0, verb_pos - 30), verb_pos)
+            np = _leading_np(seg) if participle and _leading_np(seg) else _best_np(seg)
             sp = self.resolve(np, pos + chunk.find(seg))
             if sp and sp.kind == "person" and not sp.role and not role and k > 0 and np == seg:
                 role = _described_before(segments[k - 1])  # "Kestrel's prime minister, Lena Aas, said"
@@ -644,6 +656,15 @@ class _Context:
         np = np.strip(" ,.;:—–-\"“”'‘’")
         np = _ISSUED_BY.sub("", np)  # "a statement by the Turkish Foreign Ministry": the ministry
         np = _WEEKDAY_TAIL.sub("", np)  # "The Cypriot government Saturday (condemned)"
+        np = _CONJUNCTION_HEAD.sub("", np)
+        if _NUMBERED_SECTION.fullmatch(np) or (" " not in np and _NUMBER_AFTER.match(self.text, pos + len(np))
+                                               and self.text.startswith(np, pos)):
+            return None  # "Article 10 says:": a clause of a text, not someone speaking
+        plural = _THE_PLURAL.fullmatch(np)
+        if plural:  # "the Conservatives", "the Democrats": a party or a group, not a person
+            sp = Speaker(plural[1], None, "institution")
+            self.last_institution = (pos, sp)
+            return sp
         if _THE_DOCUMENT.fullmatch(np):
             # "the statement said", after "A statement from the Office of the Trade Representative ...": its issuer
             window = max(0, pos - 3000)
@@ -769,6 +790,8 @@ class _Context:
             found = [mn for mn in self.names.recent_people(stop, floor=s)
                      if mn.person.gender in (None, gender) and mn.person.name != self.not_him
                      and not _OBJECT_BEFORE.search(self.text, max(s, mn.pos - 40), mn.pos)
+                     and self.text[mn.pos - 1:mn.pos] != "("  # "a midfielder (Hugo Boumous)": an aside
+                     and not self.quoted[0] <= mn.pos < self.quoted[1]  # named in the words, not speaking them
                      and _maybe_a_person(mn.person)]
             if not found:
                 continue
@@ -868,6 +891,13 @@ def _noun_phrase_like(chunk: str) -> bool:
             and not _SKIP_SEGMENT.match(first))
 
 
+_SHORT_CUE_CLAUSE = re.compile(rf"[,.]?\s*(?:(?:he|she|they|[A-Z][\w.'’-]*)\s+){{1,3}}{CUE}\b[^.!?\n]{{0,30}}[.!?]")
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:[a-z]+ly\s+|already\s+|still\s+|also\s+|now\s+)?$")
+_NUMBER_AFTER = re.compile(r"\s\d")
+_NUMBERED_SECTION = re.compile(r"[A-Z][a-z]+\s+\d[\w.()-]*")
+_CONJUNCTION_HEAD = re.compile(r"^(?:and|but|or|while)\s+")
+_THE_PLURAL = re.compile(r"[Tt]he\s+([A-Z][a-z]+(?:ans|ists|ives|ats|als|ers|ites|ens))")
+_DESCRIBED = re.compile(r"the\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,4}")  # "the ad's narrator"
 _TIME_ADVERBS = {"later", "earlier", "then", "meanwhile", "separately", "afterwards", "subsequently"}
 _QUANTIFIERS = {"one", "another", "some", "several", "two", "three", "many", "few", "a", "an", "the"}
 _WEEKDAY_TAIL = re.compile(r"(?<=\S)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$")
