@@ -239,3 +239,27 @@ def test_a_transcript_opening_with_its_interviewer_starts_the_body_there(tmp_pat
                                           "Strand\n\nINTERVIEWER: Minister, thank you for joining us. A month ago the "
                                           "two presidents met for the first time in years. What changed?\n")).documents
     assert doc.text[doc.body_start:].startswith("INTERVIEWER: Minister")
+
+
+def test_lists_of_links_captions_and_menu_words_are_not_titles(tmp_path):
+    doc, = read(write(tmp_path, "a.txt", "Menu Content\n\n- Valdor opens its longest bridge to traffic\n"
+                                          "- Kestrel wins the regional rowing final in a storm\n"
+                                          "Ferry talks resume in Port Valdor\n\n" + BODY)).documents
+    assert doc.title == "Ferry talks resume in Port Valdor"
+    assert doc.outlet != "Menu Content"
+    doc, = read(write(tmp_path, "b.txt", " date 2025-05-19 Ministers (R) will sit down with the harbour board. "
+                                          "Photo: A. Vale / Pool\n\n" + BODY)).documents
+    assert doc.title is None and doc.published == "2025-05-19"
+
+
+def test_an_outlet_byline_with_a_place_and_a_month_line_are_not_titles_or_outlets(tmp_path):
+    doc, = read(write(tmp_path, "a.txt", "Harbour Media Network - Port Valdor\n" + BODY)).documents
+    assert (doc.title, doc.outlet) == (None, "Harbour Media Network")
+    doc, = read(write(tmp_path, "b.txt", "June 2009\n\nFerry fares are cut\n\n" + BODY)).documents
+    assert doc.title == "Ferry fares are cut" and doc.outlet is None
+
+
+def test_the_pages_own_written_stamp_beats_the_stored_label(tmp_path):
+    doc, = read(write(tmp_path, "a.txt", " date 2023-11-17 Menu\n\nFerry Talks Resume In Port Valdor\n\n"
+                                          "Written: 2023-11-16 10:12:59Updated: 2023-11-16 10:14:45\n\n" + BODY)).documents
+    assert doc.published == "2023-11-16"

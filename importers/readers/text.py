@@ -32,12 +32,12 @@ _NUMERIC_DATE_LINE = re.compile(r"^\s*(\d{1,2})[-./](\d{1,2})[-./](\d{4})\s*$")
 _NUMERIC_DATE_AT_LINE_END = re.compile(r"\d[-./]\d{1,2}[-./]\d{4}[^\S\n]*$", re.MULTILINE)
 _LABEL_LINE = re.compile(r"\n[^\S\n]*- ")
 _HEADER_FIELD = re.compile(
-    r"\b(Date|Published|Updated|Posted|Author|Authors|By|Source|Outlet|Section|URL|Title|Guest|Guests|Host|"
-    r"Interviewer|Byline|Tags)\s*:\s*",
+    r"(?<![^\W\d])(Date|Published|Written|Updated|Posted|Author|Authors|By|Source|Outlet|Section|URL|Title|Guest|"
+    r"Guests|Host|Interviewer|Byline|Tags)\s*:\s*",
     re.IGNORECASE,
 )
 # Header fields that describe the page (not a transcript's "Interviewer:" or "Guest:", which open its text).
-_METADATA_FIELD = re.compile(r"(?:Date|Published|Updated|Posted|Author|Authors|By|Source|Outlet|Section|URL|Title|"
+_METADATA_FIELD = re.compile(r"(?:Date|Published|Written|Updated|Posted|Author|Authors|By|Source|Outlet|Section|URL|Title|"
                              r"Byline|Tags)\s*:", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*By\s+([A-Z][^\n]{1,80})$")
 # "Published 3 May 2024", "News Article by AFP posted on September 02, 2003 at 10:12:17"
@@ -174,6 +174,12 @@ _SECTION_WORDS = set(
 _NAVIGATION = re.compile(r"^Home\b(?:\s*[>»/|]|(?:\s+[A-Z&][\w&]*){3})|(?:\s[>»|]\s.*){2}|\s>\s|(?:\s&\s.*){3}")
 _LETTER_SPACED = re.compile(r"\w(?:\s{1,3}\w){3,}")
 _LABEL_WORD = re.compile(r"[\w']+")
+_BULLET = re.compile(r"[-•*·▪►]\s")  # "- US joins with ...": an item of a list of links
+_CAPTION = re.compile(r"\b(?:Photo|Image|Picture|Photograph)s?(?:\s+credit)?\s*:", re.IGNORECASE)
+_FURNITURE_WORDS = {"menu", "content", "skip", "to", "main", "search", "subscribe", "sign", "in", "up", "log", "login",
+                    "share", "close", "open", "toggle", "navigation", "print", "email"}
+_OUTLET_AND_PLACE = re.compile(r"^(?P<outlet>.{2,50}?\b(?:Network|News|Media|Agency|Service|Bureau|Desk|Newswire))"
+                               r"\s+[-–—|]\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$")
 
 
 def _is_section_label(line: str) -> bool:
@@ -294,10 +300,13 @@ def _single_document(source: str, text: str) -> Document:
 
     headlines: list[int] = []  # indexes into header of lines that may be the title
     dates_after: list[tuple[int, str]] = []
+    # The page's own "Written:" or "Published:" field beats the stored label (when the page was kept).
+    label_date, doc.published = doc.published, None
     for i, (offset, line) in enumerate(header):
         if (_parse_header_fields(line, doc) or _LETTER_SPACED.fullmatch(line) or _NAVIGATION.search(line)
-                or _CLOCK_LINE.fullmatch(line) or _STAFF_LINE.match(line)):
-            continue  # metadata, or a page's furniture: never the headline
+                or _CLOCK_LINE.fullmatch(line) or _STAFF_LINE.match(line) or _BULLET.match(line)
+                or _CAPTION.search(line) or _FURNITURE_WORDS.issuperset(_LABEL_WORD.findall(line.casefold()))):
+            continue  # metadata, or a page's furniture (a menu, a list of links, a photo's caption): never the headline
         date = _date_only(line) or _stamped(line)
         if date:
             dates_after.append((i, date))
@@ -310,6 +319,10 @@ def _single_document(source: str, text: str) -> Document:
         if m:
             doc.outlet, doc.title = doc.outlet or m["outlet"].strip(), doc.title or m["title"].strip()
             continue
+        m = _OUTLET_AND_PLACE.match(line)
+        if m:  # "Daijiworld Media Network - New Delhi": the outlet's byline
+            doc.outlet = doc.outlet or m["outlet"].strip()
+            continue
         m = _OUTLET_AND_SECTION.match(line)
         if m and len(m["section"].split()) <= 3 and i == 0:
             doc.outlet, doc.section = m["outlet"].strip(), m["section"].strip()
@@ -319,6 +332,7 @@ def _single_document(source: str, text: str) -> Document:
             continue
         headlines.append(i)
 
+    doc.published = doc.published or label_date
     title_at = None
     if doc.title is None and headlines:
         # Mastheads and taglines are short; the headline is the longest line of the header.
@@ -328,12 +342,13 @@ def _single_document(source: str, text: str) -> Document:
                                                 for j, (_, line) in enumerate(header))
                     and len(_WORD.findall(header[i][1])) >= 4 and "advert" not in header[i][1].lower()]
         # A stored page's label is followed by the page's title ("date 2025-05-07 China's Xi set to begin ...").
-        labelled = [0] if label and doc.published and header and header[0][0] == label.end() and 0 in headlines \
+        labelled = [0] if label_date and header and header[0][0] == label.end() and 0 in headlines \
             and len(_WORD.findall(header[0][1])) >= 4 else []
         title_at = (repeated or labelled or [max(headlines, key=lambda i: (len(header[i][1].split()), -i))])[0]
         doc.title = header[title_at][1]
         before = [i for i in headlines if i < title_at]
-        if doc.outlet is None and before and len(header[before[0]][1].split()) <= 6:
+        if doc.outlet is None and before and len(header[before[0]][1].split()) <= 6 \
+                and not _header_date(header[before[0]][1]):  # ("June 2009" above the headline is a date)
             doc.outlet = header[before[0]][1]
     # A date line above the headline is a site banner (today's date on the page), not the story's date.
     for i, date in dates_after:
@@ -376,7 +391,7 @@ def _parse_header_fields(line: str, doc: Document) -> bool:
 def _set_field(doc: Document, name: str, value: str) -> None:
     if not value:
         return
-    if name in ("date", "published", "updated", "posted"):
+    if name in ("date", "published", "written", "updated", "posted"):
         compact = _COMPACT_DATE.fullmatch(value)  # "19910215"
         parsed = _header_date(f"{compact[1]}-{compact[2]}-{compact[3]}" if compact else value)
         if parsed and parsed[1] == "day" and not doc.published:
