@@ -307,3 +307,10 @@ def test_a_date_in_brackets_says_which_day_the_words_before_it_mean():
     assert [(d.text, d.value) for d in found] == [("this afternoon (15 August 2016)", "2016-08-15")]
     found = find_dates("Kestrel said on Thursday (May 15) it was ready.", dt.date(2025, 5, 15))
     assert [(d.text, d.value) for d in found] == [("Thursday (May 15)", "2025-05-15")]
+
+
+def test_a_range_of_years_gives_both_ends_but_a_season_gives_one():
+    found = dates_in("Ruud was harbour master from 2003-2007, the court heard. The 1990–1995 war ended it. "
+                     "In the 2003-04 season the ferries ran at a loss.", "2014-07-04")
+    assert found["2007"] == ("2007", "year") and found["1995"] == ("1995", "year")
+    assert "04" not in found and found["2003"] == ("2003", "year")

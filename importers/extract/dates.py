@@ -95,7 +95,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in 
                r"(?:\b(?P<decade>1[89]\d0|20\d0)|'(?P<short>\d0))'?s\b"),
     ("part_year", _p(r"\b(?P<part>(?i:early|mid|late|the end of|the beginning of|the start of|end-))[\s-]*",
                      _YEAR, r"\b")),
-    ("year", _p(r"(?<![\w$€£#.,/:'’-])", _YEAR, r"(?![\w'’]|[.,]\d)", _NOT_AFTER)),
+    # ("2003-2007": both years; "2003-04" only the first)
+    ("year", _p(r"(?<![\w$€£#.,/:'’])(?:(?<=\d{4}[-–])|(?<![-–]))", _YEAR, r"(?![\w'’]|[.,]\d)", _NOT_AFTER)),
     ("relative_unit", r"\b(?:(?P<part>(?i:early|late|mid|earlier|later|the end of|the beginning of|the start of|"
                       r"the middle of|end of))\s+)?(?P<rel>(?i:last|this\s+past|this|next|coming))\s+"
                       r"(?P<unit>(?i:week|weekend|month|year|quarter|spring|summer|autumn|fall|winter))\b(?!-)"),
