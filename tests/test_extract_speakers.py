@@ -364,6 +364,15 @@ def test_groups_documents_and_numbered_clauses():
     assert found["If he thinks that is smart,"][0] is None
 
 
+def test_court_and_sport_offices_are_roles_not_part_of_the_name():
+    found = speakers('Court\n\nProsecutor Ivo Kent told the court the port chief took bribes. "This was greed," Mr Kent '
+                     'said.\n\nIn mitigation, his barrister, Anna Ruud, said her client was "deeply ashamed".\n\n'
+                     '"We were poor," striker Lena Dean said.\n')
+    assert found["This was greed,"][:2] == ("Ivo Kent", "Prosecutor")
+    assert found["deeply ashamed"][:2] == ("Anna Ruud", "barrister")
+    assert found["We were poor,"][:2] == ("Lena Dean", "striker")
+
+
 def test_someone_described_but_not_named_gets_no_borrowed_name():
     found = speakers("Quotas\n\nValdor's foreign minister Karl Dunn said: \"The talks were hard.\"\n\n"
                      '"Nothing is settled on quotas," a source close to the talks said.\n\n'

@@ -51,6 +51,9 @@ ROLE_WORDS = {
     "national", "security", "assistant", "associate", "campaign", "party", "then", "incoming", "outgoing",
     "interim", "new", "pollster", "strategist", "activist", "diplomat", "negotiator", "organiser", "organizer",
     "pm", "fm", "dpm",  # "PM Albanese", "FM Wang Yi"
+    "prosecutor", "barrister", "solicitor", "referee", "striker", "midfielder", "goalkeeper", "researcher",
+    "scientist", "epidemiologist", "physician", "surgeon", "lecturer", "headteacher",
+    "curator", "engineer",
 }
 # "President-elect Donald Trump", "Prime Minister-designate": an office about to be taken is a role too.
 ROLE_WORDS |= {f"{w}-{suffix}" for w in ROLE_WORDS for suffix in ("elect", "designate")}
