@@ -367,10 +367,12 @@ def test_groups_documents_and_numbered_clauses():
 def test_court_and_sport_offices_are_roles_not_part_of_the_name():
     found = speakers('Court\n\nProsecutor Ivo Kent told the court the port chief took bribes. "This was greed," Mr Kent '
                      'said.\n\nIn mitigation, his barrister, Anna Ruud, said her client was "deeply ashamed".\n\n'
-                     '"We were poor," striker Lena Dean said.\n')
+                     '"We were poor," striker Lena Dean said.\n\nRovers boss Maria Holm was less happy. "It was a '
+                     'disgrace," she said.\n')
     assert found["This was greed,"][:2] == ("Ivo Kent", "Prosecutor")
     assert found["deeply ashamed"][:2] == ("Anna Ruud", "barrister")
     assert found["We were poor,"][:2] == ("Lena Dean", "striker")
+    assert found["It was a disgrace,"][:2] == ("Maria Holm", "Rovers boss")
 
 
 def test_someone_described_but_not_named_gets_no_borrowed_name():

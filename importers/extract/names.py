@@ -53,7 +53,7 @@ ROLE_WORDS = {
     "pm", "fm", "dpm",  # "PM Albanese", "FM Wang Yi"
     "prosecutor", "barrister", "solicitor", "referee", "striker", "midfielder", "goalkeeper", "researcher",
     "scientist", "epidemiologist", "physician", "surgeon", "lecturer", "headteacher",
-    "curator", "engineer",
+    "curator", "engineer", "boss", "skipper",
 }
 # "President-elect Donald Trump", "Prime Minister-designate": an office about to be taken is a role too.
 ROLE_WORDS |= {f"{w}-{suffix}" for w in ROLE_WORDS for suffix in ("elect", "designate")}
