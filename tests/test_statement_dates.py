@@ -39,3 +39,14 @@ def test_today_in_the_speakers_own_words_dates_the_statement():
     found = {st.text: st.date for st in extract(Document(source="t.txt", source_index=0, text=text,
                                                          body_start=7)).statements}
     assert list(found.values()) == ["2016-08-15"]
+
+
+def test_a_date_in_a_clause_about_something_else_does_not_date_the_statement():
+    text = ("Ferries\n\nThe envoy said the deal settled the \"hardest question\", which had stalled talks since March "
+            "2024.\n\n\"We were betrayed,\" said Ana Ruiz, who left Valdor in 1962.\n\n"
+            "\"It is done,\" Ruud said on Monday.\n")
+    dates = {st.text: st.date for st in extract(Document(source="t.txt", source_index=0, text=text),
+                                                   "2025-01-22").statements}
+    assert dates["hardest question"] == "2025-01-22"
+    assert dates["We were betrayed,"] == "2025-01-22"
+    assert dates["It is done,"] == "2025-01-20"

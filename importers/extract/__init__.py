@@ -6,6 +6,7 @@ speakers, dated events) without touching disk or database, so it can run in work
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from importers.extract.boilerplate import find_boilerplate
 from importers.extract.events import find_events
@@ -46,6 +47,18 @@ def _when_spoken(event) -> bool:
     return event.date_precision == "year" and before.lower() == "in "
 
 
+_RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who)\s+[a-z]+")
+
+
+def _told_of_something_else(statement, event) -> bool:
+    """A date after the quote in a clause of its own ('"strong guidance" to end the standoff that began in May
+    2020'): when the standoff began, not when they spoke."""
+    if event.date_start < statement.end:
+        return False
+    between = event.text[max(0, statement.end - event.start):event.date_start - event.start]
+    return bool(_RELATIVE_CLAUSE.search(between))
+
+
 def _date_statements(result: Extraction) -> None:
     """A statement's date is the date its own sentence gives outside the quoted words, else the publication date.
     A date inside the quote, or after the publication, is what the speaker talked about or announced ("the ferry
@@ -55,7 +68,7 @@ def _date_statements(result: Extraction) -> None:
                     if e.start <= statement.start < e.end and e.date
                     and (not statement.start <= e.date_start < statement.end  # a date the speaker talked about,
                          or e.date_text.lower().startswith(_THE_SPEAKERS_DAY))  # unless it is "today" as said
-                    and _when_spoken(e)
+                    and _when_spoken(e) and not _told_of_something_else(statement, e)
                     and (result.published is None or e.date <= result.published)), None)
         if own:
             statement.date, statement.date_precision = own.date, own.date_precision
