@@ -111,3 +111,10 @@ def test_an_also_read_link_in_the_middle_does_not_end_the_article():
             "The two ministers will meet again on Monday, the ministry said in a statement on its website.\n")
     events = extract(Document(source="t.txt", source_index=0, text=text, body_start=7), "2024-03-08").events
     assert [(e.date_text, e.date) for e in events] == [("Friday", "2024-03-08"), ("Monday", "2024-03-11")]
+
+
+def test_a_video_age_alone_on_its_line_is_not_an_event_but_a_narrated_date_is():
+    found = [e.date_text for e in events_of("Ferries\n\nThe ferry sailed on Friday.\n\n10 years ago\nDuration 7:02\n\n"
+                                            "January nineteen ninety-seven. Port Valdor again.\n")]
+    assert "10 years ago" not in found
+    assert "Friday" in found and "January nineteen ninety-seven" in found

@@ -3,7 +3,7 @@
 One event per date expression: "talks stalled between November 2022 and March 2023" becomes two events, one
 at each end, because the export contract carries one date per event and a chronology should show both. The
 same date written twice in one sentence ("on Friday, the 3rd") is one event. Not events: lines holding only
-a date (a live blog's day heading), the dates of cited references ("“Headline” Outlet, 12 Feb. 2023"),
+a date (a live blog's day heading; a video's age, "10 years ago"), the dates of cited references ("“Headline” Outlet, 12 Feb. 2023"),
 headers and site furniture.
 """
 from __future__ import annotations
@@ -43,6 +43,8 @@ def find_events(text: str, body_start: int, excluded: list[tuple[int, int]],
             current, seen = k, {}
         if d.kind == "heading" or inside(excluded, d.start) or _is_citation(text, d, s):
             continue
+        if d.rule == "ago" and not (text[s:d.start] + text[d.end:e]).strip(_ONLY_PUNCTUATION):
+            continue  # "10 years ago" alone on its line: a video's age, a label; it reports nothing
         if dateline[0] <= d.start < dateline[1] and not text[dateline[1]:e].strip(" ./-–—"):
             continue  # a dateline split off as a sentence of its own reports nothing
         event = Event(text=text[s:e], start=s, end=e, date=d.value,
@@ -58,6 +60,9 @@ def find_events(text: str, body_start: int, excluded: list[tuple[int, int]],
         seen[key] = len(events)
         events.append(event)
     return events
+
+
+_ONLY_PUNCTUATION = " \t\n.,:;|-–—()[]"
 
 
 def _is_citation(text: str, d: DateMention, sentence_start: int) -> bool:
