@@ -263,3 +263,16 @@ def test_the_pages_own_written_stamp_beats_the_stored_label(tmp_path):
     doc, = read(write(tmp_path, "a.txt", " date 2023-11-17 Menu\n\nFerry Talks Resume In Port Valdor\n\n"
                                           "Written: 2023-11-16 10:12:59Updated: 2023-11-16 10:14:45\n\n" + BODY)).documents
     assert doc.published == "2023-11-16"
+
+
+def test_stamps_with_a_venue_or_a_short_month_and_a_stamp_under_a_banner(tmp_path):
+    doc, = read(write(tmp_path, "a.txt", "Press Conferences\n\nPress Conference by Foreign Minister Anna Ruud\n\n"
+                                          "Sunday, July 3, 2016, 9:30 a.m. Front Entrance Hall, Ministry of Foreign "
+                                          "Affairs\n\n" + BODY)).documents
+    assert (doc.published, doc.title) == ("2016-07-03", "Press Conference by Foreign Minister Anna Ruud")
+    doc, = read(write(tmp_path, "b.txt", "Harbour captain calls for calm\n\nHarbour Editorial 15th Jun, 2018   0\n\n"
+                                          + BODY)).documents
+    assert doc.published == "2018-06-15"
+    doc, = read(write(tmp_path, "c.txt", "Thursday, March 28, 2024\nThe Valdor Courier\n\nHARBOUR | 04-11-2019 11:31\n\n"
+                                          "Ferry talks resume in Port Valdor\n\n" + BODY)).documents
+    assert (doc.published, doc.title) == ("2019-11-04", "Ferry talks resume in Port Valdor")

@@ -38,7 +38,7 @@ HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (
 
 _FULL_MONTHS = "|".join(m for m in calendar.month_name if m)
 _MONTH = (rf"(?P<month>(?:{_FULL_MONTHS}|{_FULL_MONTHS.upper()})\b|"
-          r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b(?=\s*\d)))")
+          r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b(?=,?\s*\d)))")  # ("15th Jun, 2018")
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)(?![\d%])"
 # A year as broadcast transcripts write it: "nineteen ninety-four", "two thousand and one".

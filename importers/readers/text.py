@@ -253,8 +253,8 @@ def _stamped(line: str) -> str | None:
         return None
     d = days[0]
     after = _STAMP_GAP.match(line, d.end).end()
-    if _CLOCK.match(line, after) or d.text != d.text.rstrip("0123456789") and _CLOCK.search(d.text):
-        return d.value
+    if _CLOCK.match(line, after) or d.rule != "numeric" and _CLOCK.search(d.text):
+        return d.value  # (the clock may be read as part of the date: "Sunday, July 3, 2016, 9:30 a.m. Front Hall")
     for clock in _CLOCK.finditer(line, max(0, d.start - 24), d.start):
         if _STAMP_GAP.fullmatch(line, clock.end(), d.start):
             return d.value
@@ -299,7 +299,7 @@ def _single_document(source: str, text: str) -> Document:
         doc.body_start = len(text) if header else label.end() if doc.published else 0
 
     headlines: list[int] = []  # indexes into header of lines that may be the title
-    dates_after: list[tuple[int, str]] = []
+    dates_after: list[tuple[int, str, bool]] = []  # (header line, its date, whether it is a stamp with a time)
     # The page's own "Written:" or "Published:" field beats the stored label (when the page was kept).
     label_date, doc.published = doc.published, None
     for i, (offset, line) in enumerate(header):
@@ -307,9 +307,9 @@ def _single_document(source: str, text: str) -> Document:
                 or _CLOCK_LINE.fullmatch(line) or _STAFF_LINE.match(line) or _BULLET.match(line)
                 or _CAPTION.search(line) or _FURNITURE_WORDS.issuperset(_LABEL_WORD.findall(line.casefold()))):
             continue  # metadata, or a page's furniture (a menu, a list of links, a photo's caption): never the headline
-        date = _date_only(line) or _stamped(line)
-        if date:
-            dates_after.append((i, date))
+        only, stamp = _date_only(line), _stamped(line)
+        if only or stamp:
+            dates_after.append((i, only or stamp, bool(stamp)))
             continue
         m = _TITLE_WITH_OUTLET.match(line)
         if m and any(other == m["title"].strip() for _, other in header if other != line):
@@ -351,10 +351,14 @@ def _single_document(source: str, text: str) -> Document:
                 and not _header_date(header[before[0]][1]):  # ("June 2009" above the headline is a date)
             doc.outlet = header[before[0]][1]
     # A date line above the headline is a site banner (today's date on the page), not the story's date.
-    for i, date in dates_after:
+    for i, date, _ in dates_after:
         if title_at is None or i > title_at:
             doc.published = doc.published or date
             break
+    above = [(i, date, stamp) for i, date, stamp in dates_after if title_at is not None and i < title_at]
+    if len(above) >= 2 and above[-1][2]:
+        # The banner's date, then the story's own stamp with its time ("ARGENTINA | 04-11-2019 11:31"): the stamp
+        doc.published = doc.published or above[-1][1]
     if doc.published is None and doc.title and _RECORD_OF_AN_OCCASION.search(doc.title):
         # "Spokesperson X's Regular Press Conference on December 16, 2013": the record of one day
         days = [d for d in find_dates(doc.title) if d.precision == "day" and d.value]
