@@ -375,6 +375,19 @@ def test_court_and_sport_offices_are_roles_not_part_of_the_name():
     assert found["It was a disgrace,"][:2] == ("Maria Holm", "Rovers boss")
 
 
+def test_an_office_with_of_before_the_name_and_a_description_by_nationality():
+    found = speakers('Talks\n\nMinister of Information Jamal Jarrah announced that the committee "has finished".\n\n'
+                     "The Head of Public Relations of the Ministry, Abraham Otabil, said the attack was wrong. "
+                     '"We condemn it," he said.\n\nSecretary of State John F. Kerry called for "robust steps".\n\n'
+                     'The Valdorian ruler asserted that "they did nothing".\n\nPart of the letter reads: "You are '
+                     'dismissed."\n')
+    assert found["has finished"][:2] == ("Jamal Jarrah", "Minister of Information")
+    assert found["We condemn it,"][0] == "Abraham Otabil"
+    assert found["robust steps"][:2] == ("John F. Kerry", "Secretary of State")
+    assert found["they did nothing"][0] != "Valdorian"
+    assert found["You are dismissed."][0] is None
+
+
 def test_someone_described_but_not_named_gets_no_borrowed_name():
     found = speakers("Quotas\n\nValdor's foreign minister Karl Dunn said: \"The talks were hard.\"\n\n"
                      '"Nothing is settled on quotas," a source close to the talks said.\n\n'

@@ -87,6 +87,10 @@ CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july"
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _CALENDAR_OR_INSTITUTION = CALENDAR_WORDS | INSTITUTION_WORDS
+_OFFICES = ROLE_WORDS | INSTITUTION_WORDS
+# The noun an office's adjective needs ("Minister for Foreign" + "Affairs"), unlike "Secretary of State" + "John"
+_OFFICE_NOUNS = {"affairs", "relations", "development", "resources", "communications", "information", "works",
+                 "services", "trade", "policy", "security", "office"}
 _GIVEN_NAMES_TOO = {"bill", "april", "june", "august"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _FEMALE_WORDS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "chairwoman",
@@ -196,6 +200,13 @@ def split_name(phrase: str) -> tuple[str | None, str | None]:
             break
     while k < len(ws) and bares[k] in PARTICLES:
         k += 1
+    office_of = k >= 2 and bares[k - 1] in ("of", "for") and bares[k - 2] in _OFFICES
+    if len(ws) - k >= 3 and (office_of or k >= 3 and bares[k - 2] in ("of", "for") and bares[k - 1] in ROLE_WORDS
+                             and bares[k - 3] in _OFFICES and bares[k] in _OFFICE_NOUNS):
+        k += 1  # "Minister of Information Jamal Jarrah", "Minister for Foreign Affairs Fumio Kishida": the office's
+        # last word, then the name
+    elif office_of:
+        k = len(ws)  # "Head of Public Relations", "Governor of Texas": an office, and nobody named
     name = " ".join(ws[k:]).strip(",") or None
     role = " ".join(ws[:k]).strip(", ") or None
     return name, role
@@ -253,6 +264,13 @@ def _parse_run(run: str) -> tuple[str, tuple[str, ...], int, tuple[str, ...], bo
             last_role = i
             break
     core = ws[last_role + 1:]
+    if core and bares[last_role + 1] in ("of", "for") and last_role >= k:
+        skip = 2 if bares[last_role + 2:last_role + 3] == ["the"] else 1
+        last_role += skip  # "Head of Public Relations", "President of Mexico ...": the office goes on
+        core = core[skip:]
+    if len(core) >= 3 and last_role > k and bares[last_role] in ("of", "for") and bares[last_role - 1] in _OFFICES:
+        last_role += 1  # "President of Mexico Andrés Manuel López Obrador": the office's place, then the name
+        core = core[1:]
     while core and core[-1].islower():
         core.pop()  # a trailing "de" or "van" is not a name
     while len(core) >= 3 and core[-1].isupper() and len(core[-1]) >= 2 and "." not in core[-1] \
@@ -280,6 +298,9 @@ def _parse_run(run: str) -> tuple[str, tuple[str, ...], int, tuple[str, ...], bo
         return None
     at = run.index(core[0], len(" ".join(ws[:last_role + 1])))
     role_words = ws[k:last_role + 1 - dropped]
+    if len(role_words) >= 2 and role_words[-1].casefold() in ("of", "for") and len(core) <= 2 \
+            and role_words[-2].strip(_STRIP).casefold() in _OFFICES:
+        return None  # "Head of Public Relations", "Governor of Texas": an office, nobody named
     if role_words and role_words[-1].endswith(("'s", "’s")) and not is_role_word(role_words[-1][:-2]):
         role_words = []  # "China's Xi", "FC Goa's Sergio Lobera": whose, not what office
     return " ".join(core), tuple(core), at, tuple(role_words), possessive
@@ -404,6 +425,10 @@ class DocumentNames:
             role_words, core = role_words + core[:1], core[1:]
             name = " ".join(core)
         offset = pos + at
+        if not role_words and len(core) <= 2 and at == 0:
+            m = _ROLE_OF_BEFORE.search(self.text, max(0, pos - 60), pos)
+            if m and any(w.casefold().strip(_STRIP) in _OFFICES for w in m["head"].split()):
+                return  # "The Head of Public Relations", "the Governor of Texas": what the office is of, nobody
         if not role_words and len(core) >= 2:
             # a role in lower case just before the name: "Foreign Ministry spokeswoman Hedda Lund"
             before = self.text[max(0, pos - 80):pos]

@@ -657,7 +657,7 @@ class _Context:
         np = _ISSUED_BY.sub("", np)  # "a statement by the Turkish Foreign Ministry": the ministry
         np = _WEEKDAY_TAIL.sub("", np)  # "The Cypriot government Saturday (condemned)"
         np = _CONJUNCTION_HEAD.sub("", np)
-        if _NUMBERED_SECTION.fullmatch(np) or (" " not in np and _NUMBER_AFTER.match(self.text, pos + len(np))
+        if np in _PARTS or _NUMBERED_SECTION.fullmatch(np) or (" " not in np and _NUMBER_AFTER.match(self.text, pos + len(np))
                                                and self.text.startswith(np, pos)):
             return None  # "Article 10 says:": a clause of a text, not someone speaking
         plural = _THE_PLURAL.fullmatch(np)
@@ -843,7 +843,7 @@ def _described_before(segment: str) -> str | None:
     if not ws or len(segment.split()) > 8 or _CUE_RE.search(segment) or ws[0].lower() in ("which", "who", "that"):
         return None
     head = ws[-1]
-    return segment if head[:1].islower() and is_role_word(head) and not is_institution(head) else None
+    return segment if is_role_word(head) and not is_institution(head) else None
 
 
 def _appositive_subject(segments: list[str]) -> tuple[str, str | None] | None:
@@ -893,6 +893,7 @@ def _noun_phrase_like(chunk: str) -> bool:
 
 _SHORT_CUE_CLAUSE = re.compile(rf"[,.]?\s*(?:(?:he|she|they|[A-Z][\w.'’-]*)\s+){{1,3}}{CUE}\b[^.!?\n]{{0,30}}[.!?]")
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:[a-z]+ly\s+|already\s+|still\s+|also\s+|now\s+)?$")
+_PARTS = {"Part", "Parts", "Some", "Much", "Most", "All", "None", "Excerpts", "Extracts"}  # "Part of the letter reads:"
 _NUMBER_AFTER = re.compile(r"\s\d")
 _NUMBERED_SECTION = re.compile(r"[A-Z][a-z]+\s+\d[\w.()-]*")
 _CONJUNCTION_HEAD = re.compile(r"^(?:and|but|or|while)\s+")
@@ -917,6 +918,9 @@ def _role_then_name(phrase: str) -> bool:
                 and is_role_word(role.split()[-1]))
 
 
+_ADJECTIVE_BEFORE_NOUN = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+)?[A-Z][a-z]+(?:an|ese|ish|i|ch)(?:\s+[a-z][\w-]*){1,2}")
+
+
 def _best_np(seg: str) -> str:
     """The noun phrase of a clause segment: all of it when it reads as one, else the one it opens with
     ("He went on to" -> "He"), else the one it ends with."""
@@ -930,6 +934,8 @@ def _best_np(seg: str) -> str:
         return _leading_np(m[1]) or m[1]  # "Officials at Homeland Security Investigations"
     if lead == seg or _GROUP_NOUNS.search(lead):
         return lead  # "State-run media in China"
+    if _ADJECTIVE_BEFORE_NOUN.fullmatch(seg):
+        return seg  # "the Mexican ruler": described, not "the Mexican"
     if _role_then_name(seg):
         return seg
     trail = _trailing_np(seg)
