@@ -388,6 +388,23 @@ def test_an_office_with_of_before_the_name_and_a_description_by_nationality():
     assert found["You are dismissed."][0] is None
 
 
+def test_the_interviewee_is_the_one_the_title_and_the_introduction_name():
+    found = speakers("Q&A with Anna Ruud\n\nAnna Ruud is the author of The Harbour Wars. She is a fellow at the Council "
+                     "on Maritime Relations.\n\nQ: What made you write it?\n\nA: A ferry captain called me and said "
+                     "you have to come.\n\nQ: The Valdor Review says, \u201cRuud writes like a sailor.\u201d Do you "
+                     "agree?\n\nA: I hope so.\n")
+    assert found["A ferry captain called me and said you have to come."][0] == "Anna Ruud"
+    assert found["Ruud writes like a sailor."][0] == "Valdor Review"
+
+
+def test_quote_paragraphs_after_blank_lines_continue_and_he_skips_the_one_emailed():
+    found = speakers("Cricket\n\n\u201cWe had a brilliant run,\u201d said skipper Owen Edwards,\n\n\n\n\n\u201cThe key "
+                     "now is how we respond.\u201d\n\nOn 20 July, he e-mailed Ernesto Carafoli, the editor, to air his "
+                     "concerns. \u201cThe authors never published a paper,\u201d he wrote.\n")
+    assert found["The key now is how we respond."][0] == "Owen Edwards"
+    assert found["The authors never published a paper,"][0] != "Ernesto Carafoli"
+
+
 def test_someone_described_but_not_named_gets_no_borrowed_name():
     found = speakers("Quotas\n\nValdor's foreign minister Karl Dunn said: \"The talks were hard.\"\n\n"
                      '"Nothing is settled on quotas," a source close to the talks said.\n\n'

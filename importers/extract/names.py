@@ -88,6 +88,8 @@ CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july"
              "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _CALENDAR_OR_INSTITUTION = CALENDAR_WORDS | INSTITUTION_WORDS
 _OFFICES = ROLE_WORDS | INSTITUTION_WORDS
+# Plural nouns that end the names of bodies ("Council on Foreign Relations", "Department of Veterans Affairs").
+_BODY_ENDINGS = {"relations", "affairs", "resources", "studies", "rights", "services"}
 # The noun an office's adjective needs ("Minister for Foreign" + "Affairs"), unlike "Secretary of State" + "John"
 _OFFICE_NOUNS = {"affairs", "relations", "development", "resources", "communications", "information", "works",
                  "services", "trade", "policy", "security", "office"}
@@ -291,7 +293,8 @@ def _parse_run(run: str) -> tuple[str, tuple[str, ...], int, tuple[str, ...], bo
     checked = bares[last_role + 1:]
     if len(core) >= 2 and checked[:1] and checked[0] in _GIVEN_NAMES_TOO:
         checked = checked[1:]  # "Bill Clinton", "April Ryan": a given name, not a bill or a month
-    if not core or not _CALENDAR_OR_INSTITUTION.isdisjoint(checked) or "." in run and any(
+    if not core or not _CALENDAR_OR_INSTITUTION.isdisjoint(checked) or checked[-1:] and checked[-1] in _BODY_ENDINGS \
+            or "." in run and any(
             _ABBREVIATED_PLACE.fullmatch(w) for w in core):
         return None
     if len(core) == 1 and len(core[0]) < 2:

@@ -136,7 +136,8 @@ _SIGN_ON = re.compile(r"(?::|\s(?:--|[—–―]))$")
 # A name after these in a sentence is an object ("Speaking after talks with French president
 # Emmanuel Macron, he said", "when meeting with Chinese Ambassador Lu Shaye, he added"): "he" is someone else.
 _OBJECT_BEFORE = re.compile(r"\b(?:with|to|against|met|meeting|meets|called|urged|told|"
-                            r"visited|visiting|thanked|invited)\s+(?:[\w.'’-]+\s+){0,4}$")
+                            r"visited|visiting|thanked|invited|e-?mailed|phoned|contacted|asked|interviewed|"
+                            r"congratulated|informed)\s+(?:[\w.'’-]+\s+){0,4}$")
 # The commonest cue verbs, for a pattern compiled per role word (the whole CUE pattern costs 5 ms to compile).
 _CUE_WORDS = "said|says|told|added|stressed|noted|warned|insisted|wrote"
 _PARTICIPLE_OPENER = re.compile(r"\s*(?:Saying|Adding|Noting|Stressing|Insisting|Warning|Arguing|Claiming|Explaining|"
@@ -490,10 +491,11 @@ class _Context:
         same_sentence = same_paragraph and not re.search(r"[.!?][\"”’']?\s+[A-Z\"“]", between)
         if same_paragraph and (st.kind == "statement" or same_sentence or len(between.strip()) <= 12):
             return Speaker(previous.speaker, previous.speaker_role, previous.speaker_kind)
-        if not same_paragraph and between.count("\n") <= 2 and not between.strip():
+        breaks = len(_LINE_BREAKS.findall(between))  # (blank lines a scraped page doubles count once)
+        if not same_paragraph and breaks <= 2 and not between.strip():
             # the next paragraph of the same speech, or a new quote right under an attributed one
             return Speaker(previous.speaker, previous.speaker_role, previous.speaker_kind)
-        if (not same_paragraph and between.count("\n") <= 2
+        if (not same_paragraph and breaks <= 2
                 and (id(previous) in self.attributed_after or _SHORT_CUE_CLAUSE.fullmatch(between.strip()))
                 and st.kind == "statement" and not between[between.index("\n"):].strip()):
             # '"...," the ministry said.' and under it a paragraph that is only a quote: the same voice goes on
@@ -533,9 +535,13 @@ class _Context:
         before = [mn for mn in self.names.mentions if first < 0 or mn.pos < first]
         # The introduction's names first: the header's may be the page's menus.
         named = [mn.person for mn in before if mn.pos >= self.body_start] or [mn.person for mn in before]
-        # One named with a role ("Spokesperson Hua Chunying") before a bare name from the page's menus.
-        person = next((p for p in named if p.role and any(is_role_word(w) for w in words(p.role))),
-                      named[-1] if named else None)
+        # The one both the title and the introduction name ("Q&A with Gayle Lemmon", then "Lemmon is the author
+        # of ... a fellow at the Council on Foreign Relations"), else one named with a role ("Spokesperson Hua
+        # Chunying") before a bare name from the page's menus.
+        title_end = self.body_start or max(0, self.text.find("\n"))  # (no header read: the first line)
+        titled = [mn.person for mn in before if mn.pos < title_end and mn.person in named]
+        person = titled[0] if titled else next((p for p in named if p.role and any(is_role_word(w) for w in words(p.role))),
+                                               named[-1] if named else None)
         return Speaker(person.name, person.role, "person") if person else None
 
     # --- noun phrases ---------------------------------------------------------------------------------
@@ -656,7 +662,7 @@ class _Context:
         np = np.strip(" ,.;:—–-\"“”'‘’")
         np = _ISSUED_BY.sub("", np)  # "a statement by the Turkish Foreign Ministry": the ministry
         np = _WEEKDAY_TAIL.sub("", np)  # "The Cypriot government Saturday (condemned)"
-        np = _CONJUNCTION_HEAD.sub("", np)
+        np = _CONJUNCTION_HEAD.sub("", _TURN_LABEL_HEAD.sub("", np))
         if np in _PARTS or _NUMBERED_SECTION.fullmatch(np) or (" " not in np and _NUMBER_AFTER.match(self.text, pos + len(np))
                                                and self.text.startswith(np, pos)):
             return None  # "Article 10 says:": a clause of a text, not someone speaking
@@ -896,9 +902,11 @@ _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:[a-z]+ly\s+|already
 _PARTS = {"Part", "Parts", "Some", "Much", "Most", "All", "None", "Excerpts", "Extracts"}  # "Part of the letter reads:"
 _NUMBER_AFTER = re.compile(r"\s\d")
 _NUMBERED_SECTION = re.compile(r"[A-Z][a-z]+\s+\d[\w.()-]*")
+_TURN_LABEL_HEAD = re.compile(r"^[QA]\s*:\s*")  # "Q: The Publishers Weekly review says"
 _CONJUNCTION_HEAD = re.compile(r"^(?:and|but|or|while)\s+")
 _THE_PLURAL = re.compile(r"[Tt]he\s+([A-Z][a-z]+(?:ans|ists|ives|ats|als|ers|ites|ens))")
 _DESCRIBED = re.compile(r"the\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,4}")  # "the ad's narrator"
+_LINE_BREAKS = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")
 _TIME_ADVERBS = {"later", "earlier", "then", "meanwhile", "separately", "afterwards", "subsequently"}
 _QUANTIFIERS = {"one", "another", "some", "several", "two", "three", "many", "few", "a", "an", "the"}
 _WEEKDAY_TAIL = re.compile(r"(?<=\S)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$")
