@@ -405,6 +405,13 @@ def test_quote_paragraphs_after_blank_lines_continue_and_he_skips_the_one_emaile
     assert found["The authors never published a paper,"][0] != "Ernesto Carafoli"
 
 
+def test_a_name_alone_on_its_line_with_a_colon_introduces_the_quote_under_it():
+    found = speakers("Coaches\n\nPaulo Brenner:\n\n\u201cA good game. We had the advantage early.\u201d\n\n"
+                     "Ana de Souza:\n\u201cTwo goals so early is not normal for this team.\u201d\n")
+    assert found["A good game. We had the advantage early."][0] == "Paulo Brenner"
+    assert found["Two goals so early is not normal for this team."][0] == "Ana de Souza"
+
+
 def test_someone_described_but_not_named_gets_no_borrowed_name():
     found = speakers("Quotas\n\nValdor's foreign minister Karl Dunn said: \"The talks were hard.\"\n\n"
                      '"Nothing is settled on quotas," a source close to the talks said.\n\n'

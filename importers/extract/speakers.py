@@ -470,6 +470,9 @@ class _Context:
         before = t[:open_pos].rstrip()
         if not before.endswith(":"):
             return None
+        label = _NAME_LABEL_LINE.search(before, max(0, len(before) - 80))
+        if label and "\n" in t[len(before):open_pos]:
+            return self.resolve(label[1], label.start(1))  # "Paulo Bento:" alone on its line, then his words
         start = max(self.paragraph_start(len(before) - 1), self.sentences[self.sentence_index(len(before) - 1)][0])
         region = before[start:]
         return self.before(start, start + len(region), None) if _CUE_RE.search(region) else None
@@ -907,6 +910,7 @@ _CONJUNCTION_HEAD = re.compile(r"^(?:and|but|or|while)\s+")
 _THE_PLURAL = re.compile(r"[Tt]he\s+([A-Z][a-z]+(?:ans|ists|ives|ats|als|ers|ites|ens))")
 _DESCRIBED = re.compile(r"the\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,4}")  # "the ad's narrator"
 _LINE_BREAKS = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")
+_NAME_LABEL_LINE = re.compile(r"(?:^|\n)[ \t]*([A-Z][\w.'’-]+(?:[ \t]+(?:de|da|van|von|[A-Z][\w.'’-]+)){1,3})[ \t]*:$")
 _TIME_ADVERBS = {"later", "earlier", "then", "meanwhile", "separately", "afterwards", "subsequently"}
 _QUANTIFIERS = {"one", "another", "some", "several", "two", "three", "many", "few", "a", "an", "the"}
 _WEEKDAY_TAIL = re.compile(r"(?<=\S)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$")
