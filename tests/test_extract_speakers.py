@@ -412,6 +412,14 @@ def test_a_name_alone_on_its_line_with_a_colon_introduces_the_quote_under_it():
     assert found["Two goals so early is not normal for this team."][0] == "Ana de Souza"
 
 
+def test_a_statement_issued_by_an_office_holder_named_after_it_and_a_title_cased_headline():
+    found = speakers("HARBOUR BOARD DISMISSES PROF. ANNA RUUD AS PORT REGISTRAR\n\nA statement issued by the Head of "
+                     "Public Relations of the Ministry, Abraham Otabil, said the attack was wrong.\n\n\u201cWe condemn "
+                     "it,\u201d the statement said.\n\nRuud said the decision was \u201cunfair\u201d.\n")
+    assert found["We condemn it,"][:2] == ("Abraham Otabil", "Head of Public Relations of the Ministry")
+    assert found["unfair"][0] == "Anna Ruud"
+
+
 def test_someone_described_but_not_named_gets_no_borrowed_name():
     found = speakers("Quotas\n\nValdor's foreign minister Karl Dunn said: \"The talks were hard.\"\n\n"
                      '"Nothing is settled on quotas," a source close to the talks said.\n\n'

@@ -93,6 +93,7 @@ _BODY_ENDINGS = {"relations", "affairs", "resources", "studies", "rights", "serv
 # The noun an office's adjective needs ("Minister for Foreign" + "Affairs"), unlike "Secretary of State" + "John"
 _OFFICE_NOUNS = {"affairs", "relations", "development", "resources", "communications", "information", "works",
                  "services", "trade", "policy", "security", "office"}
+_TITLE_CASE_LINKS = {"As", "And", "Of", "The", "For", "To", "In", "On", "At", "With", "From", "By", "Over"}
 _GIVEN_NAMES_TOO = {"bill", "april", "june", "august"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _FEMALE_WORDS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "chairwoman",
@@ -273,6 +274,10 @@ def _parse_run(run: str) -> tuple[str, tuple[str, ...], int, tuple[str, ...], bo
     if len(core) >= 3 and last_role > k and bares[last_role] in ("of", "for") and bares[last_role - 1] in _OFFICES:
         last_role += 1  # "President of Mexico Andrés Manuel López Obrador": the office's place, then the name
         core = core[1:]
+    for j in range(1, len(core)):
+        if core[j].title() in _TITLE_CASE_LINKS and (core[j].istitle() or core[j - 1].isupper()):
+            core = core[:j]  # "Charles Uwakwe As Neco Registrar" in a title-cased headline: the name ends
+            break
     while core and core[-1].islower():
         core.pop()  # a trailing "de" or "van" is not a name
     while len(core) >= 3 and core[-1].isupper() and len(core[-1]) >= 2 and "." not in core[-1] \

@@ -682,6 +682,12 @@ class _Context:
             if not issuers:
                 return None
             issuer = max(issuers, key=lambda m: m.start("issuer"))
+            named = _NAMED_AFTER.match(self.text, issuer.end("issuer"))
+            if named:  # "issued by the Head of Public Relations of the Ministry, Abraham Otabil,": the person
+                sp = self.resolve(named[1], named.start(1))
+                if sp and sp.kind == "person":
+                    sp.role = sp.role or _ARTICLE_ANY_CASE.sub("", issuer["issuer"])
+                    return sp
             np = issuer["issuer"]
             # "On Tuesday, the ministry issued ...", "ARDEN (Wire) - The ministry issued ...": the subject only
             cut = max((np.rfind(mark) + len(mark) for mark in (",", " - ", "—", "–", ")") if mark in np), default=0)
@@ -911,6 +917,7 @@ _THE_PLURAL = re.compile(r"[Tt]he\s+([A-Z][a-z]+(?:ans|ists|ives|ats|als|ers|ite
 _DESCRIBED = re.compile(r"the\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,4}")  # "the ad's narrator"
 _LINE_BREAKS = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")
 _NAME_LABEL_LINE = re.compile(r"(?:^|\n)[ \t]*([A-Z][\w.'’-]+(?:[ \t]+(?:de|da|van|von|[A-Z][\w.'’-]+)){1,3})[ \t]*:$")
+_NAMED_AFTER = re.compile(r",\s*([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s*,")
 _TIME_ADVERBS = {"later", "earlier", "then", "meanwhile", "separately", "afterwards", "subsequently"}
 _QUANTIFIERS = {"one", "another", "some", "several", "two", "three", "many", "few", "a", "an", "the"}
 _WEEKDAY_TAIL = re.compile(r"(?<=\S)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$")
