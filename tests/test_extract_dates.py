@@ -314,3 +314,11 @@ def test_a_range_of_years_gives_both_ends_but_a_season_gives_one():
                      "In the 2003-04 season the ferries ran at a loss.", "2014-07-04")
     assert found["2007"] == ("2007", "year") and found["1995"] == ("1995", "year")
     assert "04" not in found and found["2003"] == ("2003", "year")
+
+
+def test_the_year_in_a_laws_name_is_not_a_date():
+    text = ("He was accused of breaching the Harbour Procurement Act (2007) in a letter. "
+            "The harbour war (2007) ended in a truce.")
+    events = extract(Document(source="t.txt", source_index=0, text=text), "2014-07-04").events
+    # the war's year only: the law's is part of its name
+    assert [(e.date, text[e.start:e.end].split()[1]) for e in events] == [("2007", "harbour")]

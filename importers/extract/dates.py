@@ -613,6 +613,8 @@ def _day_first_from(chosen) -> bool:
     return votes[1] <= votes[0]
 
 
+_LAW_BEFORE_YEAR = re.compile(r"\b(?:Act|Law|Convention|Declaration|Treaty|Accord|Agreement|Protocol|Resolution|Code|"
+                              r"Statute|Regulations?|Ordinance|Bill)[ \t]+\($")
 _NAME_BEFORE_YEAR = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]$")
 # Capitalised words a year may follow at the start of a sentence or a heading: no name.
 _OPEN_BEFORE_A_YEAR = set("""in since by until till from before after during through throughout for of and the on at
@@ -639,6 +641,8 @@ def _core_span(name: str, m: re.Match, text: str) -> tuple[int, int]:
         before = _SEASON_BEFORE.search(text, max(0, s - 24), s)
         return (before.start("kept"), e) if before else (s, s)
     if name == "year":
+        if _LAW_BEFORE_YEAR.search(text, max(0, s - 16), s):
+            return s, s  # "the Public Procurement Act (2007)": the law's name, not a time
         before = _NAME_BEFORE_YEAR.search(text, max(0, s - 24), s)
         if before and before[1].lower() not in _OPEN_BEFORE_A_YEAR and before[1].lower() not in MONTHS:
             return s, s  # "Expo 2020", "Vision 2030": a year in a name
