@@ -3,8 +3,8 @@
 One event per date expression: "talks stalled between November 2022 and March 2023" becomes two events, one
 at each end, because the export contract carries one date per event and a chronology should show both. The
 same date written twice in one sentence ("on Friday, the 3rd") is one event. Not events: lines holding only
-a date (a live blog's day heading; a video's age, "10 years ago"), the dates of cited references ("“Headline” Outlet, 12 Feb. 2023"),
-headers and site furniture.
+a date (a live blog's day heading; a video's age, "10 years ago"), the dates of cited references ("“Headline”
+Outlet, 12 Feb. 2023"), headers and site furniture.
 """
 from __future__ import annotations
 

@@ -232,8 +232,8 @@ _ROLE_OF_BEFORE = re.compile(r"(?P<head>(?:[A-Z][\w'’-]*[ \t]+)*[A-Z][\w'’-]
 # The verbs of headlines in title case, which no name holds.
 _HEADLINE_VERB = re.compile(r"[ \t](?:Says|Said|Tells|Told|Warns|Urges|Vows|Calls|Slams|Hails|Meets|Expects|Denies|"
                             r"Rejects|Backs|Seeks|Wants|Asks|Accuses|Blames|Insists|Agrees|Signs|Visits|Holds|Plans|"
-                            r"Announces|Confirms|Welcomes|Condemns|Criticizes|Criticises|Praises|Defends|Admits|Sees|Eyes|Faces|Wins|"
-                            r"Loses|Quits|Resigns|Dies|Slams|Mulls|Weighs|Pledges|Returns|Arrives|Leaves)\b")
+                            r"Announces|Confirms|Welcomes|Condemns|Criticizes|Criticises|Praises|Defends|Admits|Sees|"
+                            r"Eyes|Faces|Wins|Loses|Quits|Resigns|Dies|Mulls|Weighs|Pledges|Returns|Arrives|Leaves)\b")
 # What a person's possessive may be followed by in a run of capitalised words, which is no part of a name.
 _OCCASIONS = {"conference", "briefing", "remarks", "statement", "speech", "interview", "visit", "meeting", "talks",
               "address", "summit", "trip", "tour", "birthday", "funeral", "inauguration", "press", "office",
@@ -314,7 +314,8 @@ def _parse_run(run: str) -> tuple[str, tuple[str, ...], int, tuple[str, ...], bo
     return " ".join(core), tuple(core), at, tuple(role_words), possessive
 
 
-_ABBREVIATED_OFFICES = {"fm": ("foreign", "minister"), "pm": ("prime", "minister"), "dpm": ("deputy", "prime", "minister")}
+_ABBREVIATED_OFFICES = {"fm": ("foreign", "minister"), "pm": ("prime", "minister"),
+                       "dpm": ("deputy", "prime", "minister")}
 
 
 def _same_office(a: str | None, b: str | None) -> bool:

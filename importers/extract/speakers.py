@@ -390,11 +390,11 @@ class _Context:
             if indefinite and _UNNAMED_HOLDER.match(np) and not _spokesperson(np):
                 return _UNNAMED  # "a government official in the region told AFP"
             sp = self.subject(m["np"], close_end + m.start("np"), m["verb"], close_end + m.end("np"))
-            if (sp is None and (_UNNAMED_HOLDER.fullmatch(np) or _DESCRIBED.fullmatch(np)
-                                and not _THE_DOCUMENT.fullmatch(np))) or (indefinite and (sp is None or sp is not _ELIDED and sp.kind == "person"
-                                                and np.split()[-1] not in sp.name.split())):
-                # "..., the spokeswoman said", "one dispatcher said", "a Cuban band sang": someone the text never
-                # names (but "a spokesman at the ministry said" is the ministry, "a fit-looking Farkas said" Farkas)
+            # "..., the spokeswoman said", "one dispatcher said", "a Cuban band sang": someone the text never
+            # names (but "a spokesman at the ministry said" is the ministry, "a fit-looking Farkas said" Farkas)
+            described = _UNNAMED_HOLDER.fullmatch(np) or _DESCRIBED.fullmatch(np) and not _THE_DOCUMENT.fullmatch(np)
+            someone = sp is None or sp is not _ELIDED and sp.kind == "person" and np.split()[-1] not in sp.name.split()
+            if (sp is None and described) or (indefinite and someone):
                 return _UNNAMED
             if sp is not _ELIDED:
                 return sp
@@ -543,8 +543,8 @@ class _Context:
         # Chunying") before a bare name from the page's menus.
         title_end = self.body_start or max(0, self.text.find("\n"))  # (no header read: the first line)
         titled = [mn.person for mn in before if mn.pos < title_end and mn.person in named]
-        person = titled[0] if titled else next((p for p in named if p.role and any(is_role_word(w) for w in words(p.role))),
-                                               named[-1] if named else None)
+        with_role = (p for p in named if p.role and any(is_role_word(w) for w in words(p.role)))
+        person = titled[0] if titled else next(with_role, named[-1] if named else None)
         return Speaker(person.name, person.role, "person") if person else None
 
     # --- noun phrases ---------------------------------------------------------------------------------
@@ -666,8 +666,8 @@ class _Context:
         np = _ISSUED_BY.sub("", np)  # "a statement by the Turkish Foreign Ministry": the ministry
         np = _WEEKDAY_TAIL.sub("", np)  # "The Cypriot government Saturday (condemned)"
         np = _CONJUNCTION_HEAD.sub("", _TURN_LABEL_HEAD.sub("", np))
-        if np in _PARTS or _NUMBERED_SECTION.fullmatch(np) or (" " not in np and _NUMBER_AFTER.match(self.text, pos + len(np))
-                                               and self.text.startswith(np, pos)):
+        numbered = " " not in np and self.text.startswith(np, pos) and _NUMBER_AFTER.match(self.text, pos + len(np))
+        if np in _PARTS or _NUMBERED_SECTION.fullmatch(np) or numbered:
             return None  # "Article 10 says:": a clause of a text, not someone speaking
         plural = _THE_PLURAL.fullmatch(np)
         if plural:  # "the Conservatives", "the Democrats": a party or a group, not a person
