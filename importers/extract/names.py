@@ -7,6 +7,7 @@ holding an institution word (ministry, institute, party ...) names an institutio
 from __future__ import annotations
 
 import bisect
+import calendar
 import functools
 import re
 from dataclasses import dataclass
@@ -95,7 +96,7 @@ _OFFICE_NOUNS = {"affairs", "relations", "development", "resources", "communicat
                  "services", "trade", "policy", "security", "office"}
 _TITLE_CASE_LINKS = {"As", "And", "Of", "The", "For", "To", "In", "On", "At", "With", "From", "By", "Over"}
 _GIVEN_NAMES_TOO = {"bill", "april", "june", "august"}
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_WEEKDAYS = {d.lower() for d in calendar.day_name}
 _FEMALE_WORDS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "chairwoman",
                  "congresswoman", "councilwoman", "businesswoman", "madam", "duchess", "countess", "empress"}
 _MALE_WORDS = {"mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "councilman",
@@ -187,8 +188,6 @@ def split_name(phrase: str) -> tuple[str | None, str | None]:
     "Sen. Claire McCaskill" -> ("Claire McCaskill", "Sen."); "the senator" -> (None, "senator").
     """
     ws = words(_ARTICLE_ANY_CASE.sub("", phrase.strip()))
-    while len(ws) >= 3 and ws[-1].strip(_STRIP).casefold() in _WEEKDAYS:
-        ws = ws[:-1]  # "Prime Minister Lena Aas Tuesday (said)": the day after the name
     bares = [w.strip(_STRIP).casefold() for w in ws]
     k = len(ws)
     while k > 0:
@@ -203,16 +202,25 @@ def split_name(phrase: str) -> tuple[str | None, str | None]:
             break
     while k < len(ws) and bares[k] in PARTICLES:
         k += 1
-    office_of = k >= 2 and bares[k - 1] in ("of", "for") and bares[k - 2] in _OFFICES
-    if len(ws) - k >= 3 and (office_of or k >= 3 and bares[k - 2] in ("of", "for") and bares[k - 1] in ROLE_WORDS
-                             and bares[k - 3] in _OFFICES and bares[k] in _OFFICE_NOUNS):
-        k += 1  # "Minister of Information Jamal Jarrah", "Minister for Foreign Affairs Fumio Kishida": the office's
-        # last word, then the name
-    elif office_of:
-        k = len(ws)  # "Head of Public Relations", "Governor of Texas": an office, and nobody named
+    after_office = _name_after_office(bares, k)
+    k = len(ws) if after_office is None else after_office
     name = " ".join(ws[k:]).strip(",") or None
     role = " ".join(ws[:k]).strip(", ") or None
     return name, role
+
+
+def _name_after_office(bares: list[str], start: int) -> int | None:
+    """Where a name begins in ``bares[start:]`` after a role that ends in an office's "of" or "for": one word
+    later, the office's own last word ("Minister of Information Jamal Jarrah", "Minister for Foreign Affairs
+    Fumio Kishida"); None when the words only complete the office ("Head of Public Relations", "Governor of
+    Texas"); else ``start``."""
+    left = len(bares) - start
+    if start >= 2 and bares[start - 1] in ("of", "for") and bares[start - 2] in _OFFICES:
+        return start + 1 if left >= 3 else None
+    if left >= 3 and start >= 3 and bares[start - 2] in ("of", "for") and bares[start - 1] in ROLE_WORDS \
+            and bares[start - 3] in _OFFICES and bares[start] in _OFFICE_NOUNS:
+        return start + 1
+    return start
 
 
 def gender_of_words(ws: list[str]) -> str | None:
@@ -271,9 +279,12 @@ def _parse_run(run: str) -> tuple[str, tuple[str, ...], int, tuple[str, ...], bo
         skip = 2 if bares[last_role + 2:last_role + 3] == ["the"] else 1
         last_role += skip  # "Head of Public Relations", "President of Mexico ...": the office goes on
         core = core[skip:]
-    if len(core) >= 3 and last_role > k and bares[last_role] in ("of", "for") and bares[last_role - 1] in _OFFICES:
-        last_role += 1  # "President of Mexico Andrés Manuel López Obrador": the office's place, then the name
-        core = core[1:]
+    if last_role > k:  # "President of Mexico Andrés Manuel López Obrador": the office's place, then the name
+        after_office = _name_after_office(bares, last_role + 1)
+        if after_office is None:
+            return None  # "Head of Public Relations", "Governor of Texas": an office, nobody named
+        core = core[after_office - last_role - 1:]
+        last_role = after_office - 1
     for j in range(1, len(core)):
         if core[j].title() in _TITLE_CASE_LINKS and (core[j].istitle() or core[j - 1].isupper()):
             core = core[:j]  # "Charles Uwakwe As Neco Registrar" in a title-cased headline: the name ends
@@ -306,9 +317,6 @@ def _parse_run(run: str) -> tuple[str, tuple[str, ...], int, tuple[str, ...], bo
         return None
     at = run.index(core[0], len(" ".join(ws[:last_role + 1])))
     role_words = ws[k:last_role + 1 - dropped]
-    if len(role_words) >= 2 and role_words[-1].casefold() in ("of", "for") and len(core) <= 2 \
-            and role_words[-2].strip(_STRIP).casefold() in _OFFICES:
-        return None  # "Head of Public Relations", "Governor of Texas": an office, nobody named
     if role_words and role_words[-1].endswith(("'s", "’s")) and not is_role_word(role_words[-1][:-2]):
         role_words = []  # "China's Xi", "FC Goa's Sergio Lobera": whose, not what office
     return " ".join(core), tuple(core), at, tuple(role_words), possessive
